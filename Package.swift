@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "stmt",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stmt", targets: ["stmt"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libedit, reached natively through histedit.h with small wrappers for its variadic calls.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Types, anchoring and loading of statement models; the seed model is compiled in.
+        .target(
+            name: "StatementModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            resources: [
+                .embedInCode("Seed/article.txt"),
+                .embedInCode("Seed/seed.stmt.yaml"),
+            ]
+        ),
+        // The command language: syntax, evaluation, commands and rendering.
+        .target(name: "StatementQuery", dependencies: ["StatementModel"]),
+        // The REPL, the line editor, completion and the script runner.
+        .target(name: "StatementShell", dependencies: ["StatementQuery", "CEditLine"]),
+        // Thin main: argument parsing and dispatch.
+        .executableTarget(
+            name: "stmt",
+            dependencies: [
+                "StatementShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"]),
+        .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery"]),
+        .testTarget(name: "StatementShellTests", dependencies: ["StatementShell"]),
+    ]
+)

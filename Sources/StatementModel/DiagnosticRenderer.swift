@@ -1,0 +1,65 @@
+/// The one place that turns diagnostics into text:
+///
+/// ```
+/// seed.yaml:12:15: error: unknown entity 'usa2'
+///    12 |     speakers: [usa2]
+///       |                ^~~~
+///   hint: did you mean 'usa'?
+/// ```
+public struct DiagnosticRenderer: Sendable {
+    /// Whether to use ANSI colours.
+    public var color: Bool
+
+    /// Makes a renderer.
+    public init(color: Bool) { self.color = color }
+
+    /// Renders a list of diagnostics, followed by a count line when there is more than one error.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var out = diagnostics.map(render).joined()
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if errors > 1 { out += "\(errors) errors\n" }
+        return out
+    }
+
+    /// Renders one diagnostic and its notes; the text always ends with a newline.
+    public func render(_ d: Diagnostic) -> String {
+        var out = ""
+        let label: String
+        switch d.severity {
+        case .error: label = paint("error:", "1;31")
+        case .warning: label = paint("warning:", "1;33")
+        case .note: label = paint("note:", "1;36")
+        }
+        if let span = d.span {
+            out += paint(span.location + ":", "1") + " \(label) \(d.message)\n"
+            if !span.lineText.isEmpty {
+                let gutter = String(span.line)
+                let pad = String(repeating: " ", count: gutter.count)
+                let shown = span.lineText.replacingTabs()
+                out += " \(gutter) | \(shown)\n"
+                let lead = String(repeating: " ", count: max(0, span.column - 1))
+                let width = max(1, min(span.length, max(1, shown.count - span.column + 1)))
+                let marks = "^" + String(repeating: "~", count: width - 1)
+                out += " \(pad) | \(lead)\(paint(marks, "1;32"))\n"
+            }
+        } else {
+            out += "\(label) \(d.message)\n"
+        }
+        if let hint = d.hint {
+            for (i, line) in hint.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                out += i == 0 ? "  \(paint("hint:", "1;36")) \(line)\n" : "        \(line)\n"
+            }
+        }
+        for note in d.notes { out += render(note) }
+        return out
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    /// Tabs become single spaces so that caret columns (counted in characters) line up.
+    func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
+}

@@ -1,0 +1,135 @@
+/// A loaded statement model: documents, entities, statements and relations, with the indexes that
+/// make lookups by id, name or alias, speaker, force and topic independent of the model's size.
+///
+/// A model is immutable once built; loading a new one makes a new value, so a failed load can
+/// never disturb the one in use.
+public final class Model: Sendable {
+    /// A short name for prompts and summaries, e.g. `seed`.
+    public let name: String
+    /// A title.
+    public let title: String?
+    /// Where it was loaded from (file or folder), or `<embedded>`.
+    public let origin: String
+    /// All documents, in file order.
+    public let documents: [Document]
+    /// All entities, in file order.
+    public let entities: [Entity]
+    /// All statements, in file order.
+    public let statements: [Statement]
+    /// All relations, in file order.
+    public let relations: [Relation]
+
+    /// Every id in the model to the record it names.
+    public let ids: [String: RecordRef]
+    /// Lower-cased id, name or alias to the entities it names.
+    public let entityNames: [String: [Int]]
+    /// Entity to the statements it speaks, directly or as a member of a speaking group.
+    public let statementsBySpeaker: [Int: [Int]]
+    /// Force name to statements.
+    public let statementsByForce: [String: [Int]]
+    /// Lower-cased topic to statements.
+    public let statementsByTopic: [String: [Int]]
+    /// Record to the relations that touch it (either end).
+    public let relationsByRecord: [RecordRef: [Int]]
+    /// Entity to the groups it belongs to.
+    public let groupsOfEntity: [Int: [Int]]
+
+    /// Builds a model and its indexes. Indexes in the records must already be valid.
+    public init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
+                statements: [Statement], relations: [Relation]) {
+        self.name = name
+        self.title = title
+        self.origin = origin
+        self.documents = documents
+        self.entities = entities
+        self.statements = statements
+        self.relations = relations
+
+        var ids: [String: RecordRef] = [:]
+        ids.reserveCapacity(documents.count + entities.count + statements.count + relations.count)
+        for (i, d) in documents.enumerated() { ids[d.id] = .document(i) }
+        for (i, e) in entities.enumerated() { ids[e.id] = .entity(i) }
+        for (i, s) in statements.enumerated() { ids[s.id] = .statement(i) }
+        for (i, r) in relations.enumerated() { ids[r.id] = .relation(i) }
+        self.ids = ids
+
+        var names: [String: [Int]] = [:]
+        var groups: [Int: [Int]] = [:]
+        for (i, e) in entities.enumerated() {
+            for n in Set(e.allNames.map { $0.lowercased() }) { names[n, default: []].append(i) }
+            for m in e.members { groups[m, default: []].append(i) }
+        }
+        self.entityNames = names
+        self.groupsOfEntity = groups
+
+        var bySpeaker: [Int: [Int]] = [:]
+        var byForce: [String: [Int]] = [:]
+        var byTopic: [String: [Int]] = [:]
+        for (i, s) in statements.enumerated() {
+            var speakers = Set<Int>()
+            for sp in s.speakers {
+                speakers.insert(sp)
+                for m in entities[sp].members { speakers.insert(m) }
+            }
+            for sp in speakers { bySpeaker[sp, default: []].append(i) }
+            byForce[s.act.force, default: []].append(i)
+            for t in Set(s.topics.map { $0.lowercased() }) { byTopic[t, default: []].append(i) }
+        }
+        self.statementsBySpeaker = bySpeaker
+        self.statementsByForce = byForce
+        self.statementsByTopic = byTopic
+
+        var byRecord: [RecordRef: [Int]] = [:]
+        for (i, r) in relations.enumerated() {
+            byRecord[r.from, default: []].append(i)
+            if r.to != r.from { byRecord[r.to, default: []].append(i) }
+        }
+        self.relationsByRecord = byRecord
+    }
+
+    /// The record with this id (exact match).
+    public func record(id: String) -> RecordRef? { ids[id] }
+
+    /// The entities named by this string: id, name or alias, case-insensitively.
+    public func entities(named name: String) -> [Int] { entityNames[name.lowercased()] ?? [] }
+
+    /// Whether an entity is named by a string, directly or, for a group, through one of its members.
+    public func entity(_ index: Int, isNamed name: String) -> Bool {
+        let matches = entities(named: name)
+        if matches.contains(index) { return true }
+        return entities[index].members.contains { matches.contains($0) }
+    }
+
+    /// The id of any record.
+    public func id(of ref: RecordRef) -> String {
+        switch ref {
+        case .entity(let i): return entities[i].id
+        case .statement(let i): return statements[i].id
+        case .document(let i): return documents[i].id
+        case .relation(let i): return relations[i].id
+        }
+    }
+
+    /// Every id, entity name and alias: the words "did you mean" draws on.
+    public var vocabulary: [String] {
+        Array(ids.keys) + entities.flatMap { [$0.name] + $0.aliases }
+    }
+
+    /// All anchors of the model with what holds them, in model order.
+    public var allAnchors: [(owner: RecordRef, role: String, anchor: Anchor)] {
+        var out: [(RecordRef, String, Anchor)] = []
+        for (i, s) in statements.enumerated() {
+            for a in s.anchors { out.append((.statement(i), "statement", a)) }
+            if let a = s.framing?.anchor { out.append((.statement(i), "framing", a)) }
+        }
+        for (i, d) in documents.enumerated() {
+            for a in d.narrative { out.append((.document(i), "narrative", a)) }
+            for a in d.residue { out.append((.document(i), "residue", a)) }
+        }
+        return out
+    }
+
+    /// An empty model, used before anything is loaded.
+    public static let empty = Model(name: "empty", title: nil, origin: "<none>", documents: [], entities: [],
+                                    statements: [], relations: [])
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Yams
+
+/// Loads a statement model from YAML or JSON — one file or a folder of files — reporting every
+/// problem at once with its location and a hint. Loading builds a new ``Model`` or throws; it never
+/// touches a model already loaded.
+public struct ModelLoader: Sendable {
+    /// Limits that turn a hostile or runaway file into a clear error.
+    public struct Limits: Sendable {
+        /// The largest model file read, in bytes.
+        public var maxFileBytes: Int = 256 << 20
+        /// The most YAML nodes a file may expand to (after aliases).
+        public var maxNodes: Int = 20_000_000
+        /// The largest source text read, in bytes.
+        public var maxTextBytes: Int = 64 << 20
+        /// The deepest nesting of lists and mappings accepted.
+        public var maxDepth: Int = 64
+        /// The defaults.
+        public init() {}
+    }
+
+    /// The limits in force.
+    public var limits: Limits
+    /// Reads a source text by path; replaceable so the embedded seed can serve its own article.
+    public var readText: @Sendable (String) -> String?
+
+    /// A loader reading from the file system.
+    public init(limits: Limits = Limits()) {
+        self.limits = limits
+        self.readText = { path in
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// Loads a file or every `.yaml`, `.yml` and `.json` file of a folder (sorted by name) as one model.
+    public func load(path: String) throws(DiagnosticList) -> Model {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw DiagnosticList([Diagnostic("no model file or folder at '\(path)'", hint: "check the path; `stmt` with no model opens the seed", category: .io)])
+        }
+        var files: [String] = []
+        if isDir.boolValue {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            files = names.filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            if files.isEmpty {
+                throw DiagnosticList([Diagnostic("the folder '\(path)' holds no .yaml, .yml or .json model files", category: .io)])
+            }
+        } else {
+            files = [path]
+        }
+        var sources: [(file: String, text: String, base: String)] = []
+        var problems: [Diagnostic] = []
+        for f in files {
+            let size = (try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int) ?? 0
+            if size > limits.maxFileBytes {
+                problems.append(Diagnostic("model file '\(f)' is \(size) bytes, over the limit of \(limits.maxFileBytes)",
+                                           hint: "split the model into a folder of smaller files", category: .io))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: f) else {
+                problems.append(Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io))
+                continue
+            }
+            sources.append((f, String(decoding: data, as: UTF8.self), (f as NSString).deletingLastPathComponent))
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return try load(sources: sources, defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
+    }
+
+    /// Loads a model from texts already in memory; `base` is the folder source paths are relative to.
+    public func load(sources: [(file: String, text: String, base: String)], defaultName: String, origin: String) throws(DiagnosticList) -> Model {
+        var builder = ModelBuilder(loader: self)
+        for s in sources { builder.add(file: s.file, text: s.text, base: s.base) }
+        return try builder.build(defaultName: defaultName, origin: origin)
+    }
+
+    /// Parses YAML (or JSON) text into a node tree, or a located syntax diagnostic.
+    func compose(_ text: String, file: String) -> Result<Node?, Diagnostic> {
+        if let depthProblem = nestingProblem(text, file: file) { return .failure(depthProblem) }
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            let reader = YAMLReader(file: file, text: text)
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                 .composer(let context, let problem, let mark, _):
+                let msg = "yaml: " + problem + (context.map { " (\($0.text))" } ?? "")
+                return .failure(Diagnostic(msg, at: reader.span(line: mark.line, column: mark.column),
+                                           hint: "check the indentation and quoting around this point", category: .syntax))
+            case .reader(let problem, _, _, _):
+                return .failure(Diagnostic("yaml: \(problem)", at: reader.span(line: 1, column: 1),
+                                           hint: "model files must be UTF-8 text", category: .syntax))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return .failure(Diagnostic("yaml: duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+                                           at: reader.span(line: context.mark.line, column: context.mark.column),
+                                           hint: "each field may appear once", category: .syntax))
+            default:
+                return .failure(Diagnostic("yaml: \(error)", at: reader.span(line: 1, column: 1), category: .syntax))
+            }
+        } catch {
+            return .failure(Diagnostic("yaml: \(error)", category: .syntax))
+        }
+    }
+
+    /// A cheap pre-scan for absurd flow nesting (`[[[[…`), which would otherwise exhaust the stack.
+    private func nestingProblem(_ text: String, file: String) -> Diagnostic? {
+        var depth = 0, line = 1, col = 0
+        var quote: UInt8? = nil
+        for b in text.utf8 {
+            col += 1
+            if b == 10 { line += 1; col = 0; continue }
+            if let q = quote { if b == q { quote = nil }; continue }
+            switch b {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > limits.maxDepth {
+                    let reader = YAMLReader(file: file, text: text)
+                    return Diagnostic("nesting deeper than \(limits.maxDepth) levels", at: reader.span(line: line, column: col),
+                                      hint: "a statement model never needs this depth; is the file damaged?", category: .syntax)
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,2 @@
+import StatementModel
+do { let m = try SeedModel.load(); print(m.statements.count) } catch { print(error) }
