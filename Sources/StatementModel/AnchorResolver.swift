@@ -52,7 +52,7 @@ public enum AnchorResolver {
     }
 
     /// Every byte offset where `needle` starts in `haystack` (overlapping matches included).
-    static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+    public static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
         guard needle.count <= haystack.count else { return [] }
         var out: [Int] = []
         let first = needle[0]

@@ -1,0 +1,45 @@
+/// A short account of a model: documents, entities by kind, statements by force, anchors resolved.
+/// Shared by `stmt info`, the `info` command and the REPL's welcome.
+public struct ModelSummary: Sendable {
+    /// The model summarized.
+    public let model: Model
+
+    /// Summarizes a model.
+    public init(_ model: Model) { self.model = model }
+
+    /// Anchor counts by status.
+    public var anchorCounts: [Anchor.Status: Int] {
+        var c: [Anchor.Status: Int] = [:]
+        for a in model.allAnchors { c[a.anchor.status, default: 0] += 1 }
+        return c
+    }
+
+    /// One line: `seed: 5 documents, 16 entities, 16 statements, 12 relations`.
+    public var oneLine: String {
+        "\(model.name): \(model.documents.count) documents, \(model.entities.count) entities, "
+            + "\(model.statements.count) statements, \(model.relations.count) relations"
+    }
+
+    /// Several lines with the breakdowns.
+    public var text: String {
+        func breakdown(_ pairs: [(String, Int)]) -> String {
+            pairs.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        }
+        var kinds: [String: Int] = [:]
+        for e in model.entities { kinds[e.kind.rawValue, default: 0] += 1 }
+        var forces: [String: Int] = [:]
+        for (f, list) in model.statementsByForce { forces[f] = list.count }
+        let withText = model.documents.filter { $0.text != nil }.count
+        let anchors = anchorCounts
+        let total = anchors.values.reduce(0, +)
+        var out = "model      \(model.name)" + (model.title.map { " — \($0)" } ?? "") + "\n"
+        out += "from       \(model.origin)\n"
+        out += "documents  \(model.documents.count) (\(withText) with source text)\n"
+        out += "entities   \(model.entities.count): \(breakdown(kinds.map { ($0.key, $0.value) }))\n"
+        out += "statements \(model.statements.count): \(breakdown(forces.map { ($0.key, $0.value) }))\n"
+        out += "relations  \(model.relations.count)\n"
+        out += "anchors    \(total): \(anchors[.found] ?? 0) FOUND, \(anchors[.ambiguous] ?? 0) AMBIGUOUS, "
+            + "\(anchors[.orphaned] ?? 0) ORPHANED\n"
+        return out
+    }
+}

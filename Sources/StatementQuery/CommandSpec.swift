@@ -1,0 +1,138 @@
+import StatementModel
+
+/// How a command's arguments are written; the parser reads them from this alone.
+public enum ArgumentShape: Sendable {
+    /// Nothing.
+    case none
+    /// One expression.
+    case expression
+    /// Between `min` and `max` words or quoted strings.
+    case words(min: Int, max: Int)
+    /// A comma-separated list of fields, optionally with `as NAME` and `asc`/`desc`.
+    case fields(rename: Bool, direction: Bool, min: Int)
+    /// An optional `by FIELD`.
+    case countBy
+    /// `NAME = PIPELINE`.
+    case binding
+    /// `NAME = EXPRESSION`.
+    case parameter
+}
+
+/// What completion offers for a command's arguments.
+public enum CompletionKind: Sendable {
+    /// Nothing in particular.
+    case none
+    /// Field names of the table flowing in.
+    case fields
+    /// Ids of records (statements first).
+    case ids
+    /// File paths.
+    case paths
+    /// Command names.
+    case commands
+    /// Setting names, then their values.
+    case settings
+    /// An expression: fields, operators, values.
+    case expression
+}
+
+/// Where a command may stand in a pipeline.
+public enum CommandRole: Sendable {
+    /// Produces a value from nothing: a table (`statements`) or a query command (`find`).
+    case source
+    /// Transforms the value flowing in (`where`, `select`).
+    case stage
+    /// Acts on the session and stands alone (`let`, `set`, `help`).
+    case command
+}
+
+/// An example of a command with the exact output it produces on the seed model.
+public struct Example: Sendable {
+    /// The input, one or more lines.
+    public var input: String
+    /// What it prints, exactly (table mode, width 100, no colour).
+    public var output: String
+    /// One line saying what it shows.
+    public var caption: String
+
+    /// Makes an example.
+    public init(_ caption: String, _ input: String, _ output: String) {
+        self.caption = caption
+        self.input = input
+        self.output = output
+    }
+}
+
+/// What a command produced.
+public enum Output: Sendable {
+    /// Nothing to print.
+    case none
+    /// A value, rendered in the session's output mode.
+    case value(Value)
+    /// Text printed as it is, whatever the mode.
+    case text(String)
+}
+
+/// One call of a command: the session, the value flowing in and the parsed arguments.
+public struct Invocation {
+    /// The session (model, variables, settings).
+    public let session: Session
+    /// The value from the previous stage, for stages.
+    public let input: Value?
+    /// The parsed arguments.
+    public let arguments: Arguments
+    /// Where the command's name is.
+    public let span: SourceSpan
+    /// The evaluator, for expressions and nested pipelines.
+    public let evaluator: Evaluator
+
+    /// The words of a `.words` argument list.
+    public var words: [(text: String, span: SourceSpan)] {
+        if case .words(let w) = arguments { return w }
+        return []
+    }
+
+    /// The input as a table, or a type error pointing at the command.
+    public func inputTable() throws -> Table {
+        switch input {
+        case .table(let t): return t
+        case .list(let l): return Table(kind: "rows", columns: ["value"], rows: l.map { .record(Record([("value", $0)])) })
+        case let v?:
+            throw Diagnostic("'\(name)' expected a table as input, found \(v.typeName)", at: span,
+                             hint: "put it after a table, e.g. `statements | \(name) …`", category: .evaluation)
+        case nil:
+            throw Diagnostic("'\(name)' needs input", at: span, hint: "e.g. `statements | \(name) …`", category: .evaluation)
+        }
+    }
+
+    /// The command being run.
+    public let command: CommandSpec
+    var name: String { command.name }
+}
+
+/// The single declaration of a command: name, synopsis, summary, help, examples and behaviour.
+/// Help, completion, `docs/commands.md` and the example tests all read this.
+public struct CommandSpec: Sendable {
+    /// The name typed.
+    public var name: String
+    /// Other names accepted (e.g. `exit` for `quit`).
+    public var aliases: [String] = []
+    /// Usage, e.g. `where EXPRESSION`.
+    public var synopsis: String
+    /// One line.
+    public var summary: String
+    /// A paragraph or more.
+    public var help: String
+    /// Examples with their expected output on the seed model.
+    public var examples: [Example] = []
+    /// Source, stage or standalone command.
+    public var role: CommandRole
+    /// How its arguments are written.
+    public var shape: ArgumentShape
+    /// What completion offers after it.
+    public var completion: CompletionKind = .none
+    /// Whether it writes files (refused in safe mode).
+    public var writes: Bool = false
+    /// The behaviour.
+    public var run: @Sendable (Invocation) throws -> Output
+}

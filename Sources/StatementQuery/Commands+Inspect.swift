@@ -1,0 +1,213 @@
+import Foundation
+import StatementModel
+
+extension Commands {
+    static let inspection: [CommandSpec] = [
+        CommandSpec(name: "find", synopsis: "find TEXT", summary: "search source texts and contents, with the statements anchored at each hit",
+                    help: "Case-insensitive search of every source text and every statement's content. Each hit gives the document, line and column, the words around it, and the statements whose anchors cover it.",
+                    examples: [Example("a phrase in the source", "find \"crimes against humanity\"", """
+                    in      │ document │ line │ column │ excerpt                                                  │ statements
+                    ────────┼──────────┼──────┼────────┼──────────────────────────────────────────────────────────┼───────────
+                    text    │ article  │ 7    │ 107    │ …could be considered "crimes against humanity," emphasiz… │ f2
+                    content │ article  │      │        │ The human rights violations in North Korea could be      │ f2
+                            │          │      │        │ considered crimes against humanity.                      │
+                    (2 rows)
+                    """)],
+                    role: .source, shape: .words(min: 1, max: 1), run: findCommand),
+        CommandSpec(name: "show", synopsis: "show ID", summary: "one record in full: every field, anchors, relations",
+                    help: "Shows a statement, entity, document or relation by id (an entity also by name or alias).",
+                    examples: [Example("an entity by alias", "show DPRK", """
+                    id          = prk
+                    kind        = state
+                    name        = North Korea
+                    aliases     = DPRK, Democratic People's Republic of Korea, the regime, the state, the country, the nation
+                    codes       = iso3166: PRK, cameo: PRK
+                    roles       =
+                    members     =
+                    affiliation =
+                    statements  = 0
+                    note        =
+                    addressed   = s1, s3, c1, m1
+                    targeted    = s1, s3, s4, s5, s6, s7, f1, f2, c1, m1, m2, m3
+                    """)],
+                    role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: showCommand),
+        CommandSpec(name: "quote", synopsis: "quote ID", summary: "the source passage with the anchored words marked, and their line:col",
+                    help: "For each anchor of a statement (and its framing): where it is, its status, and the passage with the anchored words between « and » (highlighted on a colour terminal).",
+                    examples: [Example("the words of m4", "quote m4", """
+                    m4 · article:11:292 · FOUND
+                      Miller emphasized the U.S. government's commitment to addressing human rights abuses and
+                      violations in North Korea, advocating for global action to tackle the dire human rights situation
+                      and «urging member states to uphold the principle of non-refoulement.»
+                    """)],
+                    role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: quoteCommand),
+        CommandSpec(name: "trace", synopsis: "trace ID", summary: "the reporting chain and cited works, down to the words in the source",
+                    help: "Follows who reported the statement, through whom, in which document, and what it cites, as a tree.",
+                    examples: [Example("a finding reached through three hands", "trace f1", """
+                    f1 · find "detailed" · U.N. Commission of Inquiry
+                    │ North Korea committed systematic, widespread and gross human rights violations.
+                    ├─ work: coi-2014 — Report of the UN Commission of Inquiry on human rights in the DPRK (report, 2014)
+                    ├─ reported (direct) via s2 · commemorate "commemorates" · South Korea, the United States, and Japan
+                    │  ├─ work: joint-statement — Joint statement of South Korea, the United States and Japan on the 10th anniversary of the COI report (joint-statement, 2024 inferred)
+                    │  └─ reported (paraphrase) via r1 · report "According to" · Yonhap News Agency
+                    │     ├─ work: yonhap-report — Yonhap News Agency report on the joint statement (news-report)
+                    │     └─ reported (indirect) by the article's reporter in article
+                    └─ words: article:5:176 "which detailed "systematic, widespread and gross" human rights violations by North Korea."
+                    """)],
+                    role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: traceCommand),
+    ]
+
+    @Sendable static func findCommand(_ inv: Invocation) throws -> Output {
+        let m = inv.session.model
+        let needle = inv.words[0].text
+        guard !needle.isEmpty else { throw fail("expected text to find, found an empty string", inv.words[0].span) }
+        let lowerNeedle = Array(needle.lowercased().utf8)
+        var rows: [Value] = []
+        for (d, doc) in m.documents.enumerated() {
+            guard let text = doc.text else { continue }
+            let lowered = Array(text.string.lowercased().utf8)
+            guard lowered.count == text.utf8.count else { continue }
+            for start in AnchorResolver.occurrences(of: lowerNeedle, in: lowered) {
+                try inv.evaluator.checkCancelled(inv.span)
+                let end = start + lowerNeedle.count
+                let lc = text.lineColumn(ofByte: start)
+                var covering: [Value] = []
+                for (i, s) in m.statements.enumerated() {
+                    let anchors = s.anchors + (s.framing?.anchor.map { [$0] } ?? [])
+                    if anchors.contains(where: { $0.document == d && ($0.byteRange?.overlaps(start..<end) ?? false) }) { covering.append(.statement(i)) }
+                }
+                let from = max(0, start - 30), to = min(text.utf8.count, end + 10)
+                let excerpt = (from > 0 ? "…" : "") + text.slice(from, to).replacingNewlines() + (to < text.utf8.count ? "…" : "")
+                rows.append(.record(Record([("in", .string("text")), ("document", .document(d)), ("line", .number(Double(lc.line))),
+                                            ("column", .number(Double(lc.column))), ("excerpt", .string(excerpt)), ("statements", .list(covering))])))
+            }
+        }
+        let lowered = needle.lowercased()
+        for (i, s) in m.statements.enumerated() where s.content.lowercased().contains(lowered) {
+            rows.append(.record(Record([("in", .string("content")), ("document", s.anchors.first?.document.map(Value.document) ?? .null),
+                                        ("line", .null), ("column", .null), ("excerpt", .string(s.content)), ("statements", .list([.statement(i)]))])))
+        }
+        return .value(.table(Table(kind: "hits", columns: ["in", "document", "line", "column", "excerpt", "statements"], rows: rows)))
+    }
+
+    @Sendable static func showCommand(_ inv: Invocation) throws -> Output {
+        let m = inv.session.model
+        let ref = try record(inv.words[0], in: m)
+        let row = Value(ref)
+        var fields = Fields.names(of: row).map { ($0, Fields.get($0, of: row, in: m) ?? .null) }
+        switch ref {
+        case .statement(let i):
+            let s = m.statements[i]
+            fields.append(("anchors", .list(s.anchors.map { .string(anchorLine($0, m)) })))
+            if let f = s.framing?.anchor { fields.append(("framing_anchor", .string(anchorLine(f, m)))) }
+        case .entity(let i):
+            fields.append(("addressed", .list(m.statements.indices.filter { m.statements[$0].addressees.contains(i) }.map(Value.statement))))
+            fields.append(("targeted", .list(m.statements.indices.filter { m.statements[$0].targets.contains(i) }.map(Value.statement))))
+        case .document(let i):
+            let d = m.documents[i]
+            if !d.narrative.isEmpty { fields.append(("narrative", .list(d.narrative.map { .string(anchorLine($0, m)) }))) }
+            if !d.residue.isEmpty { fields.append(("residue", .list(d.residue.map { .string(anchorLine($0, m)) }))) }
+        case .relation: break
+        }
+        let rels = (m.relationsByRecord[ref] ?? []).map { r -> Value in
+            let rel = m.relations[r]
+            return .string("\(m.id(of: rel.from)) \(rel.type) \(m.id(of: rel.to))")
+        }
+        if !rels.isEmpty { fields.append(("relations", .list(rels))) }
+        return .value(.record(Record(fields)))
+    }
+
+    static func anchorLine(_ a: Anchor, _ m: Model) -> String {
+        let doc = a.document.map { m.documents[$0].id } ?? "?"
+        let pos = a.line.map { "\(doc):\($0):\(a.column ?? 0)" } ?? doc
+        return "\(pos) \(a.status.rawValue) \"\(a.exact)\""
+    }
+
+    @Sendable static func quoteCommand(_ inv: Invocation) throws -> Output {
+        let m = inv.session.model
+        let i = try statementIndex(inv.words[0], in: m, for: "quote")
+        let s = m.statements[i]
+        var out = ""
+        var anchors = s.anchors.map { ("", $0) }
+        if let f = s.framing, let a = f.anchor { anchors.append(("framing \"\(f.act.cue)\" (\(f.act.force))", a)) }
+        let color = inv.session.useColor
+        for (label, a) in anchors {
+            let doc = a.document.map { m.documents[$0] }
+            let where_ = a.line.map { "\(doc?.id ?? "?"):\($0):\(a.column ?? 0)" } ?? (doc?.id ?? "?")
+            out += "\(s.id)\(label.isEmpty ? "" : " " + label) · \(where_) · \(a.status.rawValue)\n"
+            guard let text = doc?.text, let range = a.byteRange, let line = a.line else { continue }
+            let endLine = text.lineColumn(ofByte: range.upperBound).line
+            let start = text.lineStarts[line - 1]
+            let end = endLine < text.lineStarts.count ? text.lineStarts[endLine] - 1 : text.utf8.count
+            let before = text.slice(start, range.lowerBound), inside = text.slice(range.lowerBound, range.upperBound)
+            let after = text.slice(range.upperBound, max(range.upperBound, end))
+            let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("«", "»")
+            let marked = before + "\u{1}" + inside + "\u{2}" + after
+            let width = max(20, inv.session.settings.width - 2)
+            for l in Renderer(session: inv.session).wrap(marked.replacingNewlines(), width) {
+                out += "  " + l.replacingOccurrences(of: "\u{1}", with: open).replacingOccurrences(of: "\u{2}", with: close) + "\n"
+            }
+        }
+        return .text(out)
+    }
+
+    @Sendable static func traceCommand(_ inv: Invocation) throws -> Output {
+        let m = inv.session.model
+        let i = try statementIndex(inv.words[0], in: m, for: "trace")
+        var out = ""
+        var seen = Set<Int>()
+        func head(_ s: Statement) -> String {
+            "\(s.id) · \(s.act.force) \"\(s.act.cue)\" · \(s.speakers.map { m.entities[$0].name }.joined(separator: ", "))"
+        }
+        func docLine(_ d: Int) -> String {
+            let doc = m.documents[d]
+            var tail = doc.kind
+            if let date = doc.date { tail += ", \(date.value)" + (date.basis == .inferred ? " inferred" : "") }
+            return "\(doc.id) — \(doc.title) (\(tail))"
+        }
+        func children(_ s: Statement, top: Bool) -> [(String, [String])] {
+            var items: [(String, [String])] = []
+            if let w = s.document { items.append(("work: " + docLine(w), [])) }
+            if let r = s.reported {
+                if let v = r.via, !seen.contains(v) {
+                    seen.insert(v)
+                    let vs = m.statements[v]
+                    items.append(("reported (\(r.mode.rawValue)) via " + head(vs), subtree(vs)))
+                } else {
+                    var line = "reported (\(r.mode.rawValue))"
+                    if let by = r.by { line += " by \(m.entities[by].name)" }
+                    if let d = r.document { line += " in \(m.documents[d].id)" }
+                    items.append((line, []))
+                }
+            }
+            if top {
+                for c in s.cites where c != s.document { items.append(("cites: " + docLine(c), [])) }
+                if let f = s.framing {
+                    let by = f.by.map { m.entities[$0].name } ?? "the reporter"
+                    items.append(("framed by \(by) as \(f.act.force) \"\(f.act.cue)\"", []))
+                }
+                for a in s.anchors { items.append(("words: " + anchorWords(a), [])) }
+            }
+            return items
+        }
+        func subtree(_ s: Statement) -> [String] { render(children(s, top: false)) }
+        func render(_ items: [(String, [String])]) -> [String] {
+            var lines: [String] = []
+            for (k, item) in items.enumerated() {
+                let last = k == items.count - 1
+                lines.append((last ? "└─ " : "├─ ") + item.0)
+                lines += item.1.map { (last ? "   " : "│  ") + $0 }
+            }
+            return lines
+        }
+        func anchorWords(_ a: Anchor) -> String {
+            let doc = a.document.map { m.documents[$0].id } ?? "?"
+            return (a.line.map { "\(doc):\($0):\(a.column ?? 0)" } ?? doc) + " \"\(a.exact)\""
+        }
+        let s = m.statements[i]
+        seen.insert(i)
+        out += head(s) + "\n│ \(s.content)\n"
+        out += render(children(s, top: true)).joined(separator: "\n") + "\n"
+        return .text(out)
+    }
+}
+

@@ -1,0 +1,60 @@
+import Foundation
+import StatementModel
+
+/// How single values print in cells and text: entities by name, other records by id, lists joined.
+public enum Display {
+    /// The plain text of a value.
+    public static func plain(_ v: Value, _ m: Model) -> String {
+        switch v {
+        case .null: return ""
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return number(n)
+        case .string(let s): return s
+        case .date(let d): return d.description
+        case .list(let items): return items.map { plain($0, m) }.joined(separator: ", ")
+        case .record(let r): return r.fields.map { "\($0.name): \(plain($0.value, m))" }.joined(separator: ", ")
+        case .table(let t): return "(\(t.rows.count) \(t.kind))"
+        case .entity(let i): return m.entities[i].name
+        case .statement(let i): return m.statements[i].id
+        case .document(let i): return m.documents[i].id
+        case .relation(let i): return m.relations[i].id
+        }
+    }
+
+    /// A number without a trailing `.0` when it is whole.
+    public static func number(_ n: Double) -> String {
+        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+        return String(format: "%g", n)
+    }
+
+    /// A JSON-compatible value: references become ids (entities their names), dates strings.
+    public static func json(_ v: Value, _ m: Model, full: Bool) -> Any {
+        switch v {
+        case .null: return NSNull()
+        case .bool(let b): return b
+        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? Int(n) as Any : n as Any
+        case .string(let s): return s
+        case .date(let d): return d.description
+        case .list(let items): return items.map { json($0, m, full: false) }
+        case .record(let r): return ordered(r.fields.map { ($0.name, json($0.value, m, full: false)) })
+        case .table(let t): return t.rows.map { json(row: $0, columns: t.columns, m, full: full) }
+        case .entity(let i): return m.entities[i].name
+        case .statement, .document, .relation: return plain(v, m)
+        }
+    }
+
+    /// A row as a JSON object: every field when `full`, else the table's columns.
+    static func json(row: Value, columns: [String], _ m: Model, full: Bool) -> Any {
+        if case .record = row { return json(row, m, full: false) }
+        let names = full ? Fields.names(of: row) : columns
+        return ordered(names.map { ($0, json(Fields.get($0, of: row, in: m) ?? .null, m, full: false)) })
+    }
+
+    /// Keeps field order through JSONSerialization by encoding pairs ourselves.
+    static func ordered(_ pairs: [(String, Any)]) -> Any { OrderedJSON(pairs: pairs) }
+}
+
+/// A JSON object whose keys keep their order when written.
+struct OrderedJSON {
+    var pairs: [(String, Any)]
+}

@@ -1,0 +1,112 @@
+import Foundation
+import StatementModel
+
+/// Runs pipelines and evaluates expressions against a session's model.
+public struct Evaluator {
+    /// The session.
+    public let session: Session
+    var model: Model { session.model }
+
+    /// Makes an evaluator.
+    public init(session: Session) { self.session = session }
+
+    /// Runs a pipeline: its head, then each stage on the value before it.
+    public func run(_ p: Pipeline) throws -> Output {
+        var output = try invoke(p.head, input: nil)
+        for stage in p.stages {
+            try checkCancelled(stage.nameSpan)
+            guard case .value(let v) = output else {
+                throw Diagnostic("'\(stage.command.name)' has no table to work on: the command before '|' prints text",
+                                 at: stage.nameSpan, hint: "pipe from a table or a query, e.g. `statements | \(stage.command.name) …`")
+            }
+            output = try invoke(stage, input: v)
+        }
+        return output
+    }
+
+    /// Runs a pipeline and returns its value (for `let`, `(…)` and `assert`).
+    public func value(of p: Pipeline, at span: SourceSpan) throws -> Value {
+        switch try run(p) {
+        case .value(let v): return v
+        case .none: return .null
+        case .text(let t): return .string(t)
+        }
+    }
+
+    func invoke(_ stage: Stage, input: Value?) throws -> Output {
+        try stage.command.run(Invocation(session: session, input: input, arguments: stage.arguments, span: stage.nameSpan,
+                                         evaluator: self, command: stage.command))
+    }
+
+    /// Throws a cancellation diagnostic when the user pressed Ctrl-C.
+    public func checkCancelled(_ span: SourceSpan) throws {
+        if session.isCancelled() {
+            throw Diagnostic("cancelled", at: span, hint: "the command was interrupted; the session goes on", category: .cancelled)
+        }
+    }
+
+    // MARK: expressions
+
+    /// Evaluates an expression for a row (nil outside a table).
+    public func eval(_ e: Expr, row: Value?) throws -> Value {
+        switch e {
+        case .literal(let v, _): return v
+        case .variable(let name, let span): return try variable(name, span)
+        case .list(let items, _): return .list(try items.map { try eval($0, row: row) })
+        case .pipeline(let p, let span): return try value(of: p, at: span)
+        case .not(let inner, let span):
+            return .bool(!(try truth(eval(inner, row: row), span)))
+        case .field(let path, let span):
+            guard let row else {
+                throw Diagnostic("'\(path.joined(separator: "."))' is not a value here: there is no row to read a field from",
+                                 at: span, hint: "quote text: \"\(path.joined(separator: "."))\"; use $name for a variable")
+            }
+            return try field(path, of: row, span)
+        case .binary(let op, let l, let r, let span):
+            if op == "and" { return .bool(try truth(eval(l, row: row), l.span) ? truth(eval(r, row: row), r.span) : false) }
+            if op == "or" { return .bool(try truth(eval(l, row: row), l.span) ? true : truth(eval(r, row: row), r.span)) }
+            return .bool(try Comparison(model: model).apply(op, eval(l, row: row), eval(r, row: row), span: span, rightSpan: r.span))
+        }
+    }
+
+    func variable(_ name: String, _ span: SourceSpan) throws -> Value {
+        if let v = session.variables[name] { return v }
+        let hint = Suggestion.hint(for: name, in: session.variables.keys).map { $0.replacingOccurrences(of: "'", with: "'$") }
+        throw Diagnostic("unknown variable '$\(name)'", at: span,
+                         hint: hint ?? (session.variables.isEmpty ? "no variables are set; define one with `let \(name) = …`"
+                                        : "the variables are: " + session.variables.keys.sorted().map { "$" + $0 }.joined(separator: ", ")))
+    }
+
+    func truth(_ v: Value, _ span: SourceSpan) throws -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .null: return false
+        default:
+            throw Diagnostic("expected a condition (true or false), found \(v.typeName)", at: span,
+                             hint: "compare it, e.g. `act = \"urge\"`")
+        }
+    }
+
+    /// Reads a field path of a row; through a list it maps (`speakers.kind` is every speaker's kind).
+    public func field(_ path: [String], of row: Value, _ span: SourceSpan) throws -> Value {
+        var current = row
+        for (i, name) in path.enumerated() {
+            current = try step(name, current, span, first: i == 0)
+        }
+        return current
+    }
+
+    func step(_ name: String, _ v: Value, _ span: SourceSpan, first: Bool) throws -> Value {
+        if case .list(let items) = v { return .list(try items.map { try step(name, $0, span, first: first) }) }
+        if case .null = v { return .null }
+        if let value = Fields.get(name, of: v, in: model) { return value }
+        let names = Fields.names(of: v)
+        var hint = Suggestion.hint(for: name, in: names)
+        if hint == nil, first, !model.entities(named: name).isEmpty || model.record(id: name) != nil {
+            hint = "'\(name)' is a name in the model, not a field; quote it: \"\(name)\""
+        }
+        throw Diagnostic("unknown field '\(name)' of \(v.typeName)", at: span,
+                         hint: hint ?? "the fields are: " + names.joined(separator: ", "))
+    }
+}
+

@@ -1,0 +1,164 @@
+import StatementModel
+
+/// The fields of each kind of row, and how to read them. One table drives evaluation, `show`,
+/// completion and the "did you mean" hints for field names.
+public enum Fields {
+    /// Fields of statement rows.
+    public static let statement = ["id", "speakers", "on_behalf_of", "addressees", "targets", "act", "cue", "cameo", "family",
+                                   "framing", "framed_as", "framed_by", "content", "date", "date_basis", "topics", "quote",
+                                   "line", "mode", "reported_by", "via", "cites", "work", "source", "status", "note"]
+    /// Fields of entity rows.
+    public static let entity = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "statements", "note"]
+    /// Fields of document rows.
+    public static let document = ["id", "kind", "title", "authors", "publisher", "date", "date_basis", "place", "source",
+                                  "lines", "statements", "note"]
+    /// Fields of relation rows.
+    public static let relation = ["id", "type", "from", "to", "note"]
+    /// Fields of quote rows.
+    public static let quote = ["document", "line", "column", "owner", "role", "status", "text", "start", "end"]
+
+    /// Default columns of each table.
+    public static let defaultColumns: [String: [String]] = [
+        "statements": ["id", "speakers", "act", "cue", "content"],
+        "entities": ["id", "kind", "name", "aliases"],
+        "documents": ["id", "kind", "title", "date"],
+        "relations": ["id", "type", "from", "to", "note"],
+        "quotes": ["document", "line", "column", "owner", "role", "text"],
+    ]
+
+    /// The field names of a row value.
+    public static func names(of row: Value) -> [String] {
+        switch row {
+        case .statement: return statement
+        case .entity: return entity
+        case .document: return document
+        case .relation: return relation
+        case .record(let r): return r.fields.map(\.name)
+        default: return []
+        }
+    }
+
+    /// The field names of a table's rows (from its first row, or its kind).
+    public static func names(ofTable t: Table) -> [String] {
+        if let first = t.rows.first { return names(of: first) }
+        switch t.kind {
+        case "statements": return statement
+        case "entities": return entity
+        case "documents": return document
+        case "relations": return relation
+        case "quotes": return quote
+        default: return t.columns
+        }
+    }
+
+    /// Reads a field of a row, or nil when the row has no such field.
+    public static func get(_ name: String, of row: Value, in m: Model) -> Value? {
+        switch row {
+        case .statement(let i): return statementField(name, m.statements[i], i, m)
+        case .entity(let i): return entityField(name, m.entities[i], i, m)
+        case .document(let i): return documentField(name, m.documents[i], i, m)
+        case .relation(let i):
+            let r = m.relations[i]
+            switch name {
+            case "id": return .string(r.id)
+            case "type": return .string(r.type)
+            case "from": return Value(r.from)
+            case "to": return Value(r.to)
+            case "note": return r.note.map(Value.string) ?? .null
+            default: return nil
+            }
+        case .record(let r): return r[name]
+        default: return nil
+        }
+    }
+
+    static func opt(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+    static func ents(_ xs: [Int]) -> Value { .list(xs.map(Value.entity)) }
+
+    static func statementField(_ name: String, _ s: Statement, _ i: Int, _ m: Model) -> Value? {
+        switch name {
+        case "id": return .string(s.id)
+        case "speakers": return ents(s.speakers)
+        case "on_behalf_of": return ents(s.onBehalfOf)
+        case "addressees": return ents(s.addressees)
+        case "targets": return ents(s.targets)
+        case "act": return .string(s.act.force)
+        case "cue": return .string(s.act.cue)
+        case "cameo": return opt(s.act.cameo)
+        case "family": return opt(Force.named(s.act.force)?.family)
+        case "framing": return opt(s.framing?.act.cue)
+        case "framed_as": return opt(s.framing?.act.force)
+        case "framed_by": return s.framing?.by.map(Value.entity) ?? .null
+        case "content": return .string(s.content)
+        case "date": return s.date.map { .date($0.value) } ?? .null
+        case "date_basis": return opt(s.date?.basis.rawValue)
+        case "topics": return .list(s.topics.map(Value.string))
+        case "quote": return .list(s.anchors.map { .string($0.exact) })
+        case "line": return s.anchors.first?.line.map { .number(Double($0)) } ?? .null
+        case "mode": return opt(s.reported?.mode.rawValue)
+        case "reported_by":
+            if let v = s.reported?.via { return .statement(v) }
+            return s.reported?.by.map(Value.entity) ?? .null
+        case "via": return s.reported?.via.map(Value.statement) ?? .null
+        case "cites": return .list(s.cites.map(Value.document))
+        case "work": return s.document.map(Value.document) ?? .null
+        case "source": return s.anchors.first?.document.map(Value.document) ?? .null
+        case "status": return .string(s.status)
+        case "note": return opt(s.note)
+        default: return nil
+        }
+    }
+
+    static func entityField(_ name: String, _ e: Entity, _ i: Int, _ m: Model) -> Value? {
+        switch name {
+        case "id": return .string(e.id)
+        case "kind": return .string(e.kind.rawValue)
+        case "name": return .string(e.name)
+        case "aliases": return .list(e.aliases.map(Value.string))
+        case "codes": return .record(Record(e.codes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+        case "roles": return .list(e.roles.map(Value.string))
+        case "members": return ents(e.members)
+        case "affiliation": return e.affiliation.map(Value.entity) ?? .null
+        case "statements": return .number(Double(m.statementsBySpeaker[i]?.count ?? 0))
+        case "note": return opt(e.note)
+        default: return nil
+        }
+    }
+
+    static func documentField(_ name: String, _ d: Document, _ i: Int, _ m: Model) -> Value? {
+        switch name {
+        case "id": return .string(d.id)
+        case "kind": return .string(d.kind)
+        case "title": return .string(d.title)
+        case "authors": return ents(d.authors)
+        case "publisher": return d.publisher.map(Value.entity) ?? .null
+        case "date": return d.date.map { .date($0.value) } ?? .null
+        case "date_basis": return opt(d.date?.basis.rawValue)
+        case "place": return opt(d.place)
+        case "source": return opt(d.sourcePath)
+        case "lines": return d.text.map { .number(Double($0.lineStarts.count)) } ?? .null
+        case "statements": return .number(Double(m.statements.filter { $0.document == i }.count))
+        case "note": return opt(d.note)
+        default: return nil
+        }
+    }
+
+    /// The `quotes` table: every anchor with its document, position, owner and role.
+    public static func quotes(_ m: Model) -> Table {
+        let rows: [Value] = m.allAnchors.map { item in
+            let a = item.anchor
+            return .record(Record([
+                ("document", a.document.map(Value.document) ?? .null),
+                ("line", a.line.map { .number(Double($0)) } ?? .null),
+                ("column", a.column.map { .number(Double($0)) } ?? .null),
+                ("owner", Value(item.owner)),
+                ("role", .string(item.role)),
+                ("status", .string(a.status.rawValue)),
+                ("text", .string(a.exact)),
+                ("start", a.start.map { .number(Double($0)) } ?? .null),
+                ("end", a.end.map { .number(Double($0)) } ?? .null),
+            ]))
+        }
+        return Table(kind: "quotes", columns: defaultColumns["quotes"]!, rows: rows)
+    }
+}

@@ -1,0 +1,89 @@
+import StatementModel
+
+/// Splits command text into tokens. Strings take `"…"` or `'…'` with backslash escapes; `#` starts a
+/// comment to the end of the line; a bare word may contain letters, digits and `_ - . / ~ : @`, so
+/// file names and ids need no quotes.
+struct Lexer {
+    let input: SourceInput
+
+    func tokenize() throws(Diagnostic) -> [Token] {
+        let s = input.text
+        var tokens: [Token] = []
+        var i = s.startIndex
+        func wordChar(_ c: Character) -> Bool {
+            c.isLetter || c.isNumber || "_-./@:".contains(c) || (!c.isASCII && !c.isWhitespace && !c.isPunctuation)
+        }
+        while i < s.endIndex {
+            let c = s[i]
+            if c == "\n" {
+                tokens.append(Token(kind: .newline, text: "\n", range: i..<s.index(after: i)))
+                i = s.index(after: i)
+            } else if c.isWhitespace {
+                i = s.index(after: i)
+            } else if c == "#" {
+                while i < s.endIndex && s[i] != "\n" { i = s.index(after: i) }
+            } else if c == "\"" || c == "'" {
+                let start = i
+                var text = ""
+                i = s.index(after: i)
+                var closed = false
+                while i < s.endIndex {
+                    let d = s[i]
+                    if d == c { closed = true; i = s.index(after: i); break }
+                    if d == "\\" {
+                        let n = s.index(after: i)
+                        guard n < s.endIndex else { break }
+                        switch s[n] {
+                        case "n": text.append("\n")
+                        case "t": text.append("\t")
+                        default: text.append(s[n])
+                        }
+                        i = s.index(after: n)
+                        continue
+                    }
+                    text.append(d)
+                    i = s.index(after: i)
+                }
+                if !closed {
+                    throw Diagnostic("unterminated string", at: input.span(start..<s.index(after: start)),
+                                     hint: "close it with \(c)", category: .syntax)
+                }
+                tokens.append(Token(kind: .string, text: text, range: start..<i))
+            } else if c == "$" {
+                let start = i
+                i = s.index(after: i)
+                while i < s.endIndex && (s[i].isLetter || s[i].isNumber || s[i] == "_") { i = s.index(after: i) }
+                if s.index(after: start) == i {
+                    throw Diagnostic("expected a variable name after '$'", at: input.span(start..<i), hint: "e.g. $calls", category: .syntax)
+                }
+                tokens.append(Token(kind: .variable, text: String(s[s.index(after: start)..<i]), range: start..<i))
+            } else if c.isNumber || (c == "-" && s.index(after: i) < s.endIndex && s[s.index(after: i)].isNumber
+                                     && (tokens.last.map { $0.kind == .op } ?? true)) {
+                let start = i
+                i = s.index(after: i)
+                while i < s.endIndex && wordChar(s[i]) { i = s.index(after: i) }
+                let text = String(s[start..<i])
+                tokens.append(Token(kind: Double(text) != nil ? .number : .word, text: text, range: start..<i))
+            } else if wordChar(c) {
+                let start = i
+                while i < s.endIndex && wordChar(s[i]) { i = s.index(after: i) }
+                tokens.append(Token(kind: .word, text: String(s[start..<i]), range: start..<i))
+            } else {
+                let start = i
+                let two = s.index(i, offsetBy: 2, limitedBy: s.endIndex).map { String(s[i..<$0]) } ?? ""
+                if ["!=", "<=", ">=", "=="].contains(two) {
+                    i = s.index(i, offsetBy: 2)
+                    tokens.append(Token(kind: .op, text: two == "==" ? "=" : two, range: start..<i))
+                } else if "=<>~|;,()[]".contains(c) {
+                    i = s.index(after: i)
+                    tokens.append(Token(kind: .op, text: String(c), range: start..<i))
+                } else {
+                    throw Diagnostic("unexpected character '\(c)'", at: input.span(start..<s.index(after: start)),
+                                     hint: "quote text that contains it, e.g. \"\(c)\"", category: .syntax)
+                }
+            }
+        }
+        tokens.append(Token(kind: .end, text: "", range: s.endIndex..<s.endIndex))
+        return tokens
+    }
+}

@@ -1,0 +1,80 @@
+import StatementModel
+
+extension Parser {
+    mutating func parseArguments(_ shape: ArgumentShape, for command: CommandSpec) throws(Diagnostic) -> Arguments {
+        switch shape {
+        case .none:
+            guard isCommandEnd(peek) || isOp("|") else {
+                throw unexpected(peek, expected: "no arguments to '\(command.name)'", hint: "usage: \(command.synopsis)")
+            }
+            return .none
+        case .expression:
+            if isCommandEnd(peek) || isOp("|") {
+                throw unexpected(peek, expected: "an expression after '\(command.name)'", hint: "usage: \(command.synopsis)")
+            }
+            return .expression(try parseExpression())
+        case .words(let min, let max):
+            var words: [(String, SourceSpan)] = []
+            while !isCommandEnd(peek) && !isOp("|") && words.count < max {
+                let t = peek
+                guard [.word, .string, .number].contains(t.kind) else {
+                    throw unexpected(t, expected: "a word or a quoted string", hint: "usage: \(command.synopsis)")
+                }
+                _ = advance()
+                words.append((t.text, span(t)))
+            }
+            if words.count < min {
+                throw unexpected(peek, expected: min == 1 ? "an argument to '\(command.name)'" : "\(min) arguments to '\(command.name)'",
+                                 hint: "usage: \(command.synopsis)")
+            }
+            if !isCommandEnd(peek) && !isOp("|") {
+                throw unexpected(peek, expected: "at most \(max) argument\(max == 1 ? "" : "s") to '\(command.name)'",
+                                 hint: "usage: \(command.synopsis); quote text with spaces")
+            }
+            return .words(words)
+        case .fields(let rename, let direction, let min):
+            var fields: [FieldArgument] = []
+            while !isCommandEnd(peek) && !isOp("|") {
+                let t = peek
+                guard t.kind == .word || t.kind == .string else { throw unexpected(t, expected: "a field name", hint: "usage: \(command.synopsis)") }
+                _ = advance()
+                var f = FieldArgument(path: t.text.split(separator: ".").map(String.init), span: span(t))
+                if rename && isWord("as") {
+                    _ = advance()
+                    let n = peek
+                    guard n.kind == .word || n.kind == .string else { throw unexpected(n, expected: "a column name after 'as'") }
+                    _ = advance()
+                    f.alias = n.text
+                }
+                if direction && (isWord("asc") || isWord("desc")) { f.descending = advance().text.lowercased() == "desc" }
+                fields.append(f)
+                if isOp(",") { _ = advance() } else { break }
+            }
+            if fields.count < min { throw unexpected(peek, expected: "a field name", hint: "usage: \(command.synopsis)") }
+            if !isCommandEnd(peek) && !isOp("|") { throw unexpected(peek, expected: "',' or the end of the stage", hint: "usage: \(command.synopsis)") }
+            return .fields(fields)
+        case .countBy:
+            guard isWord("by") else {
+                guard isCommandEnd(peek) || isOp("|") else { throw unexpected(peek, expected: "'by' or the end of the stage", hint: "usage: \(command.synopsis)") }
+                return .countBy(nil)
+            }
+            _ = advance()
+            let t = peek
+            guard t.kind == .word else { throw unexpected(t, expected: "a field name after 'by'") }
+            _ = advance()
+            return .countBy(FieldArgument(path: t.text.split(separator: ".").map(String.init), span: span(t)))
+        case .binding:
+            let n = peek
+            guard n.kind == .word else { throw unexpected(n, expected: "a variable name", hint: "usage: \(command.synopsis)") }
+            _ = advance()
+            try expectOp("=", hint: "usage: \(command.synopsis)")
+            return .binding(name: n.text, nameSpan: span(n), value: try parsePipeline())
+        case .parameter:
+            let n = peek
+            guard n.kind == .word else { throw unexpected(n, expected: "a parameter name", hint: "usage: \(command.synopsis)") }
+            _ = advance()
+            try expectOp("=", hint: "usage: \(command.synopsis)")
+            return .parameter(name: n.text, nameSpan: span(n), value: try parseExpression())
+        }
+    }
+}

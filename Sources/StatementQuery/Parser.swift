@@ -1,0 +1,152 @@
+import StatementModel
+
+/// Turns command text into pipelines. Each command declares the shape of its arguments
+/// (``ArgumentShape``), so the parser needs no per-command code. On an error it records a
+/// diagnostic and skips to the next command, so a script's syntax errors are reported together.
+public struct Parser {
+    let input: SourceInput
+    let table: CommandTable
+    var tokens: [Token] = []
+    var pos = 0
+    /// Nesting of parentheses and brackets: inside them newlines do not end a command.
+    var depth = 0
+
+    /// Makes a parser over an input.
+    public init(_ input: SourceInput, table: CommandTable = .standard) {
+        self.input = input
+        self.table = table
+    }
+
+    /// Parses a whole script: every command, or every syntax error found.
+    public mutating func parseScript() throws(DiagnosticList) -> [ParsedCommand] {
+        do { tokens = try Lexer(input: input).tokenize() } catch { throw DiagnosticList([error]) }
+        var commands: [ParsedCommand] = []
+        var errors: [Diagnostic] = []
+        while true {
+            skipSeparators()
+            if peek.kind == .end { break }
+            let start = peek.range.lowerBound
+            do throws(Diagnostic) {
+                let p = try parsePipeline()
+                guard isCommandEnd(peek) else {
+                    throw unexpected(peek, expected: "'|', ';' or the end of the line")
+                }
+                let end = tokens[max(0, pos - 1)].range.upperBound
+                commands.append(ParsedCommand(pipeline: p, text: String(input.text[start..<max(start, end)]), span: p.span))
+            } catch {
+                errors.append(error)
+                depth = 0
+                while peek.kind != .end && peek.kind != .newline && !(peek.kind == .op && peek.text == ";") { pos += 1 }
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return commands
+    }
+
+    // MARK: tokens
+
+    var peek: Token { tokens[min(pos, tokens.count - 1)] }
+
+    mutating func advance() -> Token {
+        let t = peek
+        if pos < tokens.count - 1 { pos += 1 }
+        if depth > 0 { while peek.kind == .newline { pos += 1 } }
+        return t
+    }
+
+    func span(_ t: Token) -> SourceSpan {
+        if t.kind == .end || t.kind == .newline {
+            var s = input.span(t.range)
+            if t.kind == .end, s.column > 1 || !s.lineText.isEmpty { s.column = s.lineText.count + 1 }
+            return s
+        }
+        return input.span(t.range)
+    }
+
+    func isOp(_ text: String) -> Bool { peek.kind == .op && peek.text == text }
+    func isWord(_ text: String) -> Bool { peek.kind == .word && peek.text.lowercased() == text }
+
+    func isCommandEnd(_ t: Token) -> Bool {
+        t.kind == .end || t.kind == .newline || (t.kind == .op && (t.text == ";" || t.text == ")"))
+    }
+
+    mutating func skipSeparators() {
+        while peek.kind == .newline || isOp(";") { pos += 1 }
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .end: return "the end of the input"
+        case .newline: return "the end of the line"
+        case .string: return "the string \"\(t.text)\""
+        case .variable: return "$\(t.text)"
+        default: return "'\(t.text)'"
+        }
+    }
+
+    func unexpected(_ t: Token, expected: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic("expected \(expected), found \(describe(t))", at: span(t), hint: hint, category: .syntax)
+    }
+
+    mutating func expectOp(_ text: String, hint: String? = nil) throws(Diagnostic) {
+        guard isOp(text) else { throw unexpected(peek, expected: "'\(text)'", hint: hint) }
+        _ = advance()
+    }
+
+    // MARK: pipelines
+
+    mutating func parsePipeline() throws(Diagnostic) -> Pipeline {
+        let first = peek
+        let head = try parseHead()
+        var stages: [Stage] = []
+        while isOp("|") {
+            _ = advance()
+            while peek.kind == .newline { pos += 1 }
+            stages.append(try parseStage())
+        }
+        return Pipeline(head: head, stages: stages, span: span(first))
+    }
+
+    mutating func parseHead() throws(Diagnostic) -> Stage {
+        let t = peek
+        if t.kind == .variable {
+            _ = advance()
+            return Stage(command: table.variableSource, nameSpan: span(t), arguments: .variable(t.text, span(t)))
+        }
+        if isOp("(") {
+            _ = advance(); depth += 1
+            while peek.kind == .newline { pos += 1 }
+            let inner = try parsePipeline()
+            depth -= 1
+            try expectOp(")", hint: "close the parenthesis")
+            return Stage(command: table.subpipelineSource, nameSpan: span(t), arguments: .subpipeline(inner))
+        }
+        guard t.kind == .word else {
+            throw unexpected(t, expected: "a command or a table", hint: "try `help` for the list of commands")
+        }
+        guard let command = table.lookup(t.text) else { throw unknownCommand(t) }
+        if command.role == .stage {
+            throw Diagnostic("'\(command.name)' needs input from a pipeline", at: span(t),
+                             hint: "start with a table, e.g. `statements | \(command.name) …`", category: .syntax)
+        }
+        _ = advance()
+        return Stage(command: command, nameSpan: span(t), arguments: try parseArguments(command.shape, for: command))
+    }
+
+    mutating func parseStage() throws(Diagnostic) -> Stage {
+        let t = peek
+        guard t.kind == .word else { throw unexpected(t, expected: "a stage after '|'", hint: "e.g. `where`, `select`, `count`") }
+        guard let command = table.lookup(t.text) else { throw unknownCommand(t) }
+        if command.role != .stage {
+            throw Diagnostic("'\(command.name)' starts a command; it cannot follow '|'", at: span(t),
+                             hint: "the stages are: " + table.stages.map(\.name).joined(separator: ", "), category: .syntax)
+        }
+        _ = advance()
+        return Stage(command: command, nameSpan: span(t), arguments: try parseArguments(command.shape, for: command))
+    }
+
+    func unknownCommand(_ t: Token) -> Diagnostic {
+        let hint = Suggestion.hint(for: t.text, in: table.all.map(\.name)) ?? "`help` lists the commands and stages"
+        return Diagnostic("unknown command '\(t.text)'", at: span(t), hint: hint, category: .syntax)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import StatementModel
+
+/// Renders command output in the session's mode: table, JSON, CSV, Markdown or one field per line.
+/// Output is deterministic, so transcripts can be compared.
+public struct Renderer {
+    let session: Session
+    var model: Model { session.model }
+
+    /// Makes a renderer for a session.
+    public init(session: Session) { self.session = session }
+
+    /// Text for an output (empty for none); always ends with a newline when not empty.
+    public func render(_ output: Output) -> String {
+        switch output {
+        case .none: return ""
+        case .text(let t): return t.isEmpty || t.hasSuffix("\n") ? t : t + "\n"
+        case .value(let v): return render(v)
+        }
+    }
+
+    /// A value in the session's mode.
+    public func render(_ v: Value) -> String {
+        switch session.settings.mode {
+        case .json: return json(v, full: true) + "\n"
+        case .csv: return csv(v)
+        case .markdown: return markdown(v)
+        case .line: return lines(v)
+        case .table:
+            switch v {
+            case .table(let t): return table(t)
+            case .record: return lines(v)
+            case .list(let items) where items.contains(where: { $0.recordRef != nil }):
+                return table(Table(kind: "rows", columns: ["value"], rows: items.map { .record(Record([("value", $0)])) }))
+            default: return Display.plain(v, model) + "\n"
+            }
+        }
+    }
+
+    /// Cells of a table as strings: header then rows.
+    func cells(_ t: Table) -> (header: [String], rows: [[String]]) {
+        (t.columns, t.rows.map { row in t.columns.map { Display.plain(Fields.get($0, of: row, in: model) ?? .null, model) } })
+    }
+
+    // MARK: table
+
+    func table(_ t: Table) -> String {
+        var shown = t
+        var note = ""
+        let limit = session.settings.rows
+        if limit > 0 && t.rows.count > limit {
+            shown.rows = Array(t.rows.prefix(limit))
+            note = "… \(t.rows.count - limit) more rows (\(t.rows.count) in all); use limit or save\n"
+        }
+        let (header, rows) = cells(shown)
+        if header.isEmpty { return "(no columns)\n" }
+        let widths = fitWidths(header: header, rows: rows, total: session.settings.width)
+        var out = formatRow(header, widths, header: true)
+        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "\n"
+        for r in rows { out += formatRow(r, widths, header: false) }
+        let count = t.rows.count
+        out += note.isEmpty ? "(\(count) row\(count == 1 ? "" : "s"))\n" : note
+        return out
+    }
+
+    /// Column widths that fit `total`: the widest columns give way first, down to 8 characters.
+    func fitWidths(header: [String], rows: [[String]], total: Int) -> [Int] {
+        var widths = header.map(\.count)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        let separators = 3 * (widths.count - 1)
+        while widths.reduce(0, +) + separators > total {
+            guard let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 else { break }
+            widths[i] -= 1
+        }
+        return widths
+    }
+
+    func formatRow(_ cells: [String], _ widths: [Int], header: Bool) -> String {
+        let wrapped = cells.enumerated().map { wrap($1, widths[$0]) }
+        let height = wrapped.map(\.count).max() ?? 1
+        var out = ""
+        for line in 0..<height {
+            let parts = wrapped.enumerated().map { i, w -> String in
+                let text = line < w.count ? w[line] : ""
+                let padded = text + String(repeating: " ", count: max(0, widths[i] - text.count))
+                return header && session.useColor ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded
+            }
+            out += parts.joined(separator: " │ ").trimmingTrailingSpaces() + "\n"
+        }
+        return out
+    }
+
+    /// Wraps text at spaces to a width, breaking long words.
+    func wrap(_ text: String, _ width: Int) -> [String] {
+        guard text.count > width, width > 0 else { return [text.replacingNewlines()] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.replacingNewlines().split(separator: " ", omittingEmptySubsequences: false) {
+            var w = String(word)
+            while w.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(w.prefix(width)))
+                w = String(w.dropFirst(width))
+            }
+            if current.isEmpty { current = w }
+            else if current.count + 1 + w.count <= width { current += " " + w }
+            else { lines.append(current); current = w }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    // MARK: other modes
+
+    func json(_ v: Value, full: Bool) -> String { JSONText.encode(Display.json(v, model, full: full)) }
+
+    func csv(_ v: Value) -> String {
+        guard case .table(let t) = v else { return csvField(Display.plain(v, model)) + "\r\n" }
+        let (header, rows) = cells(t)
+        return ([header] + rows).map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    func markdown(_ v: Value) -> String {
+        guard case .table(let t) = v else { return Display.plain(v, model) + "\n" }
+        let (header, rows) = cells(t)
+        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingNewlines() }
+        var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
+        out += "|" + header.map { _ in " --- |" }.joined() + "\n"
+        for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    func lines(_ v: Value) -> String {
+        switch v {
+        case .table(let t):
+            return t.rows.map { row -> String in
+                lines(.record(Record(Fields.names(of: row).map { ($0, Fields.get($0, of: row, in: model) ?? .null) })))
+            }.joined(separator: "\n")
+        case .record(let r):
+            let w = r.fields.map(\.name.count).max() ?? 0
+            return r.fields.map { f in
+                let name = f.name + String(repeating: " ", count: w - f.name.count)
+                return "\(session.useColor ? "\u{1B}[1m\(name)\u{1B}[0m" : name) = \(Display.plain(f.value, model).replacingNewlines())\n"
+            }.joined()
+        default: return Display.plain(v, model) + "\n"
+        }
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String { String(map { $0 == "\n" ? " " : $0 }) }
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

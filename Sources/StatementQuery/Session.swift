@@ -1,0 +1,115 @@
+import Foundation
+import StatementModel
+
+/// What a session asks of the program hosting it (the REPL or the script runner).
+public protocol SessionHost: AnyObject {
+    /// Runs a script file inside this session (`run FILE`).
+    func runScript(path: String, span: SourceSpan, session: Session) throws
+    /// The history entries, oldest first (`history`).
+    func historyEntries() -> [String]
+    /// Asks the host to stop after this command (`quit`).
+    func requestQuit()
+    /// Whether standard output is a terminal (for `set color auto`).
+    var isTerminal: Bool { get }
+}
+
+/// The state of one session: the model, variables, settings, and where output goes.
+/// The REPL and the script runner each drive a session; commands read and change it.
+public final class Session: @unchecked Sendable {
+    /// The model queried.
+    public var model: Model
+    /// `let` variables and parameters.
+    public var variables: [String: Value] = [:]
+    /// Names bound by `--set`, which `param` defaults do not override.
+    public var presetParameters: Set<String> = []
+    /// Output settings.
+    public var settings = Settings()
+    /// The commands of the language.
+    public let commands: CommandTable
+    /// The folder relative paths resolve against (the running script's, or the working directory).
+    public var baseDirectory: String
+    /// Safe mode: no file writes, no reads outside ``allowedRoots``. Cannot be switched off from inside.
+    public private(set) var safe = false
+    /// Folders readable in safe mode.
+    public private(set) var allowedRoots: [String] = []
+    /// The host, for `run`, `history`, `quit`.
+    public weak var host: SessionHost?
+    /// Where command output goes.
+    public var write: (String) -> Void
+    /// Polled by long commands; true once the user pressed Ctrl-C.
+    public var isCancelled: () -> Bool = { false }
+    /// Script files currently running (to refuse recursion).
+    public var runningScripts: [String] = []
+
+    /// Makes a session on a model.
+    public init(model: Model, commands: CommandTable = .standard, baseDirectory: String = FileManager.default.currentDirectoryPath,
+                write: @escaping (String) -> Void = { print($0, terminator: "") }) {
+        self.model = model
+        self.commands = commands
+        self.baseDirectory = baseDirectory
+        self.write = write
+    }
+
+    /// Turns safe mode on for good, allowing reads under the given folders only.
+    public func enableSafeMode(allowing roots: [String]) {
+        safe = true
+        allowedRoots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    }
+
+    /// Whether colour is in effect.
+    public var useColor: Bool {
+        switch settings.color {
+        case .on: return true
+        case .off: return false
+        case .auto: return (host?.isTerminal ?? false) && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        }
+    }
+
+    /// A path resolved against the base directory.
+    public func resolve(path: String) -> String {
+        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst(1) : path
+        let full = expanded.hasPrefix("/") ? expanded : (baseDirectory as NSString).appendingPathComponent(expanded)
+        return URL(fileURLWithPath: full).standardizedFileURL.path
+    }
+
+    /// Refuses a read outside the allowed folders in safe mode.
+    public func checkRead(_ path: String, span: SourceSpan) throws {
+        guard safe else { return }
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if !allowedRoots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
+            throw Diagnostic("safe mode: reading '\(path)' is refused", at: span,
+                             hint: "rule: only files under the script's folder and the model's folder may be read", category: .refused)
+        }
+    }
+
+    /// Refuses any file write in safe mode.
+    public func checkWrite(_ path: String, span: SourceSpan) throws {
+        if safe {
+            throw Diagnostic("safe mode: writing '\(path)' is refused", at: span,
+                             hint: "rule: no command may write files in safe mode; run without --safe to save", category: .refused)
+        }
+    }
+
+    /// Parses text into commands, reporting every syntax error.
+    public func parse(_ input: SourceInput) throws(DiagnosticList) -> [ParsedCommand] {
+        var parser = Parser(input, table: commands)
+        return try parser.parseScript()
+    }
+
+    /// Runs one parsed command and writes its rendered output.
+    public func run(_ command: ParsedCommand) throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let output = try Evaluator(session: self).run(command.pipeline)
+        let text = Renderer(session: self).render(output)
+        if !text.isEmpty { write(text) }
+        if settings.timer {
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            write(String(format: "Run Time: %.3f ms\n", ms))
+        }
+    }
+
+    /// Parses and runs text, stopping at the first error (which is thrown).
+    public func execute(_ text: String, name: String = "<input>", firstLine: Int = 1) throws {
+        for c in try parse(SourceInput(name: name, text: text, firstLine: firstLine)) { try run(c) }
+    }
+}

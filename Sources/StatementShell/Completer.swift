@@ -1,0 +1,203 @@
+import Foundation
+import StatementModel
+import StatementQuery
+
+/// Context-aware completion, from the same command table as `help` and the model's own names:
+/// commands at the start and after `|`; field names after `where`, `select`, `sort`, `count by`;
+/// entity names and aliases where an entity is compared; statement ids after `show`, `quote`,
+/// `trace`; force names after `act =`; settings after `set`; paths after `load`, `run`, `save`.
+public struct Completer {
+    /// The answer: how many characters before the cursor to replace, and the candidates.
+    public struct Result: Sendable, Equatable {
+        /// Characters before the cursor that the candidate replaces.
+        public var replaceLength: Int
+        /// What could go there.
+        public var candidates: [String]
+    }
+
+    let session: Session
+
+    /// Makes a completer over a session.
+    public init(session: Session) { self.session = session }
+
+    static let entityFields: Set<String> = ["speakers", "on_behalf_of", "addressees", "targets", "members", "affiliation",
+                                            "framed_by", "authors", "publisher"]
+    static let keywords = ["and", "or", "not", "in", "has"]
+
+    /// Completes the text before the cursor.
+    public func complete(_ before: String) -> Result {
+        // The word being typed: from an open quote, or from the last separator.
+        var word = ""
+        var quoteOpen = false
+        var inQuote: Character? = nil
+        var wordStart = before.startIndex
+        var i = before.startIndex
+        while i < before.endIndex {
+            let c = before[i]
+            if let q = inQuote { if c == q { inQuote = nil } }
+            else if c == "\"" || c == "'" { inQuote = c; wordStart = i }
+            else if " |([,=<>~;\t\n".contains(c) { wordStart = before.index(after: i) }
+            i = before.index(after: i)
+        }
+        if inQuote != nil { quoteOpen = true }
+        word = String(before[wordStart...])
+        let prefixText = String(before[..<wordStart])
+        let tokens = Self.roughTokens(prefixText)
+        let candidates = candidatesFor(tokens: tokens, word: word, quoteOpen: quoteOpen)
+        let needle = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
+        let matches = candidates.filter { c in
+            c.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased().hasPrefix(needle)
+        }
+        var seen = Set<String>()
+        return Result(replaceLength: word.count, candidates: matches.filter { seen.insert($0).inserted })
+    }
+
+    /// Splits text into rough tokens: words, quoted strings and single punctuation.
+    static func roughTokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var quote: Character? = nil
+        for c in text {
+            if let q = quote {
+                current.append(c)
+                if c == q { out.append(current); current = ""; quote = nil }
+                continue
+            }
+            if c == "\"" || c == "'" { if !current.isEmpty { out.append(current) }; current = String(c); quote = c; continue }
+            if c.isWhitespace { if !current.isEmpty { out.append(current); current = "" }; continue }
+            if "|()[],;".contains(c) || (("=<>~!".contains(c)) && !current.allSatisfy({ "=<>~!".contains($0) })) {
+                if !current.isEmpty { out.append(current); current = "" }
+                if "|()[],;".contains(c) { out.append(String(c)) } else { current = String(c) }
+                continue
+            }
+            if !current.isEmpty && current.allSatisfy({ "=<>~!".contains($0) }) { out.append(current); current = "" }
+            current.append(c)
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    func candidatesFor(tokens: [String], word: String, quoteOpen: Bool) -> [String] {
+        let table = session.commands
+        // The segment of the current pipeline stage.
+        var segment: [String] = []
+        var afterPipe = false
+        var heads: [String] = []   // first word of each stage of this pipeline, for the table kind
+        var depth = 0
+        for t in tokens {
+            switch t {
+            case "|": heads.append(segment.first ?? ""); segment = []; afterPipe = true
+            case ";": segment = []; heads = []; afterPipe = false
+            case "(": depth += 1; segment.append(t)
+            case ")": depth -= 1; segment.append(t)
+            default: segment.append(t)
+            }
+        }
+        // Inside "(" at the end: a new pipeline starts.
+        if segment.last == "(" { return table.starters.map(\.name) }
+        if segment.isEmpty {
+            return afterPipe ? table.stages.map(\.name) : table.starters.flatMap { [$0.name] + $0.aliases }
+        }
+        guard let command = table.lookup(segment[0]) else { return [] }
+        let args = Array(segment.dropFirst())
+        let source = heads.first ?? segment[0]
+        switch command.completion {
+        case .none: return []
+        case .commands:
+            if command.name == "let" { return args.contains("=") ? (args.last == "=" ? table.starters.map(\.name) : []) : [] }
+            return args.isEmpty ? table.all.map(\.name) : []
+        case .ids:
+            guard args.isEmpty else { return [] }
+            let m = session.model
+            return m.statements.map(\.id) + m.entities.map(\.id) + m.documents.map(\.id)
+        case .paths: return args.isEmpty ? paths(word) : []
+        case .settings:
+            if args.isEmpty { return Settings.choices.map(\.name) }
+            if args.count == 1 { return Settings.choices.first { $0.name == args[0] }?.values ?? [] }
+            return []
+        case .fields:
+            if command.name == "count" { return args.isEmpty ? ["by"] : (args == ["by"] ? fields(source) : []) }
+            if command.name == "sort", let last = args.last, last != "," { return ["asc", "desc"] }
+            if command.name == "select", let last = args.last, last != "," { return ["as"] }
+            return fields(source)
+        case .expression:
+            return expressionCandidates(args: args, source: source, quoteOpen: quoteOpen)
+        }
+    }
+
+    func expressionCandidates(args: [String], source: String, quoteOpen: Bool) -> [String] {
+        let m = session.model
+        guard let last = args.last else { return fields(source) + ["not"] }
+        let comparison: Set<String> = ["=", "!=", "~", "has", "in", "[", ",", "<", ">", "<=", ">="]
+        if comparison.contains(last) {
+            // The field compared: the nearest word before the operator (skipping list punctuation).
+            let field = args.reversed().first { !comparison.contains($0) && !$0.hasPrefix("\"") } ?? ""
+            let base = field.split(separator: ".").first.map(String.init) ?? field
+            if last == "in" { return ["["] }
+            if Self.entityFields.contains(base) {
+                var names: [String] = []
+                for e in m.entities { names += [e.name] + e.aliases }
+                return names.map { "\"\($0)\"" }
+            }
+            switch base {
+            case "act", "framed_as": return Force.names.map { "\"\($0)\"" }
+            case "kind": return Entity.Kind.allCases.map { "\"\($0.rawValue)\"" }
+            case "id", "via", "reported_by": return m.statements.map { "\"\($0.id)\"" }
+            case "mode": return Reporting.Mode.allCases.map { "\"\($0.rawValue)\"" }
+            case "status": return Statement.statuses.map { "\"\($0)\"" }
+            case "topics": return Array(m.statementsByTopic.keys.sorted()).map { "\"\($0)\"" }
+            case "type": return Relation.types.map { "\"\($0.name)\"" }
+            default: return []
+            }
+        }
+        if ["and", "or", "not", "("].contains(last) { return fields(source) }
+        // After a complete operand: operators and connectives.
+        return Self.keywords
+    }
+
+    /// Field names of the table a pipeline starts from.
+    func fields(_ source: String) -> [String] {
+        if source.hasPrefix("$"), case .table(let t)? = session.variables[String(source.dropFirst())] {
+            return Fields.names(ofTable: t)
+        }
+        switch source {
+        case "entities": return Fields.entity
+        case "documents": return Fields.document
+        case "relations": return Fields.relation
+        case "quotes": return Fields.quote
+        case "find": return ["in", "document", "line", "column", "excerpt", "statements"]
+        default: return Fields.statement
+        }
+    }
+
+    func paths(_ word: String) -> [String] {
+        let typed = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        let dirPart = typed.contains("/") ? String(typed[..<typed.lastIndex(of: "/")!]) + "/" : ""
+        let dir = session.resolve(path: dirPart.isEmpty ? "." : dirPart)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        return names.filter { !$0.hasPrefix(".") || typed.hasPrefix(dirPart + ".") }.sorted().map { name in
+            var isDir: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            return dirPart + name + (isDir.boolValue ? "/" : "")
+        }
+    }
+
+    /// The longest prefix all candidates share (case-sensitive).
+    public static func commonPrefix(_ xs: [String]) -> String {
+        guard var p = xs.first else { return "" }
+        for x in xs.dropFirst() { while !x.hasPrefix(p) { p.removeLast() } }
+        return p
+    }
+
+    /// Candidates laid out in columns across a width.
+    public static func columns(_ xs: [String], width: Int) -> String {
+        let w = (xs.map(\.count).max() ?? 0) + 2
+        let per = max(1, width / w)
+        var out = ""
+        for (i, x) in xs.enumerated() {
+            out += x.padding(toLength: w, withPad: " ", startingAt: 0)
+            if (i + 1) % per == 0 || i == xs.count - 1 { out += "\n" }
+        }
+        return out
+    }
+}

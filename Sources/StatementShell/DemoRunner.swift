@@ -1,0 +1,73 @@
+import Foundation
+import StatementModel
+import StatementQuery
+
+/// Classroom mode: shows each command typed out, waits for Enter to run it and again before the
+/// next; comments are narration. `r` drops into the REPL (Ctrl-D returns), `q` quits.
+public final class DemoRunner {
+    let session: Session
+    let typingDelay: Int
+    let runner = ScriptRunner()
+
+    /// Makes a demo over a session.
+    public init(session: Session, typingDelay: Int) {
+        self.session = session
+        self.typingDelay = typingDelay
+    }
+
+    func say(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+
+    /// Waits for a key line: "" (Enter) to go on, "r" for the REPL, "q" to quit. nil at end of input.
+    func wait(_ label: String) -> String? {
+        say("\u{1B}[2m[\(label) — Enter: go on · r: REPL · q: quit]\u{1B}[0m ")
+        guard let line = readLine() else { say("\n"); return nil }
+        return line.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// Runs the demo; returns the exit code.
+    public func run(text: String, name: String) -> ExitCode {
+        let commands: [ParsedCommand]
+        do { commands = try session.parse(SourceInput(name: name, text: text.strippingShebang())) } catch {
+            FileHandle.standardError.write(Data(DiagnosticRenderer(color: false).render(error.diagnostics).utf8))
+            return .syntax
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        session.host = runner
+        var nextLine = 0
+        for c in commands {
+            // Narration: the comment lines between the previous command and this one.
+            for l in lines[min(nextLine, lines.count)..<min(max(nextLine, c.span.line - 1), lines.count)] {
+                let t = l.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix("#=>") || t.hasPrefix("#!") { continue }
+                if t.hasPrefix("#") { say("\u{1B}[36m" + t.dropFirst().trimmingCharacters(in: .whitespaces) + "\u{1B}[0m\n") }
+            }
+            nextLine = c.span.line + c.text.filter { $0 == "\n" }.count
+            say("stmt(\(session.model.name))> ")
+            for ch in c.text {
+                say(String(ch))
+                if typingDelay > 0 { usleep(useconds_t(typingDelay * 1000)) }
+            }
+            say("\n")
+            guard let key = wait("run") else { return .success }
+            if key == "q" { return .success }
+            if key == "r" { dropIntoREPL(); say("stmt(\(session.model.name))> \(c.text)\n") }
+            do { try session.run(c) } catch let d as Diagnostic {
+                FileHandle.standardError.write(Data(DiagnosticRenderer(color: false).render(d).utf8))
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            }
+            guard let after = wait("next") else { return .success }
+            if after == "q" { return .success }
+            if after == "r" { dropIntoREPL() }
+        }
+        say("— end of demo —\n")
+        return .success
+    }
+
+    func dropIntoREPL() {
+        say("(REPL: Ctrl-D returns to the demo)\n")
+        let repl = REPL(session: session)
+        _ = repl.run()
+        session.host = runner
+    }
+}

@@ -1,0 +1,114 @@
+import CEditLine
+import Foundation
+import StatementModel
+import StatementQuery
+
+/// The interactive session: welcome, prompt, continuation lines, history, completion, and Ctrl-C
+/// that cancels the line or the running command without ending the session.
+public final class REPL: SessionHost {
+    let session: Session
+    let editor: LineEditor
+    let interactive: Bool
+    var quit = false
+    var failures = 0
+
+    /// Makes a REPL; with a terminal on standard input it uses libedit, otherwise plain lines.
+    public init(session: Session, forceEditor: LineEditor? = nil) {
+        self.session = session
+        interactive = isatty(0) == 1
+        if let forceEditor {
+            editor = forceEditor
+        } else if interactive {
+            let e = EditLineEditor(historyPath: HistoryFile.path())
+            e.completer = Completer(session: session)
+            editor = e
+        } else {
+            editor = PlainLineEditor()
+        }
+        session.host = self
+        session.isCancelled = { stmt_peek_interrupt() != 0 }
+    }
+
+    /// Whether standard output is a terminal.
+    public var isTerminal: Bool { isatty(1) == 1 }
+    /// The editor's history.
+    public func historyEntries() -> [String] { editor.historyEntries() }
+    /// Leave after this command.
+    public func requestQuit() { quit = true }
+
+    /// `run FILE` inside the REPL.
+    public func runScript(path: String, span: SourceSpan, session: Session) throws {
+        let runner = ScriptRunner()
+        try ScriptRunner.runNested(path: path, span: span, session: session) { text, name in
+            session.host = runner
+            defer { session.host = self }
+            try runner.execute(text: text, name: name, session: session)
+        }
+    }
+
+    var prompt: String {
+        let p = "stmt(\(session.model.name))> "
+        return session.useColor ? "\u{1}\u{1B}[1;34m\u{1}\(p)\u{1}\u{1B}[0m\u{1}" : p
+    }
+
+    var continuation: String { String(repeating: " ", count: max(0, session.model.name.count + 3)) + "...> " }
+
+    /// Runs until Ctrl-D or `quit`; returns the exit code (0; 1 when piped input had failures).
+    public func run() -> ExitCode {
+        stmt_save_terminal()
+        stmt_install_signal_handlers()
+        defer { stmt_restore_terminal() }
+        if interactive {
+            session.settings.width = terminalWidth()
+            session.settings.rows = max(20, terminalHeight() - 6)
+            print("stmt — " + ModelSummary(session.model).oneLine)
+            print("Type `help` for commands, `help NAME` for one. Tab completes, Ctrl-R searches history, Ctrl-D leaves.")
+        }
+        var lineNumber = 0
+        while !quit {
+            var buffer = ""
+            var startLine = lineNumber + 1
+            do {
+                guard var line = try editor.readLine(prompt: interactive ? prompt : "") else { break }
+                lineNumber += 1
+                startLine = lineNumber
+                buffer = line
+                while InputState.needsMore(buffer) {
+                    guard let more = try editor.readLine(prompt: interactive ? continuation : "") else { break }
+                    lineNumber += 1
+                    line = more
+                    buffer += "\n" + line
+                }
+            } catch {
+                continue   // Ctrl-C: drop the input, keep the session.
+            }
+            if buffer.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            if interactive { editor.addHistory(buffer) }
+            evaluate(buffer, firstLine: interactive ? 1 : startLine)
+        }
+        return failures > 0 && !interactive ? .failure : .success
+    }
+
+    func evaluate(_ text: String, firstLine: Int) {
+        _ = stmt_take_interrupt()
+        let name = interactive ? "<input>" : "<stdin>"
+        do {
+            let commands = try session.parse(SourceInput(name: name, text: text, firstLine: firstLine))
+            for c in commands where !quit { try session.run(c) }
+        } catch let d as Diagnostic {
+            failures += 1
+            if d.category == .cancelled {
+                FileHandle.standardError.write(Data("cancelled\n".utf8))
+            } else {
+                FileHandle.standardError.write(Data(DiagnosticRenderer(color: session.useColor).render(d).utf8))
+            }
+        } catch let l as DiagnosticList {
+            failures += 1
+            FileHandle.standardError.write(Data(DiagnosticRenderer(color: session.useColor).render(l.diagnostics).utf8))
+        } catch {
+            failures += 1
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        }
+        _ = stmt_take_interrupt()
+    }
+}

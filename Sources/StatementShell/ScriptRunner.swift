@@ -1,0 +1,115 @@
+import Foundation
+import StatementQuery
+import StatementModel
+
+/// Runs script files (`stmt FILE`, `stmt -`, `-c`, and `run FILE` inside a session): stops at the
+/// first failing command unless asked to keep going, echoes commands on request, refuses recursion.
+public final class ScriptRunner: SessionHost {
+    /// Runner options.
+    public struct Options: Sendable {
+        /// Print each command, with a prompt, before its output.
+        public var echo = false
+        /// Run on after a failing command, and fail at the end.
+        public var keepGoing = false
+        /// Makes default options.
+        public init() {}
+    }
+
+    /// The options in force.
+    public var options: Options
+    /// Where diagnostics go.
+    public var writeError: (String) -> Void
+    /// Failures seen so far when keeping going.
+    public private(set) var failures = 0
+    /// Whether `quit` was called.
+    public private(set) var quitRequested = false
+    /// The most severe exit code seen.
+    public private(set) var worst: ExitCode = .success
+
+    /// Makes a runner.
+    public init(options: Options = Options(), writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.options = options
+        self.writeError = writeError
+    }
+
+    /// Whether standard output is a terminal.
+    public var isTerminal: Bool { isatty(1) == 1 }
+    /// Scripts have no history.
+    public func historyEntries() -> [String] { [] }
+    /// Stops the script after the current command.
+    public func requestQuit() { quitRequested = true }
+
+    /// Runs script text in a session; returns the exit code.
+    public func run(text: String, name: String, session: Session) -> ExitCode {
+        session.host = self
+        do {
+            try execute(text: text, name: name, session: session)
+        } catch let d as Diagnostic {
+            report(d, session: session)
+        } catch let list as DiagnosticList {
+            writeError(DiagnosticRenderer(color: colorErrors).render(list.diagnostics))
+            worst = .syntax
+        } catch {
+            writeError("error: \(error)\n")
+            worst = .failure
+        }
+        return failures > 0 && worst == .success ? .failure : worst
+    }
+
+    var colorErrors: Bool { isatty(2) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+
+    func report(_ d: Diagnostic, session: Session) {
+        writeError(DiagnosticRenderer(color: colorErrors).render(d))
+        let code: ExitCode = d.category == .syntax ? .syntax : .failure
+        if code.rawValue > worst.rawValue || worst == .success { worst = code }
+    }
+
+    /// Parses all of a script first (a syntax error anywhere means nothing runs), then runs it.
+    func execute(text: String, name: String, session: Session) throws {
+        let commands = try session.parse(SourceInput(name: name, text: text.strippingShebang()))
+        for c in commands {
+            if quitRequested { return }
+            if options.echo { session.write("stmt> " + c.text.replacingOccurrences(of: "\n", with: "\n  ... ") + "\n") }
+            do {
+                try session.run(c)
+            } catch let d as Diagnostic where options.keepGoing {
+                failures += 1
+                report(d, session: session)
+            }
+        }
+    }
+
+    /// `run FILE` from a session: relative to the running script's folder, recursion refused.
+    public func runScript(path: String, span: SourceSpan, session: Session) throws {
+        try Self.runNested(path: path, span: span, session: session) { text, name in
+            try execute(text: text, name: name, session: session)
+        }
+    }
+
+    /// Shared by the runner and the REPL: resolve, check, read, then run with the script's folder as base.
+    public static func runNested(path: String, span: SourceSpan, session: Session, body: (String, String) throws -> Void) throws {
+        let full = session.resolve(path: path)
+        try session.checkRead(full, span: span)
+        if session.runningScripts.contains(full) {
+            throw Diagnostic("'\(path)' is already running: a script may not run itself", at: span,
+                             hint: "chain: " + (session.runningScripts + [full]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "),
+                             category: .evaluation)
+        }
+        guard let data = FileManager.default.contents(atPath: full) else {
+            throw Diagnostic("cannot read script '\(path)'", at: span, hint: "looked for '\(full)'", category: .io)
+        }
+        let saved = session.baseDirectory
+        session.runningScripts.append(full)
+        session.baseDirectory = (full as NSString).deletingLastPathComponent
+        defer {
+            session.baseDirectory = saved
+            session.runningScripts.removeLast()
+        }
+        try body(String(decoding: data, as: UTF8.self), path)
+    }
+}
+
+extension String {
+    /// A `#!` first line becomes a comment line, so line numbers stay right.
+    func strippingShebang() -> String { hasPrefix("#!") ? "#" + dropFirst(2) : self }
+}
