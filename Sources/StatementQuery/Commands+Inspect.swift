@@ -6,11 +6,12 @@ extension Commands {
         CommandSpec(name: "find", synopsis: "find TEXT", summary: "search source texts and contents, with the statements anchored at each hit",
                     help: "Case-insensitive search of every source text and every statement's content. Each hit gives the document, line and column, the words around it, and the statements whose anchors cover it.",
                     examples: [Example("a phrase in the source", "find \"crimes against humanity\"", """
-                    in      │ document │ line │ column │ excerpt                                                  │ statements
-                    ────────┼──────────┼──────┼────────┼──────────────────────────────────────────────────────────┼───────────
-                    text    │ article  │ 7    │ 107    │ …could be considered "crimes against humanity," emphasiz… │ f2
-                    content │ article  │      │        │ The human rights violations in North Korea could be      │ f2
-                            │          │      │        │ considered crimes against humanity.                      │
+                    in      │ document │ line │ column │ excerpt                                            │ statements
+                    ────────┼──────────┼──────┼────────┼────────────────────────────────────────────────────┼───────────
+                    text    │ article  │ 7    │ 102    │ …th Korea could be considered "crimes against      │ f2
+                            │          │      │        │ humanity," emphasi…                                │
+                    content │ article  │      │        │ The human rights violations in North Korea could   │ f2
+                            │          │      │        │ be considered crimes against humanity.             │
                     (2 rows)
                     """)],
                     role: .source, shape: .words(min: 1, max: 1), run: findCommand),
@@ -21,12 +22,12 @@ extension Commands {
                     kind        = state
                     name        = North Korea
                     aliases     = DPRK, Democratic People's Republic of Korea, the regime, the state, the country, the nation
-                    codes       = iso3166: PRK, cameo: PRK
-                    roles       =
-                    members     =
-                    affiliation =
+                    codes       = cameo: PRK, iso3166: PRK
+                    roles       = 
+                    members     = 
+                    affiliation = 
                     statements  = 0
-                    note        =
+                    note        = 
                     addressed   = s1, s3, c1, m1
                     targeted    = s1, s3, s4, s5, s6, s7, f1, f2, c1, m1, m2, m3
                     """)],
@@ -34,10 +35,12 @@ extension Commands {
         CommandSpec(name: "quote", synopsis: "quote ID", summary: "the source passage with the anchored words marked, and their line:col",
                     help: "For each anchor of a statement (and its framing): where it is, its status, and the passage with the anchored words between « and » (highlighted on a colour terminal).",
                     examples: [Example("the words of m4", "quote m4", """
-                    m4 · article:11:292 · FOUND
-                      Miller emphasized the U.S. government's commitment to addressing human rights abuses and
-                      violations in North Korea, advocating for global action to tackle the dire human rights situation
-                      and «urging member states to uphold the principle of non-refoulement.»
+                    m4 · article:11:354 · FOUND
+                      Matthew Miller, spokesperson for the U.S. State Department, separately reinforced the call for
+                      North Korea to undertake reforms as recommended by the COI report. Miller emphasized the U.S.
+                      government's commitment to addressing human rights abuses and violations in North Korea,
+                      advocating for global action to tackle the dire human rights situation and «urging member states
+                      to uphold the principle of non-refoulement.»
                     """)],
                     role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: quoteCommand),
         CommandSpec(name: "trace", synopsis: "trace ID", summary: "the reporting chain and cited works, down to the words in the source",
@@ -51,7 +54,7 @@ extension Commands {
                     │  └─ reported (paraphrase) via r1 · report "According to" · Yonhap News Agency
                     │     ├─ work: yonhap-report — Yonhap News Agency report on the joint statement (news-report)
                     │     └─ reported (indirect) by the article's reporter in article
-                    └─ words: article:5:176 "which detailed "systematic, widespread and gross" human rights violations by North Korea."
+                    └─ words: article:5:132 "which detailed "systematic, widespread and gross" human rights violations by North Korea."
                     """)],
                     role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: traceCommand),
     ]

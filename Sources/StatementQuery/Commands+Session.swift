@@ -40,10 +40,10 @@ extension Commands {
                     model      seed — Joint statement on human rights in North Korea (news report, 2024)
                     from       <embedded seed>
                     documents  5 (1 with source text)
-                    entities   16: group 4, office 2, organization 3, media 2, state 4, person 1
+                    entities   16: group 4, state 4, organization 3, media 2, office 2, person 1
                     statements 16: call 2, emphasize 2, find 2, urge 2, advocate 1, assert 1, commemorate 1, commit 1, link 1, note 1, recommend 1, report 1
                     relations  12
-                    anchors    19: 19 FOUND, 0 AMBIGUOUS, 0 ORPHANED
+                    anchors    20: 20 FOUND, 0 AMBIGUOUS, 0 ORPHANED
                     """)],
                     role: .command, shape: .none, run: { inv in .text(ModelSummary(inv.session.model).text) }),
         CommandSpec(name: "help", synopsis: "help [COMMAND]", summary: "list the commands, or explain one with examples",

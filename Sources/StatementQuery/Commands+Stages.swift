@@ -26,7 +26,7 @@ extension Commands {
                     help: "Keeps the named fields, in order, as columns; `as` renames one. Field paths reach into records: speakers.kind.",
                     examples: [Example("rename a column", "statements | where id = \"m4\" | select id, addressees as to, content", """
                     id │ to            │ content
-                    ───┼───────────────┼────────────────────────────────────────────────────────────
+                    ───┼───────────────┼──────────────────────────────────────────────────────────────
                     m4 │ member states │ Member states should uphold the principle of non-refoulement.
                     (1 row)
                     """)],
@@ -57,12 +57,12 @@ extension Commands {
                     examples: [Example("statements by force", "statements | count by act", """
                     act         │ count
                     ────────────┼──────
+                    call        │ 2
                     emphasize   │ 2
                     find        │ 2
                     urge        │ 2
                     advocate    │ 1
                     assert      │ 1
-                    call        │ 2
                     commemorate │ 1
                     commit      │ 1
                     link        │ 1
@@ -87,7 +87,7 @@ extension Commands {
                     help: "Repeats each row once per element of the list in FIELD, with that element in its place.",
                     examples: [Example("topics one per row", "statements | where id = \"s6\" | expand topics | select id, topics", """
                     id │ topics
-                    ───┼──────────────────────────
+                    ───┼────────────────────────────
                     s6 │ forced labor
                     s6 │ weapons of mass destruction
                     (2 rows)
@@ -95,8 +95,7 @@ extension Commands {
                     role: .stage, shape: .fields(rename: false, direction: false, min: 1), completion: .fields, run: expandStage),
         CommandSpec(name: "save", synopsis: "save PATH", summary: "write the table to a file; the format follows the extension",
                     help: "Formats: .json, .csv, .md, .yaml/.yml, .txt (the table as shown). The file is written atomically: a temporary file renamed into place. Refused in safe mode.",
-                    examples: [Example("save as CSV", "statements | where act = \"urge\" | select id, content | save /tmp/stmt-example-urged.csv",
-                                       "saved 2 rows to /tmp/stmt-example-urged.csv")],
+                    examples: [Example("save as CSV", "statements | where act = \"urge\" | select id, content | save /tmp/stmt-example-urged.csv", "saved 2 rows to /tmp/stmt-example-urged.csv")],
                     role: .stage, shape: .words(min: 1, max: 1), completion: .paths, writes: true, run: saveStage),
     ]
 

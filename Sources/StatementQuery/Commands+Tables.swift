@@ -37,7 +37,7 @@ extension Commands {
                    "One row per relation. Fields: \(Fields.relation.joined(separator: ", ")). Types: \(Relation.types.map(\.name).joined(separator: ", ")).",
                    Example("what reinforces what", "relations | where type = \"reinforces\"", """
                    id   │ type       │ from │ to │ note
-                   ─────┼────────────┼──────┼────┼──────────────────────────────
+                   ─────┼────────────┼──────┼────┼─────────────────────────────────
                    rel7 │ reinforces │ m1   │ s1 │ "separately reinforced the call"
                    (1 row)
                    """)) { m in m.relations.indices.map(Value.relation) },
