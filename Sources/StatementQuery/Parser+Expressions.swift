@@ -2,7 +2,11 @@ import StatementModel
 
 extension Parser {
     /// `or` binds loosest, then `and`, then `not`, then comparisons.
-    mutating func parseExpression() throws(Diagnostic) -> Expr { try parseOr() }
+    mutating func parseExpression() throws(Diagnostic) -> Expr {
+        try enter()
+        defer { level -= 1 }
+        return try parseOr()
+    }
 
     mutating func parseOr() throws(Diagnostic) -> Expr {
         var left = try parseAnd()
@@ -25,6 +29,8 @@ extension Parser {
     mutating func parseNot() throws(Diagnostic) -> Expr {
         if isWord("not") {
             let t = advance()
+            try enter()
+            defer { level -= 1 }
             return .not(try parseNot(), span(t))
         }
         return try parseComparison()

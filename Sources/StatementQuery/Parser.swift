@@ -10,6 +10,9 @@ public struct Parser {
     var pos = 0
     /// Nesting of parentheses and brackets: inside them newlines do not end a command.
     var depth = 0
+    /// Recursion level of expressions and nested pipelines, bounded so hostile input cannot exhaust the stack.
+    var level = 0
+    static let maxLevel = 200
 
     /// Makes a parser over an input.
     public init(_ input: SourceInput, table: CommandTable = .standard) {
@@ -36,6 +39,7 @@ public struct Parser {
             } catch {
                 errors.append(error)
                 depth = 0
+                level = 0
                 while peek.kind != .end && peek.kind != .newline && !(peek.kind == .op && peek.text == ";") { pos += 1 }
             }
         }
@@ -95,7 +99,17 @@ public struct Parser {
 
     // MARK: pipelines
 
+    mutating func enter() throws(Diagnostic) {
+        level += 1
+        if level > Self.maxLevel {
+            throw Diagnostic("nesting deeper than \(Self.maxLevel) levels", at: span(peek),
+                             hint: "split the command, or bind inner parts with `let`", category: .syntax)
+        }
+    }
+
     mutating func parsePipeline() throws(Diagnostic) -> Pipeline {
+        try enter()
+        defer { level -= 1 }
         let first = peek
         let head = try parseHead()
         var stages: [Stage] = []
