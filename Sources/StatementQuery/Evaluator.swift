@@ -71,10 +71,13 @@ public struct Evaluator {
 
     func variable(_ name: String, _ span: SourceSpan) throws -> Value {
         if let v = session.variables[name] { return v }
-        let hint = Suggestion.hint(for: name, in: session.variables.keys).map { $0.replacingOccurrences(of: "'", with: "'$") }
-        throw Diagnostic("unknown variable '$\(name)'", at: span,
-                         hint: hint ?? (session.variables.isEmpty ? "no variables are set; define one with `let \(name) = …`"
-                                        : "the variables are: " + session.variables.keys.sorted().map { "$" + $0 }.joined(separator: ", ")))
+        var hint = "define it with `let \(name) = …`, or pass it to a script with --set \(name)=VALUE"
+        if let near = Suggestion.closest(to: name, in: session.variables.keys).first {
+            hint = "did you mean '$\(near)'?"
+        } else if !session.variables.isEmpty {
+            hint += "; the variables are: " + session.variables.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
+        }
+        throw Diagnostic("unknown variable '$\(name)'", at: span, hint: hint)
     }
 
     func truth(_ v: Value, _ span: SourceSpan) throws -> Bool {

@@ -48,7 +48,11 @@ extension Parser {
                 }
                 if direction && (isWord("asc") || isWord("desc")) { f.descending = advance().text.lowercased() == "desc" }
                 fields.append(f)
-                if isOp(",") { _ = advance() } else { break }
+                guard isOp(",") else { break }
+                _ = advance()
+                if isCommandEnd(peek) || isOp("|") {
+                    throw unexpected(peek, expected: "a field name after ','", hint: "usage: \(command.synopsis)")
+                }
             }
             if fields.count < min { throw unexpected(peek, expected: "a field name", hint: "usage: \(command.synopsis)") }
             if !isCommandEnd(peek) && !isOp("|") { throw unexpected(peek, expected: "',' or the end of the stage", hint: "usage: \(command.synopsis)") }

@@ -23,7 +23,7 @@ public struct TranscriptTester {
 
     /// Runs a transcript file against a fresh session made by `makeSession` and compares.
     public func check(path: String, text: String, makeSession: () -> Session) throws -> Result {
-        let lines = text.strippingShebang().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var body: [String] = []
         var expectations: [Int: [String]] = [:]   // line index after which expectations stand
         var lastCodeLine = -1
@@ -38,7 +38,7 @@ public struct TranscriptTester {
                 lastCodeLine = body.count - 1
             }
         }
-        let source = body.joined(separator: "\n")
+        let source = body.joined(separator: "\n").strippingShebang()
         let session = makeSession()
         session.baseDirectory = (path as NSString).deletingLastPathComponent
         let runner = ScriptRunner()
@@ -84,10 +84,10 @@ public enum UnifiedDiff {
         while i < expected.count || j < actual.count {
             if i < expected.count && j < actual.count && expected[i] == actual[j] {
                 ops.append((" ", expected[i])); i += 1; j += 1
-            } else if j < actual.count && (i == expected.count || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                ops.append(("+", actual[j])); j += 1
-            } else {
+            } else if i < expected.count && (j == actual.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
                 ops.append(("-", expected[i])); i += 1
+            } else {
+                ops.append(("+", actual[j])); j += 1
             }
         }
         let changed = ops.indices.filter { ops[$0].0 != " " }

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// The script runner as a user meets it: ways to run, parameters, exit codes, error locations.
+@Suite struct RunnerTests {
+    @Test func oneShotCommandsAndExitCodes() throws {
+        let ok = try Binary.run(["-c", "statements | count"])
+        #expect(ok.status == 0 && ok.stdout == "16\n")
+        let failed = try Binary.run(["-c", "show nothing"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("-c:1:6: error: no record with id 'nothing'"))
+        let syntax = try Binary.run(["-c", "statements | wher act = \"urge\""])
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr.contains("^~~~") && syntax.stderr.contains("did you mean 'where'?"))
+        let usage = try Binary.run(["--no-such-flag"])
+        #expect(usage.status == 64)
+        let missing = try Binary.run(["/nonexistent/script.stmt"])
+        #expect(missing.status == 64)
+        #expect(try Binary.run(["--version"]).stdout.hasPrefix("stmt "))
+    }
+
+    @Test func brokenScriptStopsAtTheFirstErrorWithItsLocation() throws {
+        let dir = try Binary.tempDir()
+        let script = "echo \"one\"\nstatements | count\nstatements | where speakrs has \"Japan\" | count\necho \"never\"\n"
+        try script.write(toFile: dir + "/broken.stmt", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["broken.stmt"], cwd: dir)
+        #expect(r.status == 1)
+        #expect(r.stdout == "one\n16\n")
+        #expect(r.stderr.hasPrefix("broken.stmt:3:20: error: unknown field 'speakrs' of a statement"))
+        #expect(r.stderr.contains("hint: did you mean 'speakers'?"))
+        let keep = try Binary.run(["--keep-going", "broken.stmt"], cwd: dir)
+        #expect(keep.status == 1 && keep.stdout == "one\n16\nnever\n")
+    }
+
+    @Test func syntaxErrorAnywhereMeansNothingRuns() throws {
+        let dir = try Binary.tempDir()
+        try "echo \"first\"\nstatements | select id,\n".write(toFile: dir + "/s.stmt", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["run", "s.stmt"], cwd: dir)
+        #expect(r.status == 2 && r.stdout.isEmpty)
+    }
+
+    @Test func nestedRunReportsTheInnerFileAndRefusesRecursion() throws {
+        let dir = try Binary.tempDir()
+        try FileManager.default.createDirectory(atPath: dir + "/lib", withIntermediateDirectories: true)
+        try "run lib/inner.stmt\necho \"after\"\n".write(toFile: dir + "/outer.stmt", atomically: true, encoding: .utf8)
+        try "echo \"inner\"\n\nshow s99\n".write(toFile: dir + "/lib/inner.stmt", atomically: true, encoding: .utf8)
+        let r = try Binary.run([dir + "/outer.stmt"])
+        #expect(r.status == 1)
+        #expect(r.stdout == "inner\n")
+        #expect(r.stderr.hasPrefix("lib/inner.stmt:3:6: error: no record with id 's99'"))
+        try "run self.stmt\n".write(toFile: dir + "/self.stmt", atomically: true, encoding: .utf8)
+        let rec = try Binary.run(["self.stmt"], cwd: dir)
+        #expect(rec.status == 1 && rec.stderr.contains("already running: a script may not run itself"))
+    }
+
+    @Test func parametersWithDefaultsAndOverrides() throws {
+        let dir = try Binary.tempDir()
+        try "param actor = \"Japan\"\nstatements | where speakers has $actor | count\n".write(toFile: dir + "/p.stmt", atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["p.stmt"], cwd: dir).stdout == "7\n")
+        #expect(try Binary.run(["--set", "actor=Miller", "p.stmt"], cwd: dir).stdout == "4\n")
+        let unset = try Binary.run(["-c", "statements | where speakers has $who | count"])
+        #expect(unset.status == 1 && unset.stderr.contains("unknown variable '$who'") && unset.stderr.contains("--set who=VALUE"))
+    }
+
+    @Test func echoStdinAndShebang() throws {
+        let echo = try Binary.run(["--echo", "-c", "statements | count\nentities | count"])
+        #expect(echo.stdout == "stmt> statements | count\n16\nstmt> entities | count\n16\n")
+        let piped = try Binary.run(["-"], stdin: "statements | count\n")
+        #expect(piped.stdout == "16\n")
+        let repl = try Binary.run([], stdin: "statements | count\nentities |\n  count\n")
+        #expect(repl.status == 0 && repl.stdout == "16\n16\n")
+        let dir = try Binary.tempDir()
+        let link = dir + "/bin"
+        try FileManager.default.createDirectory(atPath: link, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: link + "/stmt", withDestinationPath: Binary.path)
+        try "#!/usr/bin/env stmt\nstatements | count\n".write(toFile: dir + "/x.stmt", atomically: true, encoding: .utf8)
+        chmod(dir + "/x.stmt", 0o755)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: dir + "/x.stmt")
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = link + ":" + (env["PATH"] ?? "")
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        p.waitUntilExit()
+        #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "16\n")
+    }
+
+    @Test func safeModeRefusesWritesAndReadsOutside() throws {
+        let dir = try Binary.tempDir()
+        try "statements | save out.csv\n".write(toFile: dir + "/w.stmt", atomically: true, encoding: .utf8)
+        let w = try Binary.run(["--safe", "w.stmt"], cwd: dir)
+        #expect(w.status == 1 && w.stderr.contains("safe mode: writing") && w.stderr.contains("rule:"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.csv"))
+        try "load /etc/hostname\n".write(toFile: dir + "/r.stmt", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["--safe", "r.stmt"], cwd: dir)
+        #expect(r.status == 1 && r.stderr.contains("safe mode: reading"))
+        #expect(try Binary.run(["--safe", "-c", "set safe off"]).status != 0)
+    }
+
+    @Test func checkAndInfo() throws {
+        let dir = try Binary.tempDir()
+        let seed = try String(contentsOfFile: Binary.root + "/seeds/seed.stmt.yaml", encoding: .utf8)
+        try seed.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: Binary.root + "/seeds/000_9d8e6eba5efc7262.txt", toPath: dir + "/000_9d8e6eba5efc7262.txt")
+        let ok = try Binary.run(["check", dir + "/m.yaml"])
+        #expect(ok.status == 0 && ok.stdout.contains("ok — seed: 5 documents"))
+        try seed.replacingOccurrences(of: "speakers: [miller]\n    on_behalf_of: [state-dept]\n    addressees: [prk]",
+                                      with: "speakers: [miler]\n    on_behalf_of: [state-dept]\n    addressees: [prk]")
+            .write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["check", dir + "/m.yaml"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("m.yaml:") && bad.stderr.contains("error: unknown entity 'miler'"))
+        #expect(bad.stderr.contains("hint: did you mean 'miller'?"))
+        let info = try Binary.run(["info"])
+        #expect(info.stdout.contains("statements 16") && info.stdout.contains("20 FOUND"))
+    }
+
+    @Test func demoStepsThroughWithEnter() throws {
+        let dir = try Binary.tempDir()
+        try "# Count them.\nstatements | count\nentities | count\n".write(toFile: dir + "/d.stmt", atomically: true, encoding: .utf8)
+        let r = try Binary.run(["demo", "--typing-delay", "0", "d.stmt"], stdin: "\n\n\n\n", cwd: dir)
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Count them."))
+        #expect(r.stdout.contains("stmt(seed)> statements | count"))
+        #expect(r.stdout.contains("16"))
+        #expect(r.stdout.contains("— end of demo —"))
+        let quit = try Binary.run(["demo", "--typing-delay", "0", "d.stmt"], stdin: "q\n", cwd: dir)
+        #expect(quit.status == 0 && !quit.stdout.contains("end of demo"))
+    }
+}
