@@ -22,30 +22,33 @@ public struct TranscriptTester {
     public init() {}
 
     /// Runs a transcript file against a fresh session made by `makeSession` and compares.
-    public func check(path: String, text: String, makeSession: () -> Session) throws -> Result {
+    public func check(path: String, name: String? = nil, text: String, makeSession: () -> Session) throws -> Result {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Expectation lines are blanked (not removed) in what is parsed, so every error names the
+        // line it has in the file; `bodyIndex` maps a file line to its place in the rebuilt file.
         var body: [String] = []
-        var expectations: [Int: [String]] = [:]   // line index after which expectations stand
+        var bodyIndex: [Int: Int] = [:]
+        var expectations: [Int: [String]] = [:]   // body index after which expectations stand
         var lastCodeLine = -1
-        for line in lines {
+        for (n, line) in lines.enumerated() {
             if line.hasPrefix("#=>") {
                 let content = line.dropFirst(3)
                 expectations[lastCodeLine, default: []].append(String(content.hasPrefix(" ") ? content.dropFirst() : content))
                 continue
             }
             body.append(line)
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty && !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
-                lastCodeLine = body.count - 1
-            }
+            bodyIndex[n] = body.count - 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { lastCodeLine = body.count - 1 }
         }
-        let source = body.joined(separator: "\n").strippingShebang()
+        let source = lines.map { $0.hasPrefix("#=>") ? "" : $0 }.joined(separator: "\n").strippingShebang()
         let session = makeSession()
         session.baseDirectory = (path as NSString).deletingLastPathComponent
         let runner = ScriptRunner()
         session.host = runner
         var output = ""
         session.write = { output += $0 }
-        let commands = try session.parse(SourceInput(name: path, text: source))
+        let commands = try session.parse(SourceInput(name: name ?? path, text: source))
         var actual: [Int: [String]] = [:]
         var diffs: [String] = []
         for c in commands {
@@ -55,14 +58,14 @@ public struct TranscriptTester {
             } catch let l as DiagnosticList {
                 output += DiagnosticRenderer(color: false).render(l.diagnostics)
             }
-            let endLine = c.span.line - 1 + c.text.filter { $0 == "\n" }.count
+            let endLine = bodyIndex[c.span.line - 1 + c.text.filter { $0 == "\n" }.count] ?? -1
             var got = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if got.last == "" { got.removeLast() }
             actual[endLine] = got
             let want = expectations[endLine] ?? []
             if got != want {
                 diffs.append(UnifiedDiff.make(expected: want, actual: got,
-                                              header: "\(path):\(c.span.line): output of `\(c.text.split(separator: "\n").first ?? "")` differs"))
+                                              header: "\(name ?? path):\(c.span.line): output of `\(c.text.split(separator: "\n").first ?? "")` differs"))
             }
         }
         var rebuilt: [String] = []

@@ -23,7 +23,7 @@ import Testing
     @Test(arguments: scripts)
     func savedAnalysisMatchesItsTranscript(_ path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let r = try TranscriptTester().check(path: path, text: text, makeSession: Self.session)
+        let r = try TranscriptTester().check(path: path, name: "scripts/" + (path as NSString).lastPathComponent, text: text, makeSession: Self.session)
         #expect(r.checked > 0)
         #expect(r.diffs.isEmpty, "\(r.diffs.joined(separator: "\n"))")
     }
@@ -37,12 +37,13 @@ import Testing
             var script = ""
             var inBlock = false
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if line == "```stmt" { inBlock = true; blocks += 1; continue }
-                if inBlock && line == "```" { inBlock = false; continue }
+                // Fences and prose become blank lines, so errors keep the markdown file's line numbers.
+                if line == "```stmt" { inBlock = true; blocks += 1; script += "\n"; continue }
+                if inBlock && line == "```" { inBlock = false; script += "\n"; continue }
                 script += (inBlock ? String(line) : "") + "\n"
             }
             guard script.contains("#=>") else { continue }
-            let r = try TranscriptTester().check(path: dir + "/" + name, text: script, makeSession: Self.session)
+            let r = try TranscriptTester().check(path: dir + "/" + name, name: "docs/" + name, text: script, makeSession: Self.session)
             #expect(r.diffs.isEmpty, "\(r.diffs.joined(separator: "\n"))")
         }
         #expect(blocks >= 5)
