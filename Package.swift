@@ -41,6 +41,8 @@ let package = Package(
         ),
         .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"]),
         .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery"]),
-        .testTarget(name: "StatementShellTests", dependencies: ["StatementShell"]),
+        // forkpty + exec in one C call, for end-to-end REPL tests through a pseudo-terminal.
+        .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
+        .testTarget(name: "StatementShellTests", dependencies: ["StatementShell", "CPseudoTerminal"]),
     ]
 )

@@ -98,7 +98,7 @@ public final class REPL: SessionHost {
         } catch let d as Diagnostic {
             failures += 1
             if d.category == .cancelled {
-                FileHandle.standardError.write(Data("cancelled\n".utf8))
+                FileHandle.standardError.write(Data("\ncancelled; the session goes on\n".utf8))
             } else {
                 FileHandle.standardError.write(Data(DiagnosticRenderer(color: session.useColor).render(d).utf8))
             }
