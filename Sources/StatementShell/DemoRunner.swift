@@ -15,11 +15,14 @@ public final class DemoRunner {
         self.typingDelay = typingDelay
     }
 
+    let color = isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+
     func say(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     /// Waits for a key line: "" (Enter) to go on, "r" for the REPL, "q" to quit. nil at end of input.
     func wait(_ label: String) -> String? {
-        say("\u{1B}[2m[\(label) — Enter: go on · r: REPL · q: quit]\u{1B}[0m ")
+        say(paint("[\(label) — Enter: go on · r: REPL · q: quit]", "2") + " ")
         guard let line = readLine() else { say("\n"); return nil }
         return line.trimmingCharacters(in: .whitespaces).lowercased()
     }
@@ -39,7 +42,7 @@ public final class DemoRunner {
             for l in lines[min(nextLine, lines.count)..<min(max(nextLine, c.span.line - 1), lines.count)] {
                 let t = l.trimmingCharacters(in: .whitespaces)
                 if t.hasPrefix("#=>") || t.hasPrefix("#!") { continue }
-                if t.hasPrefix("#") { say("\u{1B}[36m" + t.dropFirst().trimmingCharacters(in: .whitespaces) + "\u{1B}[0m\n") }
+                if t.hasPrefix("#") { say(paint(t.dropFirst().trimmingCharacters(in: .whitespaces), "36") + "\n") }
             }
             nextLine = c.span.line + c.text.filter { $0 == "\n" }.count
             say("stmt(\(session.model.name))> ")

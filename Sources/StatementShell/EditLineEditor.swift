@@ -27,6 +27,8 @@ public final class EditLineEditor: LineEditor {
             return Unmanaged<EditLineEditor>.fromOpaque(data).takeUnretainedValue().promptBuffer
         }
         stmt_el_set_editor(el, "emacs")
+        // Lets libedit redraw the line after a window resize; it passes SIGINT on to our handler.
+        stmt_el_set_signal(el, 1)
         stmt_el_set_history(el, hist)
         stmt_el_addfn(el, "stmt-complete", "complete the word before the cursor") { el, _ in
             guard let data = stmt_el_get_clientdata(el) else { return UInt8(CC_ERROR) }

@@ -11,6 +11,7 @@ public final class REPL: SessionHost {
     let interactive: Bool
     var quit = false
     var failures = 0
+    var lastAutoWidth = -1
 
     /// Makes a REPL; with a terminal on standard input it uses libedit, otherwise plain lines.
     public init(session: Session, forceEditor: LineEditor? = nil) {
@@ -59,7 +60,8 @@ public final class REPL: SessionHost {
         stmt_install_signal_handlers()
         defer { stmt_restore_terminal() }
         if interactive {
-            session.settings.width = terminalWidth()
+            lastAutoWidth = terminalWidth()
+            session.settings.width = lastAutoWidth
             session.settings.rows = max(20, terminalHeight() - 6)
             print("stmt — " + ModelSummary(session.model).oneLine)
             print("Type `help` for commands, `help NAME` for one. Tab completes, Ctrl-R searches history, Ctrl-D leaves.")
@@ -91,6 +93,11 @@ public final class REPL: SessionHost {
 
     func evaluate(_ text: String, firstLine: Int) {
         _ = stmt_take_interrupt()
+        // Tables wrap to the window as it is now, unless the user fixed a width with `set width`.
+        if interactive && session.settings.width == lastAutoWidth {
+            lastAutoWidth = terminalWidth()
+            session.settings.width = lastAutoWidth
+        }
         let name = interactive ? "<input>" : "<stdin>"
         do {
             let commands = try session.parse(SourceInput(name: name, text: text, firstLine: firstLine))
