@@ -1,35 +1,35 @@
-import Yams
 
 struct RawAnchor {
     var exact: String
     var prefix: String?
     var suffix: String?
     var document: RawRef?
-    var span: SourceSpan?
+    var span: FileMark?
 }
 
 struct RawDate {
     var value: String
     var basis: String
     var note: String?
-    var span: SourceSpan?
-    var basisSpan: SourceSpan?
+    var span: FileMark?
+    var basisSpan: FileMark?
 }
 
 struct RawAct {
     var cue: String
     var force: String
     var cameo: String?
-    var forceSpan: SourceSpan?
+    var forceSpan: FileMark?
 }
 
 struct RawDocument {
     var id: String
-    var span: SourceSpan?
+    var span: FileMark?
     var kind: String
     var title: String
     var source: String?
-    var sourceSpan: SourceSpan?
+    var sourceSpan: FileMark?
+    var inlineText: String?
     var base: String
     var authors: [RawRef] = []
     var publisher: RawRef?
@@ -42,9 +42,9 @@ struct RawDocument {
 
 struct RawEntity {
     var id: String
-    var span: SourceSpan?
+    var span: FileMark?
     var kind: String
-    var kindSpan: SourceSpan?
+    var kindSpan: FileMark?
     var name: String
     var aliases: [String]
     var codes: [String: String]
@@ -56,7 +56,7 @@ struct RawEntity {
 
 struct RawStatement {
     var id: String
-    var span: SourceSpan?
+    var span: FileMark?
     var speakers: [RawRef]
     var onBehalfOf: [RawRef]
     var addressees: [RawRef]
@@ -68,81 +68,87 @@ struct RawStatement {
     var place: String?
     var topics: [String]
     var anchors: [RawAnchor]
-    var reported: (via: RawRef?, by: RawRef?, document: RawRef?, mode: String, modeSpan: SourceSpan?)?
+    var reported: (via: RawRef?, by: RawRef?, document: RawRef?, mode: String, modeSpan: FileMark?)?
     var cites: [RawRef]
     var source: RawRef?
     var defaultSource: RawRef?
     var work: RawRef?
     var status: String
-    var statusSpan: SourceSpan?
+    var statusSpan: FileMark?
     var note: String?
 }
 
 struct RawRelation {
     var type: String
-    var typeSpan: SourceSpan?
+    var typeSpan: FileMark?
     var from: RawRef?
     var to: RawRef?
     var note: String?
-    var span: SourceSpan?
+    var span: FileMark?
 }
 
 /// The field lists here are the file format; `docs/model.md` and the JSON Schema describe the same.
 extension ModelBuilder {
-    static let documentFields = ["id", "kind", "title", "source", "authors", "publisher", "date", "place", "narrative", "residue", "note", "url"]
+    static let documentFields = ["id", "kind", "title", "source", "text", "authors", "publisher", "date", "place", "narrative", "residue", "note", "url"]
     static let entityFields = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "note"]
     static let statementFields = ["id", "speakers", "on_behalf_of", "addressees", "targets", "act", "framing", "content", "date",
                                   "place", "topics", "anchors", "reported", "cites", "source", "work", "status", "note"]
     static let relationFields = ["type", "from", "to", "note"]
 
-    func refs(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> [RawRef] {
-        r.strings(node, what).map { RawRef(id: $0.0, span: r.span($0.1)) }
+    func mk(_ n: ModelNode?) -> FileMark? { n?.mark }
+
+    func refs(_ node: ModelNode?, _ what: String, _ r: inout NodeReader) -> [RawRef] {
+        r.strings(node, what).map { RawRef(id: $0.0, span: mk($0.1)) }
     }
 
-    func ref(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> RawRef? {
+    func ref(_ node: ModelNode?, _ what: String, _ r: inout NodeReader) -> RawRef? {
         guard let node, let s = r.string(node, what) else { return nil }
-        return RawRef(id: s, span: r.span(node))
+        return RawRef(id: s, span: mk(node))
     }
 
-    func readDocument(_ node: Node, _ r: inout YAMLReader, base: String) -> RawDocument? {
+    func readDocument(_ node: ModelNode, _ r: inout NodeReader, base: String) -> RawDocument? {
         guard let f = r.fields(of: node, as: "a document", allowed: Self.documentFields, required: ["id", "title"]),
               let id = r.string(f["id"], "the id"), let title = r.string(f["title"], "the title") else { return nil }
-        var d = RawDocument(id: id, span: r.span(f["id"]), kind: r.string(f["kind"], "the kind") ?? "document", title: title,
-                            source: r.string(f["source"], "the source path"), sourceSpan: r.span(f["source"]), base: base)
+        var d = RawDocument(id: id, span: mk(f["id"]), kind: r.string(f["kind"], "the kind") ?? "document", title: title,
+                            source: r.string(f["source"], "the source path"), sourceSpan: mk(f["source"]), base: base)
+        d.inlineText = r.string(f["text"], "the text")
+        if d.inlineText != nil && d.source != nil {
+            r.error("a document has either `source` (a file) or `text`, not both", f["text"], hint: "remove one of them")
+        }
         d.authors = refs(f["authors"], "authors", &r)
         d.publisher = ref(f["publisher"], "the publisher", &r)
         d.date = readDate(f["date"], &r)
         d.place = r.string(f["place"], "the place")
-        d.narrative = r.items(f["narrative"], "narrative").compactMap { readAnchor($0, &r) }
-        d.residue = r.items(f["residue"], "residue").compactMap { readAnchor($0, &r) }
+        d.narrative = r.items(f["narrative"]).compactMap { readAnchor($0, &r) }
+        d.residue = r.items(f["residue"]).compactMap { readAnchor($0, &r) }
         d.note = r.string(f["note"], "the note")
         return d
     }
 
-    func readEntity(_ node: Node, _ r: inout YAMLReader) -> RawEntity? {
+    func readEntity(_ node: ModelNode, _ r: inout NodeReader) -> RawEntity? {
         guard let f = r.fields(of: node, as: "an entity", allowed: Self.entityFields, required: ["id", "kind", "name"]),
               let id = r.string(f["id"], "the id"), let kind = r.string(f["kind"], "the kind"),
               let name = r.string(f["name"], "the name") else { return nil }
-        return RawEntity(id: id, span: r.span(f["id"]), kind: kind, kindSpan: r.span(f["kind"]), name: name,
+        return RawEntity(id: id, span: mk(f["id"]), kind: kind, kindSpan: mk(f["kind"]), name: name,
                          aliases: r.strings(f["aliases"], "aliases").map(\.0), codes: r.stringMap(f["codes"], "codes"),
                          roles: r.strings(f["roles"], "roles").map(\.0), members: refs(f["members"], "members", &r),
                          affiliation: ref(f["affiliation"], "the affiliation", &r), note: r.string(f["note"], "the note"))
     }
 
-    func readStatement(_ node: Node, _ r: inout YAMLReader) -> RawStatement? {
+    func readStatement(_ node: ModelNode, _ r: inout NodeReader) -> RawStatement? {
         guard let f = r.fields(of: node, as: "a statement", allowed: Self.statementFields,
                                required: ["id", "speakers", "act", "content"]),
               let id = r.string(f["id"], "the id") else { return nil }
-        var s = RawStatement(id: id, span: r.span(f["id"]), speakers: refs(f["speakers"], "speakers", &r),
+        var s = RawStatement(id: id, span: mk(f["id"]), speakers: refs(f["speakers"], "speakers", &r),
                              onBehalfOf: refs(f["on_behalf_of"], "on_behalf_of", &r),
                              addressees: refs(f["addressees"], "addressees", &r), targets: refs(f["targets"], "targets", &r),
                              act: readAct(f["act"], &r, as: "the act"), content: r.string(f["content"], "the content") ?? "",
                              date: readDate(f["date"], &r), place: r.string(f["place"], "the place"),
                              topics: r.strings(f["topics"], "topics").map { $0.0.lowercased() },
-                             anchors: r.items(f["anchors"], "anchors").compactMap { readAnchor($0, &r) },
+                             anchors: r.items(f["anchors"]).compactMap { readAnchor($0, &r) },
                              cites: refs(f["cites"], "cites", &r), source: ref(f["source"], "the source", &r),
                              work: ref(f["work"], "the work", &r), status: r.string(f["status"], "the status") ?? "reported",
-                             statusSpan: r.span(f["status"]), note: r.string(f["note"], "the note"))
+                             statusSpan: mk(f["status"]), note: r.string(f["note"], "the note"))
         if let fr = f["framing"],
            let ff = r.fields(of: fr, as: "a framing", allowed: ["by", "cue", "force", "cameo", "anchor"], required: ["cue", "force"]),
            let act = readAct(fr, &r, as: "the framing", fields: ff) {
@@ -151,43 +157,43 @@ extension ModelBuilder {
         if let rep = f["reported"],
            let rf = r.fields(of: rep, as: "a reporting link", allowed: ["via", "by", "in", "mode"], required: ["mode"]) {
             s.reported = (ref(rf["via"], "via", &r), ref(rf["by"], "by", &r), ref(rf["in"], "in", &r),
-                          r.string(rf["mode"], "the mode") ?? "", r.span(rf["mode"]))
+                          r.string(rf["mode"], "the mode") ?? "", mk(rf["mode"]))
         }
         return s
     }
 
-    func readRelation(_ node: Node, _ r: inout YAMLReader) -> RawRelation? {
+    func readRelation(_ node: ModelNode, _ r: inout NodeReader) -> RawRelation? {
         guard let f = r.fields(of: node, as: "a relation", allowed: Self.relationFields, required: ["type", "from", "to"]),
               let type = r.string(f["type"], "the type") else { return nil }
-        return RawRelation(type: type, typeSpan: r.span(f["type"]), from: ref(f["from"], "from", &r), to: ref(f["to"], "to", &r),
-                           note: r.string(f["note"], "the note"), span: r.span(node))
+        return RawRelation(type: type, typeSpan: mk(f["type"]), from: ref(f["from"], "from", &r), to: ref(f["to"], "to", &r),
+                           note: r.string(f["note"], "the note"), span: mk(node))
     }
 
-    func readAct(_ node: Node?, _ r: inout YAMLReader, as what: String, fields given: [String: Node]? = nil) -> RawAct? {
+    func readAct(_ node: ModelNode?, _ r: inout NodeReader, as what: String, fields given: [String: ModelNode]? = nil) -> RawAct? {
         guard let node else { return nil }
-        let f: [String: Node]
+        let f: [String: ModelNode]
         if let given { f = given } else {
             guard let read = r.fields(of: node, as: what, allowed: ["cue", "force", "cameo"], required: ["cue", "force"]) else { return nil }
             f = read
         }
         guard let cue = r.string(f["cue"], "the cue"), let force = r.string(f["force"], "the force") else { return nil }
-        return RawAct(cue: cue, force: force, cameo: r.string(f["cameo"], "the CAMEO code"), forceSpan: r.span(f["force"]))
+        return RawAct(cue: cue, force: force, cameo: r.string(f["cameo"], "the CAMEO code"), forceSpan: mk(f["force"]))
     }
 
-    func readAnchor(_ node: Node, _ r: inout YAMLReader) -> RawAnchor? {
-        if case .scalar(let s) = node { return RawAnchor(exact: s.string, span: r.span(node)) }
+    func readAnchor(_ node: ModelNode, _ r: inout NodeReader) -> RawAnchor? {
+        if case .scalar(let s, _, _) = node { return RawAnchor(exact: s, span: mk(node)) }
         guard let f = r.fields(of: node, as: "an anchor", allowed: ["exact", "prefix", "suffix", "document"], required: ["exact"]),
               let exact = r.string(f["exact"], "the exact text") else { return nil }
         return RawAnchor(exact: exact, prefix: r.string(f["prefix"], "the prefix"), suffix: r.string(f["suffix"], "the suffix"),
-                         document: ref(f["document"], "the document", &r), span: r.span(f["exact"]))
+                         document: ref(f["document"], "the document", &r), span: mk(f["exact"]))
     }
 
-    func readDate(_ node: Node?, _ r: inout YAMLReader) -> RawDate? {
-        guard let node, !YAMLReader.isNull(node) else { return nil }
-        if case .scalar(let s) = node { return RawDate(value: s.string, basis: "stated", span: r.span(node)) }
+    func readDate(_ node: ModelNode?, _ r: inout NodeReader) -> RawDate? {
+        guard let node, !NodeReader.isNull(node) else { return nil }
+        if case .scalar(let s, _, _) = node { return RawDate(value: s, basis: "stated", span: mk(node)) }
         guard let f = r.fields(of: node, as: "a date", allowed: ["value", "basis", "note"], required: ["value", "basis"]),
               let v = r.string(f["value"], "the date") else { return nil }
         return RawDate(value: v, basis: r.string(f["basis"], "the basis") ?? "stated", note: r.string(f["note"], "the note"),
-                       span: r.span(f["value"]), basisSpan: r.span(f["basis"]))
+                       span: mk(f["value"]), basisSpan: mk(f["basis"]))
     }
 }

@@ -4,70 +4,162 @@ import Yams
 /// A reference written in a model file: the id as written and where.
 struct RawRef {
     var id: String
-    var span: SourceSpan?
+    var span: FileMark?
 }
 
 /// Collects the records of one or more model files, then resolves references and anchors across
 /// all of them, gathering every problem before deciding whether a model can be built.
 struct ModelBuilder {
     let loader: ModelLoader
+    let sources = SourceFiles()
     var diagnostics: [Diagnostic] = []
     var name: String?
     var title: String?
+    /// Documents and entities stay raw until every file is read: they are few, and may refer ahead.
     var rawDocuments: [RawDocument] = []
     var rawEntities: [RawEntity] = []
-    var rawStatements: [RawStatement] = []
+    /// Statements are resolved as they are read when everything they name is already known (the
+    /// usual order), so a million of them never sit in memory twice; the rest wait in `deferred`.
+    var statements: [Statement] = []
+    var deferred: [(index: Int, raw: RawStatement)] = []
     var rawRelations: [RawRelation] = []
+    var resolver: ModelResolver
 
-    init(loader: ModelLoader) { self.loader = loader }
+    init(loader: ModelLoader) {
+        self.loader = loader
+        resolver = ModelResolver(loader: loader, sources: sources)
+    }
+
+    mutating func addDocument(_ d: RawDocument) {
+        if resolver.register(d.id, d.span, as: .document(rawDocuments.count)) { rawDocuments.append(d) }
+    }
+
+    mutating func addEntity(_ e: RawEntity) {
+        if resolver.register(e.id, e.span, as: .entity(rawEntities.count)) {
+            rawEntities.append(e)
+            for n in [e.name] + e.aliases { resolver.entityNames[n.lowercased()] = e.id }
+        }
+    }
+
+    mutating func addStatement(_ s: RawStatement) {
+        guard resolver.register(s.id, s.span, as: .statement(statements.count)) else { return }
+        if resolver.canResolve(s) {
+            statements.append(resolver.statement(s))
+        } else {
+            deferred.append((statements.count, s))
+            statements.append(Statement(id: s.id, speakers: [], act: Act(cue: "", force: ""), content: ""))
+        }
+    }
 
     static let topFields = ["model", "title", "description", "format", "documents", "entities", "statements", "relations"]
+    static let recordKinds = ["model", "document", "entity", "statement", "relation"]
 
-    /// Reads one file's records.
-    mutating func add(file: String, text: String, base: String) {
-        let node: Node
-        switch loader.compose(text, file: file) {
+    /// Reads one file's records: JSON Lines when the name ends in `.jsonl`, YAML (or JSON) otherwise.
+    mutating func add(file: String, bytes: [UInt8], base: String) {
+        let text = SourceText(bytes: bytes)
+        let index = sources.add(file, text)
+        if file.hasSuffix(".jsonl") { addJSONLines(text, file: index, base: base) } else { addYAML(text, file: index, base: base) }
+    }
+
+    mutating func addYAML(_ text: SourceText, file: Int32, base: String) {
+        let yaml: Node
+        switch loader.compose(text.string, file: sources.names[Int(file)]) {
         case .failure(let d): diagnostics.append(d); return
         case .success(nil): return
-        case .success(let n?): node = n
+        case .success(let n?): yaml = n
         }
         var budget = loader.limits.maxNodes
-        YAMLReader.count(node, budget: &budget)
-        var r = YAMLReader(file: file, text: text)
+        ModelLoader.count(yaml, budget: &budget)
         if budget < 0 {
             diagnostics.append(Diagnostic("the file expands to more than \(loader.limits.maxNodes) YAML nodes",
-                                          at: r.span(line: 1, column: 1),
+                                          at: sources.span(FileMark(file: file, line: 1, column: 1, length: 1)),
                                           hint: "YAML aliases (*name) may be expanding exponentially; write the data out or split the file",
                                           category: .model))
             return
         }
-        guard let top = r.fields(of: node, as: "a model file", allowed: Self.topFields, required: []) else {
-            diagnostics += r.diagnostics
-            return
+        let node = ModelNode(yaml, file: file)
+        var r = NodeReader(sources: sources)
+        defer { diagnostics += r.diagnostics }
+        guard let top = r.fields(of: node, as: "a model file", allowed: Self.topFields, required: []) else { return }
+        readHeader(top, &r)
+        let firstDocument = rawDocuments.count
+        for item in r.items(top["entities"]) { if let e = readEntity(item, &r) { addEntity(e) } }
+        for item in r.items(top["documents"]) { if let d = readDocument(item, &r, base: base) { addDocument(d) } }
+        let defaultSource = defaultSource(from: firstDocument)
+        for item in r.items(top["statements"]) {
+            if var s = readStatement(item, &r) {
+                s.defaultSource = defaultSource
+                addStatement(s)
+            }
         }
+        for item in r.items(top["relations"]) { if let rel = readRelation(item, &r) { rawRelations.append(rel) } }
+    }
+
+    /// JSON Lines: every line is one record with a `record` field naming its kind.
+    mutating func addJSONLines(_ text: SourceText, file: Int32, base: String) {
+        var r = NodeReader(sources: sources)
+        let firstDocument = rawDocuments.count
+        var pendingDefault = true
+        var defaultSource: RawRef?
+        let parser = JSONLinesParser(bytes: text.utf8, file: file, maxDepth: loader.limits.maxDepth)
+        do {
+            try parser.forEachLine { node in
+                guard case .mapping(let pairs, let mark) = node else {
+                    r.error("expected a record (a JSON object) on each line, found \(NodeReader.describe(node))", node,
+                            hint: "write one {\"record\": \"statement\", …} object per line")
+                    return
+                }
+                guard let kindIndex = pairs.firstIndex(where: { $0.key.string == "record" }),
+                      let kind = pairs[kindIndex].value.string, Self.recordKinds.contains(kind) else {
+                    let found = pairs.first(where: { $0.key.string == "record" })?.value
+                    r.error("expected a `record` field naming the kind: " + Self.recordKinds.joined(separator: ", "), found ?? node,
+                            hint: found.flatMap { $0.string }.flatMap { Suggestion.hint(for: $0, in: Self.recordKinds) })
+                    return
+                }
+                var rest = pairs
+                rest.remove(at: kindIndex)
+                let item = ModelNode.mapping(rest, mark)
+                switch kind {
+                case "model":
+                    if let top = r.fields(of: item, as: "a model record", allowed: Self.topFields, required: []) { readHeader(top, &r) }
+                case "document":
+                    if let d = readDocument(item, &r, base: base) { addDocument(d) }
+                case "entity":
+                    if let e = readEntity(item, &r) { addEntity(e) }
+                case "statement":
+                    if pendingDefault { defaultSource = self.defaultSource(from: firstDocument); pendingDefault = false }
+                    if var s = readStatement(item, &r) {
+                        s.defaultSource = defaultSource
+                        addStatement(s)
+                    }
+                default:
+                    if let rel = readRelation(item, &r) { rawRelations.append(rel) }
+                }
+            }
+        } catch {
+            r.diagnostics.append(Diagnostic("json: \(error.message)",
+                                            at: sources.span(FileMark(file: file, line: Int32(error.line), column: Int32(error.column), length: 1)),
+                                            hint: "each line must be one complete JSON object", category: .syntax))
+        }
+        diagnostics += r.diagnostics
+    }
+
+    mutating func readHeader(_ top: [String: ModelNode], _ r: inout NodeReader) {
         if let n = r.string(top["model"], "the model name") { name = name ?? n }
         if let t = r.string(top["title"], "the title") { title = title ?? t }
         if let f = top["format"], let v = r.string(f, "the format version"), v != "1" {
             r.error("unsupported format version '\(v)'", f, hint: "this stmt reads format 1")
         }
-        let fileIndex = rawDocuments.count
-        for item in r.items(top["documents"], "documents") { if let d = readDocument(item, &r, base: base) { rawDocuments.append(d) } }
-        let defaultSource = rawDocuments[fileIndex...].first(where: { $0.source != nil }).map { RawRef(id: $0.id, span: nil) }
-        for item in r.items(top["entities"], "entities") { if let e = readEntity(item, &r) { rawEntities.append(e) } }
-        for item in r.items(top["statements"], "statements") {
-            if var s = readStatement(item, &r) {
-                s.defaultSource = defaultSource
-                rawStatements.append(s)
-            }
-        }
-        for item in r.items(top["relations"], "relations") { if let rel = readRelation(item, &r) { rawRelations.append(rel) } }
-        diagnostics += r.diagnostics
+    }
+
+    /// The first document with a text among those this file defined: where its anchors resolve by default.
+    func defaultSource(from first: Int) -> RawRef? {
+        rawDocuments[first...].first(where: { $0.source != nil || $0.inlineText != nil }).map { RawRef(id: $0.id, span: nil) }
     }
 
     /// Resolves everything; throws every diagnostic when any of them is an error.
     mutating func build(defaultName: String, origin: String) throws(DiagnosticList) -> Model {
-        var resolver = Resolver(builder: self)
-        let model = resolver.resolve(name: name ?? defaultName, title: title, origin: origin)
+        let model = finish(name: name ?? defaultName, origin: origin)
         let all = diagnostics + resolver.diagnostics
         if all.contains(where: { $0.severity == .error }) || model == nil {
             throw DiagnosticList(all.sorted(by: Self.order))

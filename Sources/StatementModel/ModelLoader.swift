@@ -21,16 +21,13 @@ public struct ModelLoader: Sendable {
 
     /// The limits in force.
     public var limits: Limits
-    /// Reads a source text by path; replaceable so the embedded seed can serve its own article.
-    public var readText: @Sendable (String) -> String?
+    /// Reads a source text's bytes by path; replaceable so the embedded seed can serve its own article.
+    public var readText: @Sendable (String) -> [UInt8]?
 
     /// A loader reading from the file system.
     public init(limits: Limits = Limits()) {
         self.limits = limits
-        self.readText = { path in
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            return String(decoding: data, as: UTF8.self)
-        }
+        self.readText = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
     }
 
     /// Loads a file or every `.yaml`, `.yml` and `.json` file of a folder (sorted by name) as one model.
@@ -42,15 +39,15 @@ public struct ModelLoader: Sendable {
         var files: [String] = []
         if isDir.boolValue {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            files = names.filter { [".yaml", ".yml", ".json"].contains(where: $0.hasSuffix) }.sorted()
+            files = names.filter { [".yaml", ".yml", ".json", ".jsonl"].contains(where: $0.hasSuffix) }.sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty {
-                throw DiagnosticList([Diagnostic("the folder '\(path)' holds no .yaml, .yml or .json model files", category: .io)])
+                throw DiagnosticList([Diagnostic("the folder '\(path)' holds no .yaml, .yml, .json or .jsonl model files", category: .io)])
             }
         } else {
             files = [path]
         }
-        var sources: [(file: String, text: String, base: String)] = []
+        var sources: [(file: String, bytes: [UInt8], base: String)] = []
         var problems: [Diagnostic] = []
         for f in files {
             let size = (try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int) ?? 0
@@ -63,18 +60,35 @@ public struct ModelLoader: Sendable {
                 problems.append(Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io))
                 continue
             }
-            sources.append((f, String(decoding: data, as: UTF8.self), (f as NSString).deletingLastPathComponent))
+            sources.append((f, [UInt8](data), (f as NSString).deletingLastPathComponent))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try load(sources: sources, defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
     }
 
-    /// Loads a model from texts already in memory; `base` is the folder source paths are relative to.
-    public func load(sources: [(file: String, text: String, base: String)], defaultName: String, origin: String) throws(DiagnosticList) -> Model {
+    /// Loads a model from files already in memory; `base` is the folder source paths are relative to.
+    public func load(sources: [(file: String, bytes: [UInt8], base: String)], defaultName: String, origin: String) throws(DiagnosticList) -> Model {
         var builder = ModelBuilder(loader: self)
-        for s in sources { builder.add(file: s.file, text: s.text, base: s.base) }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        for s in sources { builder.add(file: s.file, bytes: s.bytes, base: s.base) }
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        defer { if ProcessInfo.processInfo.environment["STMT_PROFILE"] != nil {
+            FileHandle.standardError.write(Data("parse \((t1 - t0) / 1_000_000) ms, resolve+build \((DispatchTime.now().uptimeNanoseconds - t1) / 1_000_000) ms\n".utf8)) } }
         return try builder.build(defaultName: defaultName, origin: origin)
+    }
+
+    /// Counts nodes up to `budget`, so an alias bomb is refused before anything walks it.
+    static func count(_ node: Node, budget: inout Int) {
+        guard budget >= 0 else { return }
+        budget -= 1
+        switch node {
+        case .mapping(let m):
+            for (k, v) in m { count(k, budget: &budget); count(v, budget: &budget); if budget < 0 { return } }
+        case .sequence(let s):
+            for v in s { count(v, budget: &budget); if budget < 0 { return } }
+        default: break
+        }
     }
 
     /// Parses YAML (or JSON) text into a node tree, or a located syntax diagnostic.
@@ -83,22 +97,24 @@ public struct ModelLoader: Sendable {
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
-            let reader = YAMLReader(file: file, text: text)
+            let files = SourceFiles()
+            _ = files.add(file, SourceText(text))
+            let reader = (file: file, span: { (line: Int, column: Int) in files.span(FileMark(file: 0, line: Int32(line), column: Int32(column), length: 1)) })
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
                 let msg = "yaml: " + problem + (context.map { " (\($0.text))" } ?? "")
-                return .failure(Diagnostic(msg, at: reader.span(line: mark.line, column: mark.column),
+                return .failure(Diagnostic(msg, at: reader.span(mark.line, mark.column),
                                            hint: "check the indentation and quoting around this point", category: .syntax))
             case .reader(let problem, _, _, _):
-                return .failure(Diagnostic("yaml: \(problem)", at: reader.span(line: 1, column: 1),
+                return .failure(Diagnostic("yaml: \(problem)", at: reader.span(1, 1),
                                            hint: "model files must be UTF-8 text", category: .syntax))
             case .duplicatedKeysInMapping(let duplicates, let context):
                 return .failure(Diagnostic("yaml: duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
-                                           at: reader.span(line: context.mark.line, column: context.mark.column),
+                                           at: reader.span(context.mark.line, context.mark.column),
                                            hint: "each field may appear once", category: .syntax))
             default:
-                return .failure(Diagnostic("yaml: \(error)", at: reader.span(line: 1, column: 1), category: .syntax))
+                return .failure(Diagnostic("yaml: \(error)", at: reader.span(1, 1), category: .syntax))
             }
         } catch {
             return .failure(Diagnostic("yaml: \(error)", category: .syntax))
@@ -118,8 +134,10 @@ public struct ModelLoader: Sendable {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > limits.maxDepth {
-                    let reader = YAMLReader(file: file, text: text)
-                    return Diagnostic("nesting deeper than \(limits.maxDepth) levels", at: reader.span(line: line, column: col),
+                    let files = SourceFiles()
+                    _ = files.add(file, SourceText(text))
+                    return Diagnostic("nesting deeper than \(limits.maxDepth) levels",
+                                      at: files.span(FileMark(file: 0, line: Int32(line), column: Int32(col), length: 1)),
                                       hint: "a statement model never needs this depth; is the file damaged?", category: .syntax)
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)

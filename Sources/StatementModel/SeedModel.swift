@@ -12,8 +12,8 @@ public enum SeedModel {
     /// Loads the embedded seed model.
     public static func load() throws(DiagnosticList) -> Model {
         var loader = ModelLoader()
-        let article = self.article
-        loader.readText = { path in path == articleFile ? article : nil }
-        return try loader.load(sources: [(file: "seed.stmt.yaml", text: yaml, base: "")], defaultName: "seed", origin: "<embedded seed>")
+        loader.readText = { path in path == articleFile ? PackageResources.article_txt : nil }
+        return try loader.load(sources: [(file: "seed.stmt.yaml", bytes: PackageResources.seed_stmt_yaml, base: "")],
+                               defaultName: "seed", origin: "<embedded seed>")
     }
 }

@@ -1,30 +1,34 @@
 /// A document's text with the index needed to turn offsets into line:column quickly.
 public struct SourceText: Sendable {
-    /// The whole text.
-    public let string: String
-    /// The text as UTF-8 bytes, searched by anchoring.
+    /// The text as UTF-8 bytes, searched by anchoring. Only the bytes are kept, not a String too.
     public let utf8: [UInt8]
     /// Byte offset of the start of each line.
     public let lineStarts: [Int]
 
     /// Indexes a text.
-    public init(_ string: String) {
-        self.string = string
-        self.utf8 = Array(string.utf8)
+    public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
+
+    /// Indexes UTF-8 bytes.
+    public init(bytes: [UInt8]) {
+        self.utf8 = bytes
         var starts = [0]
-        for (i, b) in utf8.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<b.count where b[i] == 10 { starts.append(i + 1) }
+        }
         self.lineStarts = starts
     }
 
-    /// The 1-based line and character column of a byte offset.
+    /// The whole text.
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// The 1-based line and column (in code points) of a byte offset.
     public func lineColumn(ofByte offset: Int) -> (line: Int, column: Int) {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        let column = characterCount(from: lineStarts[lo], to: offset) + 1
-        return (lo + 1, column)
+        return (lo + 1, scalarCount(from: lineStarts[lo], to: offset) + 1)
     }
 
     /// The text of a 1-based line, without its newline.
@@ -42,13 +46,15 @@ public struct SourceText: Sendable {
     }
 
     /// Unicode-scalar offset of a byte offset (the unit W3C TextPositionSelector counts in).
-    public func scalarOffset(ofByte offset: Int) -> Int {
-        var n = 0
-        for b in utf8[0..<offset] where b & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
+    public func scalarOffset(ofByte offset: Int) -> Int { scalarCount(from: 0, to: offset) }
 
-    private func characterCount(from start: Int, to end: Int) -> Int {
-        String(decoding: utf8[start..<end], as: UTF8.self).count
+    /// Code points between two byte offsets (columns count code points, as W3C selectors do).
+    func scalarCount(from start: Int, to end: Int) -> Int {
+        utf8.withUnsafeBufferPointer { b in
+            var n = 0
+            var i = start
+            while i < end { if b[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }
+            return n
+        }
     }
 }

@@ -1,0 +1,159 @@
+/// A small, fast JSON parser for model files in JSON Lines form (one record per line), producing
+/// ``ModelNode``s with line and column marks. Large corpora load through it; it never recurses
+/// deeper than ``maxDepth``.
+struct JSONLinesParser {
+    let bytes: [UInt8]
+    let file: Int32
+    let maxDepth: Int
+
+    struct Failure: Error {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Calls `body` with each non-blank line's value, in order; stops at the first syntax error.
+    func forEachLine(_ body: (ModelNode) -> Void) throws(Failure) {
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) in
+            var start = 0
+            var line = 1
+            while start < b.count {
+                var end = start
+                while end < b.count && b[end] != 10 { end += 1 }
+                var cursor = Cursor(b: b, pos: start, end: end, lineStart: start, line: line, file: file, maxDepth: maxDepth)
+                cursor.skipSpace()
+                if cursor.pos < end {
+                    let node = try cursor.value(depth: 0)
+                    cursor.skipSpace()
+                    if cursor.pos < end { throw cursor.fail("expected the end of the line after a JSON value") }
+                    body(node)
+                }
+                start = end + 1
+                line += 1
+            }
+        }
+    }
+
+    struct Cursor {
+        let b: UnsafeBufferPointer<UInt8>
+        var pos: Int
+        let end: Int
+        let lineStart: Int
+        let line: Int
+        let file: Int32
+        let maxDepth: Int
+
+        func fail(_ message: String) -> Failure { Failure(message: message, line: line, column: pos - lineStart + 1) }
+
+        func mark(_ at: Int, _ length: Int) -> FileMark {
+            FileMark(file: file, line: Int32(line), column: Int32(at - lineStart + 1), length: Int32(max(1, length)))
+        }
+
+        mutating func skipSpace() {
+            while pos < end, b[pos] == 32 || b[pos] == 9 || b[pos] == 13 { pos += 1 }
+        }
+
+        mutating func value(depth: Int) throws(Failure) -> ModelNode {
+            guard depth < maxDepth else { throw fail("nesting deeper than \(maxDepth) levels") }
+            skipSpace()
+            guard pos < end else { throw fail("expected a value, found the end of the line") }
+            let start = pos
+            switch b[pos] {
+            case UInt8(ascii: "{"):
+                pos += 1
+                var pairs: [ModelNode.Pair] = []
+                skipSpace()
+                if pos < end && b[pos] == UInt8(ascii: "}") { pos += 1; return .mapping(pairs, mark(start, 1)) }
+                while true {
+                    skipSpace()
+                    guard pos < end, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a quoted field name") }
+                    let k = try string()
+                    skipSpace()
+                    guard pos < end, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after a field name") }
+                    pos += 1
+                    let v = try value(depth: depth + 1)
+                    pairs.append(ModelNode.Pair(key: k, value: v))
+                    skipSpace()
+                    guard pos < end else { throw fail("expected ',' or '}', found the end of the line") }
+                    if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                    if b[pos] == UInt8(ascii: "}") { pos += 1; return .mapping(pairs, mark(start, 1)) }
+                    throw fail("expected ',' or '}'")
+                }
+            case UInt8(ascii: "["):
+                pos += 1
+                var items: [ModelNode] = []
+                skipSpace()
+                if pos < end && b[pos] == UInt8(ascii: "]") { pos += 1; return .sequence(items, mark(start, 1)) }
+                while true {
+                    items.append(try value(depth: depth + 1))
+                    skipSpace()
+                    guard pos < end else { throw fail("expected ',' or ']', found the end of the line") }
+                    if b[pos] == UInt8(ascii: ",") { pos += 1; continue }
+                    if b[pos] == UInt8(ascii: "]") { pos += 1; return .sequence(items, mark(start, 1)) }
+                    throw fail("expected ',' or ']'")
+                }
+            case UInt8(ascii: "\""):
+                return try string()
+            default:
+                while pos < end, !(b[pos] == UInt8(ascii: ",") || b[pos] == UInt8(ascii: "}") || b[pos] == UInt8(ascii: "]")
+                                   || b[pos] == 32 || b[pos] == 9 || b[pos] == 13) { pos += 1 }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<pos]), as: UTF8.self)
+                guard text == "true" || text == "false" || text == "null" || Double(text) != nil else {
+                    pos = start
+                    throw fail("expected a JSON value, found '\(text.prefix(20))'")
+                }
+                return .scalar(text == "null" ? "" : text, plain: true, mark(start, text.count))
+            }
+        }
+
+        /// A quoted string at `pos`, with escapes decoded.
+        mutating func string() throws(Failure) -> ModelNode {
+            let start = pos
+            pos += 1
+            let contentStart = pos
+            var simple = true
+            while pos < end && b[pos] != UInt8(ascii: "\"") {
+                if b[pos] == UInt8(ascii: "\\") { simple = false; pos += 1 }
+                pos += 1
+            }
+            guard pos < end else { pos = start; throw fail("unterminated string") }
+            let raw = UnsafeBufferPointer(rebasing: b[contentStart..<pos])
+            pos += 1
+            let text = simple ? String(decoding: raw, as: UTF8.self) : try unescape(raw, at: contentStart)
+            return .scalar(text, plain: false, mark(start, pos - start))
+        }
+
+        func unescape(_ raw: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count)
+            var i = 0
+            while i < raw.count {
+                let c = raw[i]
+                guard c == UInt8(ascii: "\\"), i + 1 < raw.count else { out.append(c); i += 1; continue }
+                let e = raw[i + 1]
+                i += 2
+                switch e {
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "r"): out.append(13)
+                case UInt8(ascii: "b"): out.append(8)
+                case UInt8(ascii: "f"): out.append(12)
+                case UInt8(ascii: "u"):
+                    guard i + 4 <= raw.count, var code = UInt32(String(decoding: UnsafeBufferPointer(rebasing: raw[i..<(i + 4)]), as: UTF8.self), radix: 16) else {
+                        throw Failure(message: "bad \\u escape", line: line, column: offset + i - lineStart)
+                    }
+                    i += 4
+                    if (0xD800...0xDBFF).contains(code), i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+                       let low = UInt32(String(decoding: UnsafeBufferPointer(rebasing: raw[(i + 2)..<(i + 6)]), as: UTF8.self), radix: 16),
+                       (0xDC00...0xDFFF).contains(low) {
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                    out.append(contentsOf: Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8))
+                default: out.append(e)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+
+extension ModelBuilder {
+    /// Resolves everything not resolved while reading, then anchors; nil when there were errors.
+    mutating func finish(name: String, origin: String) -> Model? {
+        var entities: [Entity] = []
+        entities.reserveCapacity(rawEntities.count)
+        for e in rawEntities { entities.append(resolver.entity(e)) }
+        var documents: [Document] = []
+        documents.reserveCapacity(rawDocuments.count)
+        for d in rawDocuments { documents.append(resolver.document(d)) }
+        rawDocuments = []
+        for (i, raw) in deferred { statements[i] = resolver.statement(raw) }
+        deferred = []
+        var relations: [Relation] = []
+        for (i, r) in rawRelations.enumerated() {
+            if let rel = resolver.relation(r, number: i + 1) { relations.append(rel) }
+        }
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        var all = statements
+        statements = []
+        resolver.resolveAnchors(&documents, &all)
+        let t1 = DispatchTime.now().uptimeNanoseconds
+        defer { if ProcessInfo.processInfo.environment["STMT_PROFILE"] != nil {
+            FileHandle.standardError.write(Data("anchors \((t1 - t0) / 1_000_000) ms, model \((DispatchTime.now().uptimeNanoseconds - t1) / 1_000_000) ms\n".utf8)) } }
+        guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
+              !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
+                     statements: all, relations: relations)
+    }
+}
+
+/// Turns raw records into model records: ids, references, vocabularies, source texts, anchors.
+struct ModelResolver {
+    let loader: ModelLoader
+    let sources: SourceFiles
+    var diagnostics: [Diagnostic] = []
+    var entityIndex: [String: Int] = [:]
+    var documentIndex: [String: Int] = [:]
+    var statementIndex: [String: Int] = [:]
+    /// Lower-cased entity names and aliases to ids, for the hint when a file names an entity instead of giving its id.
+    var entityNames: [String: String] = [:]
+    /// Where each document and entity was defined, for "first defined here"; statements keep theirs.
+    var marks: [String: FileMark] = [:]
+    var statementMarks: [FileMark?] = []
+
+    init(loader: ModelLoader, sources: SourceFiles) {
+        self.loader = loader
+        self.sources = sources
+    }
+
+    mutating func error(_ message: String, _ mark: FileMark?, hint: String? = nil, notes: [Diagnostic] = []) {
+        diagnostics.append(Diagnostic(message, at: mark.map { sources.span($0) }, hint: hint, category: .model, notes: notes))
+    }
+
+    mutating func error(_ message: String, _ span: SourceSpan?, hint: String? = nil, notes: [Diagnostic] = []) {
+        diagnostics.append(Diagnostic(message, at: span, hint: hint, category: .model, notes: notes))
+    }
+
+    /// Where a record was defined, kept on the model without the line's text.
+    func location(_ mark: FileMark?) -> SourceSpan? { mark.map { sources.location($0) } }
+
+    // MARK: ids
+
+    /// Registers an id (unique across documents, entities and statements); false for a duplicate.
+    mutating func register(_ id: String, _ mark: FileMark?, as ref: RecordRef) -> Bool {
+        var first: FileMark?? = nil
+        if let i = statementIndex[id] { first = statementMarks[i] }
+        else if documentIndex[id] != nil || entityIndex[id] != nil { first = .some(marks[id]) }
+        if let first {
+            let note = Diagnostic("'\(id)' is first defined here", at: first.map { sources.span($0) }, category: .model, severity: .note)
+            error("duplicate id '\(id)'", mark, hint: "ids must be unique across documents, entities and statements", notes: [note])
+            return false
+        }
+        if id.isEmpty || id.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            error("invalid id '\(id)'", mark, hint: "an id is one word: letters, digits, '-', '_' or '.'")
+        }
+        switch ref {
+        case .document(let i): documentIndex[id] = i; marks[id] = mark
+        case .entity(let i): entityIndex[id] = i; marks[id] = mark
+        case .statement(let i): statementIndex[id] = i; statementMarks.append(mark)
+        case .relation: break
+        }
+        return true
+    }
+
+    /// Whether every id a statement names is already known, so it can be resolved now.
+    func canResolve(_ s: RawStatement) -> Bool {
+        func e(_ r: RawRef?) -> Bool { r.map { entityIndex[$0.id] != nil } ?? true }
+        func d(_ r: RawRef?) -> Bool { r.map { documentIndex[$0.id] != nil } ?? true }
+        return s.speakers.allSatisfy(e) && s.onBehalfOf.allSatisfy(e) && s.addressees.allSatisfy(e) && s.targets.allSatisfy(e)
+            && s.cites.allSatisfy(d) && d(s.source ?? s.defaultSource) && d(s.work) && s.anchors.allSatisfy { d($0.document) }
+            && e(s.framing?.by) && d(s.framing?.anchor?.document)
+            && e(s.reported?.by) && d(s.reported?.document) && (s.reported?.via.map { statementIndex[$0.id] != nil } ?? true)
+    }
+
+    // MARK: references
+
+    mutating func entityRef(_ r: RawRef) -> Int? {
+        if let i = entityIndex[r.id] { return i }
+        var hint = Suggestion.hint(for: r.id, in: entityIndex.keys)
+        if let byName = entityNames[r.id.lowercased()] {
+            hint = "'\(r.id)' is a name of entity '\(byName)'; refer to entities by id"
+        }
+        error("unknown entity '\(r.id)'", r.span, hint: hint ?? "define it under `entities:` first")
+        return nil
+    }
+
+    mutating func entityRefs(_ refs: [RawRef]) -> [Int] { refs.compactMap { entityRef($0) } }
+
+    mutating func documentRef(_ r: RawRef) -> Int? {
+        if let i = documentIndex[r.id] { return i }
+        error("unknown document '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: documentIndex.keys) ?? "define it under `documents:` first")
+        return nil
+    }
+
+    mutating func statementRef(_ r: RawRef) -> Int? {
+        if let i = statementIndex[r.id] { return i }
+        error("unknown statement '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: statementIndex.keys) ?? "define it under `statements:` first")
+        return nil
+    }
+
+    mutating func anyRef(_ r: RawRef) -> RecordRef? {
+        if let i = statementIndex[r.id] { return .statement(i) }
+        if let i = documentIndex[r.id] { return .document(i) }
+        if let i = entityIndex[r.id] { return .entity(i) }
+        let all = Array(statementIndex.keys) + Array(documentIndex.keys) + Array(entityIndex.keys)
+        error("unknown statement, document or entity '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: all))
+        return nil
+    }
+
+    // MARK: values
+
+    mutating func date(_ d: RawDate?) -> DateClaim? {
+        guard let d else { return nil }
+        guard let value = PartialDate.parse(d.value) else {
+            error("bad date '\(d.value)'", d.span, hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2014-02-17")
+            return nil
+        }
+        guard let basis = DateClaim.Basis(rawValue: d.basis) else {
+            error("unknown date basis '\(d.basis)'", d.basisSpan, hint: "the basis is 'stated' or 'inferred'")
+            return nil
+        }
+        return DateClaim(value: value, basis: basis, note: d.note)
+    }
+
+    mutating func act(_ a: RawAct) -> Act {
+        if Force.named(a.force) == nil {
+            let near = Suggestion.hint(for: a.force, in: Force.names)
+            error("unknown force '\(a.force)'", a.forceSpan,
+                  hint: (near.map { $0 + "\n" } ?? "") + "the forces are: " + Force.names.joined(separator: ", "))
+        }
+        return Act(cue: a.cue, force: a.force, cameo: a.cameo)
+    }
+
+    mutating func anchor(_ a: RawAnchor, defaultDocument: Int?) -> Anchor {
+        let doc = a.document.flatMap { documentRef($0) } ?? defaultDocument
+        return Anchor(exact: a.exact, prefix: a.prefix, suffix: a.suffix, document: doc, span: location(a.span))
+    }
+
+    // MARK: records
+
+    mutating func entity(_ e: RawEntity) -> Entity {
+        let kind = Entity.Kind(rawValue: e.kind)
+        if kind == nil {
+            let kinds = Entity.Kind.allCases.map(\.rawValue)
+            error("unknown entity kind '\(e.kind)'", e.kindSpan,
+                  hint: Suggestion.hint(for: e.kind, in: kinds) ?? "the kinds are: " + kinds.joined(separator: ", "))
+        }
+        return Entity(id: e.id, kind: kind ?? .organization, name: e.name, aliases: e.aliases, codes: e.codes, roles: e.roles,
+                      members: entityRefs(e.members), affiliation: e.affiliation.flatMap { entityRef($0) }, note: e.note, span: location(e.span))
+    }
+
+    mutating func document(_ d: RawDocument) -> Document {
+        var doc = Document(id: d.id, kind: d.kind, title: d.title, sourcePath: d.source, authors: entityRefs(d.authors),
+                           publisher: d.publisher.flatMap { entityRef($0) }, date: date(d.date), place: d.place,
+                           note: d.note, span: location(d.span))
+        if let inline = d.inlineText {
+            doc.text = SourceText(inline)
+        } else if let source = d.source {
+            let path = source.hasPrefix("/") || d.base.isEmpty ? source : (d.base as NSString).appendingPathComponent(source)
+            if let bytes = loader.readText(path) {
+                if bytes.count > loader.limits.maxTextBytes {
+                    error("source text '\(source)' is over the limit of \(loader.limits.maxTextBytes) bytes", d.sourceSpan)
+                } else {
+                    doc.text = SourceText(bytes: bytes)
+                }
+            } else {
+                error("source text file '\(source)' not found", d.sourceSpan,
+                      hint: "the path is relative to the model file's folder (looked for '\(path)')")
+            }
+        }
+        let me = documentIndex[d.id]
+        doc.narrative = d.narrative.map { anchor($0, defaultDocument: me) }
+        doc.residue = d.residue.map { anchor($0, defaultDocument: me) }
+        return doc
+    }
+
+    mutating func statement(_ s: RawStatement) -> Statement {
+        let source = (s.source ?? s.defaultSource).flatMap { documentRef($0) }
+        var st = Statement(id: s.id, speakers: entityRefs(s.speakers), onBehalfOf: entityRefs(s.onBehalfOf),
+                           addressees: entityRefs(s.addressees), targets: entityRefs(s.targets),
+                           act: s.act.map { act($0) } ?? Act(cue: "", force: ""), content: s.content, date: date(s.date),
+                           place: s.place, topics: s.topics, cites: s.cites.compactMap { documentRef($0) },
+                           document: s.work.flatMap { documentRef($0) }, status: s.status, note: s.note, span: location(s.span))
+        if s.speakers.isEmpty { error("statement '\(s.id)' has no speakers", s.span, hint: "add `speakers: [entity-id]`") }
+        if !Statement.statuses.contains(s.status) {
+            error("unknown status '\(s.status)'", s.statusSpan,
+                  hint: Suggestion.hint(for: s.status, in: Statement.statuses) ?? "the statuses are: " + Statement.statuses.joined(separator: ", "))
+        }
+        st.anchors = s.anchors.map { anchor($0, defaultDocument: source) }
+        if let f = s.framing {
+            st.framing = Framing(by: f.by.flatMap { entityRef($0) }, act: act(f.act),
+                                 anchor: f.anchor.map { anchor($0, defaultDocument: source) })
+        }
+        if let rep = s.reported {
+            let mode = Reporting.Mode(rawValue: rep.mode)
+            if mode == nil {
+                let modes = Reporting.Mode.allCases.map(\.rawValue)
+                error("unknown reporting mode '\(rep.mode)'", rep.modeSpan,
+                      hint: Suggestion.hint(for: rep.mode, in: modes) ?? "the modes are: " + modes.joined(separator: ", "))
+            }
+            st.reported = Reporting(via: rep.via.flatMap { statementRef($0) }, by: rep.by.flatMap { entityRef($0) },
+                                    document: rep.document.flatMap { documentRef($0) } ?? source, mode: mode ?? .indirect)
+        }
+        return st
+    }
+
+    mutating func relation(_ r: RawRelation, number: Int) -> Relation? {
+        let types = Relation.types.map(\.name)
+        if !types.contains(r.type) {
+            error("unknown relation type '\(r.type)'", r.typeSpan,
+                  hint: Suggestion.hint(for: r.type, in: types) ?? "the types are: " + types.joined(separator: ", "))
+        }
+        guard let from = r.from.flatMap({ anyRef($0) }), let to = r.to.flatMap({ anyRef($0) }) else { return nil }
+        return Relation(id: "rel\(number)", type: r.type, from: from, to: to, note: r.note, span: location(r.span))
+    }
+}

@@ -1,0 +1,110 @@
+/// Reads typed fields out of a model file's node tree, turning every surprise into a located
+/// diagnostic instead of stopping: the loader reports all problems of a file in one pass.
+struct NodeReader {
+    /// The source of every file of the load, to render spans on demand.
+    let sources: SourceFiles
+    /// Problems found so far.
+    var diagnostics: [Diagnostic] = []
+
+    init(sources: SourceFiles) { self.sources = sources }
+
+    func span(_ node: ModelNode?) -> SourceSpan? { node.map { sources.span($0.mark) } }
+
+    mutating func error(_ message: String, _ node: ModelNode?, hint: String? = nil) {
+        diagnostics.append(Diagnostic(message, at: span(node), hint: hint, category: .model))
+    }
+
+    static func describe(_ node: ModelNode) -> String {
+        switch node {
+        case .scalar(let s, _, _): return s.isEmpty ? "nothing" : "'\(s)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    static func isNull(_ node: ModelNode) -> Bool {
+        if case .scalar(let s, true, _) = node, s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL" { return true }
+        return false
+    }
+
+    /// The fields of a mapping; unknown keys and missing required keys become diagnostics.
+    mutating func fields(of node: ModelNode, as what: String, allowed: [String], required: [String]) -> [String: ModelNode]? {
+        guard case .mapping(let mapping, _) = node else {
+            error("expected \(what) as a mapping of fields, found \(Self.describe(node))", node,
+                  hint: "write it as `key: value` lines, e.g. `- id: …`")
+            return nil
+        }
+        var out: [String: ModelNode] = [:]
+        out.reserveCapacity(mapping.count)
+        for pair in mapping {
+            let key = pair.key, value = pair.value
+            guard let k = key.string else { error("expected a field name, found \(Self.describe(key))", key); continue }
+            if !allowed.contains(k) {
+                let hint = Suggestion.hint(for: k, in: allowed) ?? "the fields of \(what) are: \(allowed.joined(separator: ", "))"
+                error("unknown field '\(k)' in \(what)", key, hint: hint)
+                continue
+            }
+            out[k] = value
+        }
+        for r in required where out[r] == nil || Self.isNull(out[r]!) {
+            var m = node.mark
+            m.length = 1
+            diagnostics.append(Diagnostic("missing required field '\(r)' in \(what)", at: sources.span(m),
+                                          hint: "add `\(r): …` to this \(what)", category: .model))
+        }
+        return out
+    }
+
+    /// A scalar as a string.
+    mutating func string(_ node: ModelNode?, _ what: String) -> String? {
+        guard let node, !Self.isNull(node) else { return nil }
+        guard case .scalar(let s, _, _) = node else {
+            error("expected \(what) as text, found \(Self.describe(node))", node)
+            return nil
+        }
+        return s
+    }
+
+    /// A list of scalars; a single scalar counts as a list of one.
+    mutating func strings(_ node: ModelNode?, _ what: String) -> [(String, ModelNode)] {
+        guard let node, !Self.isNull(node) else { return [] }
+        switch node {
+        case .scalar(let s, _, _): return [(s, node)]
+        case .sequence(let seq, _):
+            var out: [(String, ModelNode)] = []
+            out.reserveCapacity(seq.count)
+            for item in seq {
+                if case .scalar(let s, _, _) = item { out.append((s, item)) }
+                else { error("expected each of \(what) as text, found \(Self.describe(item))", item) }
+            }
+            return out
+        case .mapping:
+            error("expected \(what) as a list, found \(Self.describe(node))", node, hint: "write `[a, b]` or one `- item` per line")
+            return []
+        }
+    }
+
+    /// A list of nodes (a single mapping or scalar counts as a list of one).
+    func items(_ node: ModelNode?) -> [ModelNode] {
+        guard let node, !Self.isNull(node) else { return [] }
+        if case .sequence(let seq, _) = node { return seq }
+        return [node]
+    }
+
+    /// A string-to-string mapping.
+    mutating func stringMap(_ node: ModelNode?, _ what: String) -> [String: String] {
+        guard let node, !Self.isNull(node) else { return [:] }
+        guard case .mapping(let m, _) = node else {
+            error("expected \(what) as a mapping, found \(Self.describe(node))", node, hint: "write `scheme: code` lines")
+            return [:]
+        }
+        var out: [String: String] = [:]
+        for pair in m {
+            let k = pair.key, v = pair.value
+            if let ks = k.string, case .scalar(let vs, _, _) = v { out[ks] = vs }
+            else { error("expected \(what) entries as `name: text`", k) }
+        }
+        return out
+    }
+}
+
