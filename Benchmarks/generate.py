@@ -128,7 +128,7 @@ def main():
 
     with open(out + "/model.jsonl", "w", encoding="utf-8") as f:
         f.write(json.dumps({"record": "model", "format": 1, "model": f"corpus{n}", "title": f"generated corpus of {n} statements"}) + "\n")
-        for rec, t in [(docs, "document"), (entities, "entity"), (statements, "statement"), (relations, "relation")]:
+        for rec, t in [(entities, "entity"), (docs, "document"), (statements, "statement"), (relations, "relation")]:
             for r in rec:
                 f.write(json.dumps(dict(record=t, **r), separators=(",", ":")) + "\n")
     if want_yaml:

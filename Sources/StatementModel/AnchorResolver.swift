@@ -41,6 +41,7 @@ public enum AnchorResolver {
             let lc = text.lineColumn(ofByte: start)
             a.line = lc.line
             a.column = lc.column
+            a.share(text.utf8, start..<(start + needle.count))
             return Outcome(anchor: a, matches: matches, closest: nil)
         case 0:
             a.status = .orphaned

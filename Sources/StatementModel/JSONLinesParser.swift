@@ -5,6 +5,8 @@ struct JSONLinesParser {
     let bytes: [UInt8]
     let file: Int32
     let maxDepth: Int
+    /// The line number of the first line in `bytes` (when parsing a file chunk by chunk).
+    var firstLine = 1
 
     struct Failure: Error {
         var message: String
@@ -16,7 +18,7 @@ struct JSONLinesParser {
     func forEachLine(_ body: (ModelNode) -> Void) throws(Failure) {
         try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) in
             var start = 0
-            var line = 1
+            var line = firstLine
             while start < b.count {
                 var end = start
                 while end < b.count && b[end] != 10 { end += 1 }

@@ -19,8 +19,10 @@ public final class Model: Sendable {
     /// All relations, in file order.
     public let relations: [Relation]
 
-    /// Every id in the model to the record it names.
+    /// Ids of documents, entities and relations to the records they name.
     public let ids: [String: RecordRef]
+    /// Statement ids to statement indexes (kept apart: there may be millions).
+    public let statementIds: [String: Int]
     /// Lower-cased id, name or alias to the entities it names.
     public let entityNames: [String: [Int]]
     /// Entity to the statements it speaks, directly or as a member of a speaking group.
@@ -35,8 +37,15 @@ public final class Model: Sendable {
     public let groupsOfEntity: [Int: [Int]]
 
     /// Builds a model and its indexes. Indexes in the records must already be valid.
-    public init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
-                statements: [Statement], relations: [Relation]) {
+    public convenience init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
+                            statements: [Statement], relations: [Relation]) {
+        self.init(name: name, title: title, origin: origin, documents: documents, entities: entities,
+                  statements: statements, relations: relations, statementIds: nil)
+    }
+
+    /// Builds a model, reusing the loader's statement-id index when it has one.
+    init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
+         statements: [Statement], relations: [Relation], statementIds: [String: Int]?) {
         self.name = name
         self.title = title
         self.origin = origin
@@ -46,12 +55,19 @@ public final class Model: Sendable {
         self.relations = relations
 
         var ids: [String: RecordRef] = [:]
-        ids.reserveCapacity(documents.count + entities.count + statements.count + relations.count)
-        for (i, d) in documents.enumerated() { ids[d.id] = .document(i) }
-        for (i, e) in entities.enumerated() { ids[e.id] = .entity(i) }
-        for (i, s) in statements.enumerated() { ids[s.id] = .statement(i) }
-        for (i, r) in relations.enumerated() { ids[r.id] = .relation(i) }
+        ids.reserveCapacity(documents.count + entities.count + relations.count)
+        for i in documents.indices { ids[documents[i].id] = .document(i) }
+        for i in entities.indices { ids[entities[i].id] = .entity(i) }
+        for i in relations.indices { ids[relations[i].id] = .relation(i) }
         self.ids = ids
+        if let statementIds {
+            self.statementIds = statementIds
+        } else {
+            var map: [String: Int] = [:]
+            map.reserveCapacity(statements.count)
+            for i in statements.indices { map[statements[i].id] = i }
+            self.statementIds = map
+        }
 
         var names: [String: [Int]] = [:]
         var groups: [Int: [Int]] = [:]
@@ -65,15 +81,18 @@ public final class Model: Sendable {
         var bySpeaker: [Int: [Int]] = [:]
         var byForce: [String: [Int]] = [:]
         var byTopic: [String: [Int]] = [:]
-        for (i, s) in statements.enumerated() {
-            var speakers = Set<Int>()
-            for sp in s.speakers {
-                speakers.insert(sp)
-                for m in entities[sp].members { speakers.insert(m) }
+        var lastSpeakerStatement: [Int: Int] = [:]
+        for i in statements.indices {
+            // A statement counts once per speaker, directly or through a group it belongs to.
+            for sp in statements[i].speakers {
+                for who in [sp] + entities[sp].members where lastSpeakerStatement[who] != i {
+                    lastSpeakerStatement[who] = i
+                    bySpeaker[who, default: []].append(i)
+                }
             }
-            for sp in speakers { bySpeaker[sp, default: []].append(i) }
-            byForce[s.act.force, default: []].append(i)
-            for t in Set(s.topics.map { $0.lowercased() }) { byTopic[t, default: []].append(i) }
+            byForce[statements[i].act.force, default: []].append(i)
+            let topics = statements[i].topics
+            for (k, t) in topics.enumerated() where !topics[..<k].contains(t) { byTopic[t, default: []].append(i) }
         }
         self.statementsBySpeaker = bySpeaker
         self.statementsByForce = byForce
@@ -88,7 +107,7 @@ public final class Model: Sendable {
     }
 
     /// The record with this id (exact match).
-    public func record(id: String) -> RecordRef? { ids[id] }
+    public func record(id: String) -> RecordRef? { statementIds[id].map(RecordRef.statement) ?? ids[id] }
 
     /// The entities named by this string: id, name or alias, case-insensitively.
     public func entities(named name: String) -> [Int] { entityNames[name.lowercased()] ?? [] }
@@ -112,7 +131,7 @@ public final class Model: Sendable {
 
     /// Every id, entity name and alias: the words "did you mean" draws on.
     public var vocabulary: [String] {
-        Array(ids.keys) + entities.flatMap { [$0.name] + $0.aliases }
+        Array(ids.keys) + Array(statementIds.keys) + entities.flatMap { [$0.name] + $0.aliases }
     }
 
     /// All anchors of the model with what holds them, in model order.

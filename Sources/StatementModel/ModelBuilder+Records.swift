@@ -169,9 +169,9 @@ extension ModelBuilder {
                            note: r.string(f["note"], "the note"), span: mk(node))
     }
 
-    func readAct(_ node: ModelNode?, _ r: inout NodeReader, as what: String, fields given: [String: ModelNode]? = nil) -> RawAct? {
+    func readAct(_ node: ModelNode?, _ r: inout NodeReader, as what: String, fields given: FieldMap? = nil) -> RawAct? {
         guard let node else { return nil }
-        let f: [String: ModelNode]
+        let f: FieldMap
         if let given { f = given } else {
             guard let read = r.fields(of: node, as: what, allowed: ["cue", "force", "cameo"], required: ["cue", "force"]) else { return nil }
             f = read

@@ -43,8 +43,8 @@ struct ModelBuilder {
 
     mutating func addStatement(_ s: RawStatement) {
         guard resolver.register(s.id, s.span, as: .statement(statements.count)) else { return }
-        if resolver.canResolve(s) {
-            statements.append(resolver.statement(s))
+        if let resolved = resolver.statementIfKnown(s) {
+            statements.append(resolved)
         } else {
             deferred.append((statements.count, s))
             statements.append(Statement(id: s.id, speakers: [], act: Act(cue: "", force: ""), content: ""))
@@ -55,15 +55,20 @@ struct ModelBuilder {
     static let recordKinds = ["model", "document", "entity", "statement", "relation"]
 
     /// Reads one file's records: JSON Lines when the name ends in `.jsonl`, YAML (or JSON) otherwise.
-    mutating func add(file: String, bytes: [UInt8], base: String) {
-        let text = SourceText(bytes: bytes)
-        let index = sources.add(file, text)
-        if file.hasSuffix(".jsonl") { addJSONLines(text, file: index, base: base) } else { addYAML(text, file: index, base: base) }
+    /// `path`, when given, lets a large JSON Lines file's bytes go once parsed: a diagnostic re-reads its line.
+    mutating func add(file: String, bytes: [UInt8], base: String, path: String?) {
+        let index = sources.add(file, SourceText(bytes: bytes))
+        if file.hasSuffix(".jsonl") {
+            addJSONLines(file: index, base: base)
+            if let path { sources.release(index, path: path) }
+        } else {
+            addYAML(file: index, base: base)
+        }
     }
 
-    mutating func addYAML(_ text: SourceText, file: Int32, base: String) {
+    mutating func addYAML(file: Int32, base: String) {
         let yaml: Node
-        switch loader.compose(text.string, file: sources.names[Int(file)]) {
+        switch loader.compose(sources.texts[Int(file)].string, file: sources.names[Int(file)]) {
         case .failure(let d): diagnostics.append(d); return
         case .success(nil): return
         case .success(let n?): yaml = n
@@ -96,12 +101,52 @@ struct ModelBuilder {
     }
 
     /// JSON Lines: every line is one record with a `record` field naming its kind.
-    mutating func addJSONLines(_ text: SourceText, file: Int32, base: String) {
-        var r = NodeReader(sources: sources)
-        let firstDocument = rawDocuments.count
+    /// Streams a JSON Lines file from disk in chunks of whole lines, so its bytes never sit in memory
+    /// at once; a diagnostic re-reads the line it needs.
+    mutating func addJSONLines(path: String, name: String, base: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let file = sources.add(name, SourceText(bytes: []))
+        sources.released[Int(file)] = path
+        var carry: [UInt8] = []
+        var line = 1
+        var state = JSONLinesState(firstDocument: rawDocuments.count)
+        while true {
+            let data = handle.readData(ofLength: 8 << 20)
+            var chunk = carry
+            chunk.append(contentsOf: data)
+            if data.isEmpty {
+                if !chunk.isEmpty { _ = parseJSONLines(chunk, file: file, firstLine: line, base: base, state: &state) }
+                break
+            }
+            guard let lastNewline = chunk.lastIndex(of: 10) else { carry = chunk; continue }
+            carry = Array(chunk[(lastNewline + 1)...])
+            chunk.removeSubrange((lastNewline + 1)...)
+            let lines = chunk.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            if !parseJSONLines(chunk, file: file, firstLine: line, base: base, state: &state) { break }
+            line += lines
+        }
+        return true
+    }
+
+    /// What a JSON Lines file carries from one chunk to the next.
+    struct JSONLinesState {
+        var firstDocument: Int
         var pendingDefault = true
         var defaultSource: RawRef?
-        let parser = JSONLinesParser(bytes: text.utf8, file: file, maxDepth: loader.limits.maxDepth)
+    }
+
+    mutating func addJSONLines(file: Int32, base: String) {
+        var state = JSONLinesState(firstDocument: rawDocuments.count)
+        _ = parseJSONLines(sources.texts[Int(file)].utf8, file: file, firstLine: 1, base: base, state: &state)
+    }
+
+    /// Parses whole lines; false after a syntax error (reported), which ends the file.
+    mutating func parseJSONLines(_ bytes: [UInt8], file: Int32, firstLine: Int, base: String, state: inout JSONLinesState) -> Bool {
+        var r = NodeReader(sources: sources)
+        var parser = JSONLinesParser(bytes: bytes, file: file, maxDepth: loader.limits.maxDepth)
+        parser.firstLine = firstLine
+        var ok = true
         do {
             try parser.forEachLine { node in
                 guard case .mapping(let pairs, let mark) = node else {
@@ -127,9 +172,9 @@ struct ModelBuilder {
                 case "entity":
                     if let e = readEntity(item, &r) { addEntity(e) }
                 case "statement":
-                    if pendingDefault { defaultSource = self.defaultSource(from: firstDocument); pendingDefault = false }
+                    if state.pendingDefault { state.defaultSource = self.defaultSource(from: state.firstDocument); state.pendingDefault = false }
                     if var s = readStatement(item, &r) {
-                        s.defaultSource = defaultSource
+                        s.defaultSource = state.defaultSource
                         addStatement(s)
                     }
                 default:
@@ -140,11 +185,13 @@ struct ModelBuilder {
             r.diagnostics.append(Diagnostic("json: \(error.message)",
                                             at: sources.span(FileMark(file: file, line: Int32(error.line), column: Int32(error.column), length: 1)),
                                             hint: "each line must be one complete JSON object", category: .syntax))
+            ok = false
         }
         diagnostics += r.diagnostics
+        return ok
     }
 
-    mutating func readHeader(_ top: [String: ModelNode], _ r: inout NodeReader) {
+    mutating func readHeader(_ top: FieldMap, _ r: inout NodeReader) {
         if let n = r.string(top["model"], "the model name") { name = name ?? n }
         if let t = r.string(top["title"], "the title") { title = title ?? t }
         if let f = top["format"], let v = r.string(f, "the format version"), v != "1" {
@@ -159,7 +206,9 @@ struct ModelBuilder {
 
     /// Resolves everything; throws every diagnostic when any of them is an error.
     mutating func build(defaultName: String, origin: String) throws(DiagnosticList) -> Model {
+        Profile.mark("read and resolved while reading")
         let model = finish(name: name ?? defaultName, origin: origin)
+        Profile.mark("finished")
         let all = diagnostics + resolver.diagnostics
         if all.contains(where: { $0.severity == .error }) || model == nil {
             throw DiagnosticList(all.sorted(by: Self.order))

@@ -7,8 +7,10 @@ import Yams
 public struct ModelLoader: Sendable {
     /// Limits that turn a hostile or runaway file into a clear error.
     public struct Limits: Sendable {
-        /// The largest model file read, in bytes.
+        /// The largest YAML or JSON model file read, in bytes.
         public var maxFileBytes: Int = 256 << 20
+        /// The largest JSON Lines model file read, in bytes (it is streamed, not held as a tree).
+        public var maxStreamBytes: Int = 4 << 30
         /// The most YAML nodes a file may expand to (after aliases).
         public var maxNodes: Int = 20_000_000
         /// The largest source text read, in bytes.
@@ -47,34 +49,46 @@ public struct ModelLoader: Sendable {
         } else {
             files = [path]
         }
-        var sources: [(file: String, bytes: [UInt8], base: String)] = []
         var problems: [Diagnostic] = []
         for f in files {
             let size = (try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int) ?? 0
-            if size > limits.maxFileBytes {
-                problems.append(Diagnostic("model file '\(f)' is \(size) bytes, over the limit of \(limits.maxFileBytes)",
-                                           hint: "split the model into a folder of smaller files", category: .io))
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: f) else {
+            let limit = f.hasSuffix(".jsonl") ? limits.maxStreamBytes : limits.maxFileBytes
+            if size > limit {
+                problems.append(Diagnostic("model file '\(f)' is \(size) bytes, over the limit of \(limit)",
+                                           hint: f.hasSuffix(".jsonl") ? "split the model into a folder of smaller files"
+                                               : "split the model into a folder of smaller files, or write it as JSON Lines (.jsonl)",
+                                           category: .io))
+            } else if !FileManager.default.isReadableFile(atPath: f) {
                 problems.append(Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io))
-                continue
             }
-            sources.append((f, [UInt8](data), (f as NSString).deletingLastPathComponent))
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        var builder = ModelBuilder(loader: self)
+        Profile.mark("start")
+        for f in files {
+            if f.hasSuffix(".jsonl") {
+                guard builder.addJSONLines(path: f, name: f, base: (f as NSString).deletingLastPathComponent) else {
+                    throw DiagnosticList([Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io)])
+                }
+                Profile.mark("streamed \(f)")
+                continue
+            }
+            // Read one file at a time, so its bytes are released once it is parsed.
+            guard let data = FileManager.default.contents(atPath: f) else {
+                throw DiagnosticList([Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io)])
+            }
+            let bytes = [UInt8](data)
+            Profile.mark("read \(f)")
+            builder.add(file: f, bytes: bytes, base: (f as NSString).deletingLastPathComponent, path: f)
+        }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return try load(sources: sources, defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
+        return try builder.build(defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
     }
 
     /// Loads a model from files already in memory; `base` is the folder source paths are relative to.
     public func load(sources: [(file: String, bytes: [UInt8], base: String)], defaultName: String, origin: String) throws(DiagnosticList) -> Model {
         var builder = ModelBuilder(loader: self)
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        for s in sources { builder.add(file: s.file, bytes: s.bytes, base: s.base) }
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        defer { if ProcessInfo.processInfo.environment["STMT_PROFILE"] != nil {
-            FileHandle.standardError.write(Data("parse \((t1 - t0) / 1_000_000) ms, resolve+build \((DispatchTime.now().uptimeNanoseconds - t1) / 1_000_000) ms\n".utf8)) } }
+        for s in sources { builder.add(file: s.file, bytes: s.bytes, base: s.base, path: nil) }
         return try builder.build(defaultName: defaultName, origin: origin)
     }
 

@@ -1,10 +1,4 @@
 extension ModelResolver {
-    /// A stored location with its line's text filled back in, for a diagnostic.
-    func withLine(_ span: SourceSpan?) -> SourceSpan? {
-        guard var s = span, let i = sources.names.firstIndex(of: s.file) else { return span }
-        s.lineText = sources.texts[i].line(s.line)
-        return s
-    }
 
     /// Resolves every anchor against its document's text, reporting AMBIGUOUS and ORPHANED ones.
     mutating func resolveAnchors(_ documents: inout [Document], _ statements: inout [Statement]) {
@@ -20,13 +14,13 @@ extension ModelResolver {
 
     mutating func resolve(_ anchor: Anchor, _ documents: [Document]) -> Anchor {
         guard let d = anchor.document else {
-            error("anchor has no document to resolve in", withLine(anchor.span),
+            error("anchor has no document to resolve in", anchor.mark,
                   hint: "give the statement a `source:` document, or the anchor a `document:`; no document in this file has a `source` text")
             return anchor
         }
         guard let text = documents[d].text else {
             if documents[d].sourcePath == nil {
-                error("anchor points into document '\(documents[d].id)', which has no source text", withLine(anchor.span),
+                error("anchor points into document '\(documents[d].id)', which has no source text", anchor.mark,
                       hint: "anchor in a document that has `source: FILE`, or add one to '\(documents[d].id)'")
             }
             return anchor
@@ -41,12 +35,12 @@ extension ModelResolver {
                                       length: anchor.exact.count, lineText: text.line(lc.line))
                 return Diagnostic("matches here", at: span, category: .model, severity: .note)
             }
-            error("AMBIGUOUS anchor: \"\(preview)\" occurs \(outcome.matches.count) times in '\(documents[d].id)'", withLine(anchor.span),
+            error("AMBIGUOUS anchor: \"\(preview)\" occurs \(outcome.matches.count) times in '\(documents[d].id)'", anchor.mark,
                   hint: "add `prefix:` or `suffix:` with the words just before or after the intended one", notes: notes)
         case .orphaned:
             var hint = "the exact text must occur in '\(documents[d].id)' as written, including case and punctuation"
             if let c = outcome.closest { hint = "the closest passage, at line \(c.line), column \(c.column), is: \"\(c.text)\"" }
-            error("ORPHANED anchor: \"\(preview)\" does not occur in '\(documents[d].id)'", withLine(anchor.span), hint: hint)
+            error("ORPHANED anchor: \"\(preview)\" does not occur in '\(documents[d].id)'", anchor.mark, hint: hint)
         default:
             break
         }

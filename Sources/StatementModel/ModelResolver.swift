@@ -16,17 +16,15 @@ extension ModelBuilder {
         for (i, r) in rawRelations.enumerated() {
             if let rel = resolver.relation(r, number: i + 1) { relations.append(rel) }
         }
-        let t0 = DispatchTime.now().uptimeNanoseconds
+        Profile.mark("documents, entities, relations")
         var all = statements
         statements = []
         resolver.resolveAnchors(&documents, &all)
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        defer { if ProcessInfo.processInfo.environment["STMT_PROFILE"] != nil {
-            FileHandle.standardError.write(Data("anchors \((t1 - t0) / 1_000_000) ms, model \((DispatchTime.now().uptimeNanoseconds - t1) / 1_000_000) ms\n".utf8)) } }
+        Profile.mark("anchors")
         guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         return Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
-                     statements: all, relations: relations)
+                     statements: all, relations: relations, statementIds: resolver.statementIndex)
     }
 }
 
@@ -84,20 +82,30 @@ struct ModelResolver {
         return true
     }
 
-    /// Whether every id a statement names is already known, so it can be resolved now.
-    func canResolve(_ s: RawStatement) -> Bool {
-        func e(_ r: RawRef?) -> Bool { r.map { entityIndex[$0.id] != nil } ?? true }
-        func d(_ r: RawRef?) -> Bool { r.map { documentIndex[$0.id] != nil } ?? true }
-        return s.speakers.allSatisfy(e) && s.onBehalfOf.allSatisfy(e) && s.addressees.allSatisfy(e) && s.targets.allSatisfy(e)
-            && s.cites.allSatisfy(d) && d(s.source ?? s.defaultSource) && d(s.work) && s.anchors.allSatisfy { d($0.document) }
-            && e(s.framing?.by) && d(s.framing?.anchor?.document)
-            && e(s.reported?.by) && d(s.reported?.document) && (s.reported?.via.map { statementIndex[$0.id] != nil } ?? true)
+    /// While reading, a statement naming an id not yet seen is set aside (no error yet) and
+    /// resolved again once every file is read.
+    var deferring = false
+    var missing = false
+
+    /// The statement resolved now, or nil when it names something not yet defined.
+    mutating func statementIfKnown(_ s: RawStatement) -> Statement? {
+        let before = diagnostics.count
+        deferring = true
+        missing = false
+        defer { deferring = false }
+        let st = statement(s)
+        if missing {
+            diagnostics.removeSubrange(before...)
+            return nil
+        }
+        return st
     }
 
     // MARK: references
 
     mutating func entityRef(_ r: RawRef) -> Int? {
         if let i = entityIndex[r.id] { return i }
+        if deferring { missing = true; return nil }
         var hint = Suggestion.hint(for: r.id, in: entityIndex.keys)
         if let byName = entityNames[r.id.lowercased()] {
             hint = "'\(r.id)' is a name of entity '\(byName)'; refer to entities by id"
@@ -110,12 +118,14 @@ struct ModelResolver {
 
     mutating func documentRef(_ r: RawRef) -> Int? {
         if let i = documentIndex[r.id] { return i }
+        if deferring { missing = true; return nil }
         error("unknown document '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: documentIndex.keys) ?? "define it under `documents:` first")
         return nil
     }
 
     mutating func statementRef(_ r: RawRef) -> Int? {
         if let i = statementIndex[r.id] { return i }
+        if deferring { missing = true; return nil }
         error("unknown statement '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: statementIndex.keys) ?? "define it under `statements:` first")
         return nil
     }
@@ -155,7 +165,9 @@ struct ModelResolver {
 
     mutating func anchor(_ a: RawAnchor, defaultDocument: Int?) -> Anchor {
         let doc = a.document.flatMap { documentRef($0) } ?? defaultDocument
-        return Anchor(exact: a.exact, prefix: a.prefix, suffix: a.suffix, document: doc, span: location(a.span))
+        var anchor = Anchor(exact: a.exact, prefix: a.prefix, suffix: a.suffix, document: doc)
+        anchor.mark = a.span
+        return anchor
     }
 
     // MARK: records
@@ -202,7 +214,7 @@ struct ModelResolver {
                            addressees: entityRefs(s.addressees), targets: entityRefs(s.targets),
                            act: s.act.map { act($0) } ?? Act(cue: "", force: ""), content: s.content, date: date(s.date),
                            place: s.place, topics: s.topics, cites: s.cites.compactMap { documentRef($0) },
-                           document: s.work.flatMap { documentRef($0) }, status: s.status, note: s.note, span: location(s.span))
+                           document: s.work.flatMap { documentRef($0) }, status: s.status, note: s.note)
         if s.speakers.isEmpty { error("statement '\(s.id)' has no speakers", s.span, hint: "add `speakers: [entity-id]`") }
         if !Statement.statuses.contains(s.status) {
             error("unknown status '\(s.status)'", s.statusSpan,

@@ -28,14 +28,14 @@ struct NodeReader {
     }
 
     /// The fields of a mapping; unknown keys and missing required keys become diagnostics.
-    mutating func fields(of node: ModelNode, as what: String, allowed: [String], required: [String]) -> [String: ModelNode]? {
+    mutating func fields(of node: ModelNode, as what: String, allowed: [String], required: [String]) -> FieldMap? {
         guard case .mapping(let mapping, _) = node else {
             error("expected \(what) as a mapping of fields, found \(Self.describe(node))", node,
                   hint: "write it as `key: value` lines, e.g. `- id: …`")
             return nil
         }
-        var out: [String: ModelNode] = [:]
-        out.reserveCapacity(mapping.count)
+        var out = FieldMap()
+        out.pairs.reserveCapacity(mapping.count)
         for pair in mapping {
             let key = pair.key, value = pair.value
             guard let k = key.string else { error("expected a field name, found \(Self.describe(key))", key); continue }
@@ -44,7 +44,7 @@ struct NodeReader {
                 error("unknown field '\(k)' in \(what)", key, hint: hint)
                 continue
             }
-            out[k] = value
+            out.pairs.append((k, value))
         }
         for r in required where out[r] == nil || Self.isNull(out[r]!) {
             var m = node.mark
@@ -108,3 +108,14 @@ struct NodeReader {
     }
 }
 
+
+/// The fields of one mapping, looked up by a linear scan: a record has a dozen fields, and hashing
+/// every key of a million records costs more than comparing a few short strings.
+struct FieldMap {
+    var pairs: [(key: String, value: ModelNode)] = []
+
+    subscript(key: String) -> ModelNode? {
+        for p in pairs where p.key == key { return p.value }
+        return nil
+    }
+}

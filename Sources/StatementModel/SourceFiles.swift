@@ -1,8 +1,26 @@
+import Foundation
+
 /// The texts of the files of one load, so diagnostics can show the offending line. Shared by the
 /// builder, its readers and its resolver.
 final class SourceFiles {
     var names: [String] = []
     var texts: [SourceText] = []
+    /// Files whose bytes were let go after parsing, to be re-read if a diagnostic needs a line.
+    var released: [Int: String] = [:]
+
+    /// Lets a parsed file's bytes go; its lines are read again from `path` only if needed.
+    func release(_ index: Int32, path: String) {
+        texts[Int(index)] = SourceText(bytes: [])
+        released[Int(index)] = path
+    }
+
+    func text(_ i: Int) -> SourceText {
+        if let path = released[i], let data = FileManager.default.contents(atPath: path) {
+            texts[i] = SourceText(bytes: [UInt8](data))
+            released[i] = nil
+        }
+        return texts[i]
+    }
 
     func add(_ name: String, _ text: SourceText) -> Int32 {
         names.append(name)
@@ -14,7 +32,7 @@ final class SourceFiles {
     func span(_ m: FileMark) -> SourceSpan {
         let i = Int(m.file)
         guard i >= 0, i < names.count else { return SourceSpan(file: "?", line: Int(m.line), column: Int(m.column)) }
-        var line = texts[i].line(Int(m.line))
+        var line = text(i).line(Int(m.line))
         if line.hasSuffix("\r") { line.removeLast() }
         return SourceSpan(file: names[i], line: Int(m.line), column: Int(m.column), length: max(1, Int(m.length)), lineText: line)
     }

@@ -46,6 +46,12 @@ public struct Framing: Sendable, Hashable {
     }
 }
 
+/// Immutable storage for a framing, shared between copies of a statement.
+final class FramingBox: Sendable {
+    let value: Framing
+    init(_ value: Framing) { self.value = value }
+}
+
 /// One claim: who said what, to whom, with what force, citing what, reported by whom, anchored to
 /// the words of its source. Locution (anchors), act (``Act``) and content are kept apart (AIF).
 public struct Statement: Sendable {
@@ -61,8 +67,12 @@ public struct Statement: Sendable {
     public var targets: [Int]
     /// The speaker's act: verbatim cue, normalized force, CAMEO code.
     public var act: Act
-    /// The reporter's framing of the act, when it differs.
-    public var framing: Framing?
+    /// The reporter's framing of the act, when it differs (boxed: most statements have none).
+    public var framing: Framing? {
+        get { framingBox?.value }
+        set { framingBox = newValue.map(FramingBox.init) }
+    }
+    private var framingBox: FramingBox?
     /// The proposition, in plain words.
     public var content: String
     /// When it was said.
@@ -83,21 +93,19 @@ public struct Statement: Sendable {
     public var status: String
     /// Free-text note.
     public var note: String?
-    /// Where it was defined.
-    public var span: SourceSpan?
 
     /// Makes a statement.
     public init(id: String, speakers: [Int], onBehalfOf: [Int] = [], addressees: [Int] = [], targets: [Int] = [],
                 act: Act, framing: Framing? = nil, content: String, date: DateClaim? = nil, place: String? = nil,
                 topics: [String] = [], anchors: [Anchor] = [], reported: Reporting? = nil, cites: [Int] = [],
-                document: Int? = nil, status: String = "reported", note: String? = nil, span: SourceSpan? = nil) {
+                document: Int? = nil, status: String = "reported", note: String? = nil) {
         self.id = id
         self.speakers = speakers
         self.onBehalfOf = onBehalfOf
         self.addressees = addressees
         self.targets = targets
         self.act = act
-        self.framing = framing
+        self.framingBox = framing.map(FramingBox.init)
         self.content = content
         self.date = date
         self.place = place
@@ -108,7 +116,6 @@ public struct Statement: Sendable {
         self.document = document
         self.status = status
         self.note = note
-        self.span = span
     }
 
     /// The statuses a statement may have.
