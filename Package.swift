@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks (Benchmarks/run): completion timing on large models.
+        .executableTarget(name: "stmt-bench", dependencies: ["StatementShell"], path: "Benchmarks/stmt-bench"),
         .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"]),
         .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery"]),
         // forkpty + exec in one C call, for end-to-end REPL tests through a pseudo-terminal.

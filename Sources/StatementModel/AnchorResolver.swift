@@ -37,7 +37,7 @@ public enum AnchorResolver {
             a.status = .found
             a.byteRange = start..<(start + needle.count)
             a.start = text.scalarOffset(ofByte: start)
-            a.end = a.start! + anchor.exact.unicodeScalars.count
+            a.end = a.start! + text.scalarCount(from: start, to: start + needle.count)
             let lc = text.lineColumn(ofByte: start)
             a.line = lc.line
             a.column = lc.column

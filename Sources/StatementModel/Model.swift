@@ -1,3 +1,5 @@
+import Foundation
+
 /// A loaded statement model: documents, entities, statements and relations, with the indexes that
 /// make lookups by id, name or alias, speaker, force and topic independent of the model's size.
 ///
@@ -27,6 +29,8 @@ public final class Model: Sendable {
     public let entityNames: [String: [Int]]
     /// Entity to the statements it speaks, directly or as a member of a speaking group.
     public let statementsBySpeaker: [Int: [Int]]
+    /// Entity to the statements that target it.
+    public let statementsByTarget: [Int: [Int]]
     /// Force name to statements.
     public let statementsByForce: [String: [Int]]
     /// Lower-cased topic to statements.
@@ -78,23 +82,43 @@ public final class Model: Sendable {
         self.entityNames = names
         self.groupsOfEntity = groups
 
-        var bySpeaker: [Int: [Int]] = [:]
-        var byForce: [String: [Int]] = [:]
-        var byTopic: [String: [Int]] = [:]
-        var lastSpeakerStatement: [Int: Int] = [:]
-        for i in statements.indices {
-            // A statement counts once per speaker, directly or through a group it belongs to.
-            for sp in statements[i].speakers {
-                for who in [sp] + entities[sp].members where lastSpeakerStatement[who] != i {
-                    lastSpeakerStatement[who] = i
-                    bySpeaker[who, default: []].append(i)
+        // Two independent passes over the statements, one per core: people, and words.
+        nonisolated(unsafe) var speakerLists = Array(repeating: [Int](), count: entities.count)
+        nonisolated(unsafe) var targetLists = Array(repeating: [Int](), count: entities.count)
+        nonisolated(unsafe) var byForce: [String: [Int]] = [:]
+        nonisolated(unsafe) var byTopic: [String: [Int]] = [:]
+        DispatchQueue.concurrentPerform(iterations: 2) { pass in
+            if pass == 0 {
+                var lastStatement = Array(repeating: -1, count: entities.count)
+                var lastTarget = Array(repeating: -1, count: entities.count)
+                for i in statements.indices {
+                    // A statement counts once per speaker, directly or through a group it belongs to.
+                    for sp in statements[i].speakers {
+                        if lastStatement[sp] != i { lastStatement[sp] = i; speakerLists[sp].append(i) }
+                        for who in entities[sp].members where lastStatement[who] != i {
+                            lastStatement[who] = i
+                            speakerLists[who].append(i)
+                        }
+                    }
+                    for t in statements[i].targets where lastTarget[t] != i {
+                        lastTarget[t] = i
+                        targetLists[t].append(i)
+                    }
+                }
+            } else {
+                for i in statements.indices {
+                    byForce[statements[i].act.force, default: []].append(i)
+                    let topics = statements[i].topics
+                    for (k, t) in topics.enumerated() where !topics[..<k].contains(t) { byTopic[t, default: []].append(i) }
                 }
             }
-            byForce[statements[i].act.force, default: []].append(i)
-            let topics = statements[i].topics
-            for (k, t) in topics.enumerated() where !topics[..<k].contains(t) { byTopic[t, default: []].append(i) }
         }
+        var bySpeaker: [Int: [Int]] = [:]
+        for (e, list) in speakerLists.enumerated() where !list.isEmpty { bySpeaker[e] = list }
+        var byTarget: [Int: [Int]] = [:]
+        for (e, list) in targetLists.enumerated() where !list.isEmpty { byTarget[e] = list }
         self.statementsBySpeaker = bySpeaker
+        self.statementsByTarget = byTarget
         self.statementsByForce = byForce
         self.statementsByTopic = byTopic
 

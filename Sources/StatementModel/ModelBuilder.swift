@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// A reference written in a model file: the id as written and where.
-struct RawRef {
+struct RawRef: Sendable {
     var id: String
     var span: FileMark?
 }
@@ -51,8 +51,7 @@ struct ModelBuilder {
         }
     }
 
-    static let topFields = ["model", "title", "description", "format", "documents", "entities", "statements", "relations"]
-    static let recordKinds = ["model", "document", "entity", "statement", "relation"]
+    let records = RecordReader()
 
     /// Reads one file's records: JSON Lines when the name ends in `.jsonl`, YAML (or JSON) otherwise.
     /// `path`, when given, lets a large JSON Lines file's bytes go once parsed: a diagnostic re-reads its line.
@@ -85,48 +84,75 @@ struct ModelBuilder {
         let node = ModelNode(yaml, file: file)
         var r = NodeReader(sources: sources)
         defer { diagnostics += r.diagnostics }
-        guard let top = r.fields(of: node, as: "a model file", allowed: Self.topFields, required: []) else { return }
+        guard let top = r.fields(of: node, as: "a model file", allowed: RecordReader.topFields, required: []) else { return }
         readHeader(top, &r)
         let firstDocument = rawDocuments.count
-        for item in r.items(top["entities"]) { if let e = readEntity(item, &r) { addEntity(e) } }
-        for item in r.items(top["documents"]) { if let d = readDocument(item, &r, base: base) { addDocument(d) } }
+        for item in r.items(top["entities"]) { if let e = records.readEntity(item, &r) { addEntity(e) } }
+        for item in r.items(top["documents"]) { if let d = records.readDocument(item, &r, base: base) { addDocument(d) } }
         let defaultSource = defaultSource(from: firstDocument)
         for item in r.items(top["statements"]) {
-            if var s = readStatement(item, &r) {
+            if let s = records.readStatement(item, &r) {
                 s.defaultSource = defaultSource
                 addStatement(s)
             }
         }
-        for item in r.items(top["relations"]) { if let rel = readRelation(item, &r) { rawRelations.append(rel) } }
+        for item in r.items(top["relations"]) { if let rel = records.readRelation(item, &r) { rawRelations.append(rel) } }
     }
 
     /// JSON Lines: every line is one record with a `record` field naming its kind.
     /// Streams a JSON Lines file from disk in chunks of whole lines, so its bytes never sit in memory
-    /// at once; a diagnostic re-reads the line it needs.
+    /// at once (a diagnostic re-reads the line it needs). Chunks are parsed on worker threads while
+    /// this thread resolves the records of earlier chunks, in file order.
     mutating func addJSONLines(path: String, name: String, base: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let file = sources.add(name, SourceText(bytes: []))
-        sources.released[Int(file)] = path
+        sources.release(file, path: path)
+        var state = JSONLinesState(firstDocument: rawDocuments.count)
+        var inFlight: [ChunkSlot] = []
+        var stopped = false
+        let reader = records, sources = self.sources, maxDepth = loader.limits.maxDepth
+        func submit(_ bytes: [UInt8], _ line: Int) {
+            let slot = ChunkSlot()
+            inFlight.append(slot)
+            DispatchQueue.global(qos: .userInitiated).async {
+                slot.result = reader.parseChunk(bytes, file: file, firstLine: line, base: base, maxDepth: maxDepth, sources: sources)
+                slot.done.signal()
+            }
+        }
+        func drain(keeping: Int) {
+            while inFlight.count > keeping {
+                let slot = inFlight.removeFirst()
+                slot.done.wait()
+                if !stopped, let chunk = slot.result { stopped = consume(chunk, state: &state) }
+            }
+        }
         var carry: [UInt8] = []
         var line = 1
-        var state = JSONLinesState(firstDocument: rawDocuments.count)
-        while true {
-            let data = handle.readData(ofLength: 8 << 20)
+        while !stopped {
+            let data = handle.readData(ofLength: 4 << 20)
             var chunk = carry
             chunk.append(contentsOf: data)
             if data.isEmpty {
-                if !chunk.isEmpty { _ = parseJSONLines(chunk, file: file, firstLine: line, base: base, state: &state) }
+                if !chunk.isEmpty { submit(chunk, line) }
                 break
             }
             guard let lastNewline = chunk.lastIndex(of: 10) else { carry = chunk; continue }
             carry = Array(chunk[(lastNewline + 1)...])
             chunk.removeSubrange((lastNewline + 1)...)
-            let lines = chunk.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-            if !parseJSONLines(chunk, file: file, firstLine: line, base: base, state: &state) { break }
+            let lines = chunk.withUnsafeBufferPointer { b in b.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+            submit(chunk, line)
             line += lines
+            drain(keeping: 2)
         }
+        drain(keeping: 0)
         return true
+    }
+
+    /// A chunk being parsed on a worker thread.
+    final class ChunkSlot: @unchecked Sendable {
+        var result: ParsedChunk?
+        let done = DispatchSemaphore(value: 0)
     }
 
     /// What a JSON Lines file carries from one chunk to the next.
@@ -138,65 +164,35 @@ struct ModelBuilder {
 
     mutating func addJSONLines(file: Int32, base: String) {
         var state = JSONLinesState(firstDocument: rawDocuments.count)
-        _ = parseJSONLines(sources.texts[Int(file)].utf8, file: file, firstLine: 1, base: base, state: &state)
+        let chunk = records.parseChunk(sources.texts[Int(file)].utf8, file: file, firstLine: 1, base: base,
+                                       maxDepth: loader.limits.maxDepth, sources: sources)
+        _ = consume(chunk, state: &state)
     }
 
-    /// Parses whole lines; false after a syntax error (reported), which ends the file.
-    mutating func parseJSONLines(_ bytes: [UInt8], file: Int32, firstLine: Int, base: String, state: inout JSONLinesState) -> Bool {
-        var r = NodeReader(sources: sources)
-        var parser = JSONLinesParser(bytes: bytes, file: file, maxDepth: loader.limits.maxDepth)
-        parser.firstLine = firstLine
-        var ok = true
-        do {
-            try parser.forEachLine { node in
-                guard case .mapping(let pairs, let mark) = node else {
-                    r.error("expected a record (a JSON object) on each line, found \(NodeReader.describe(node))", node,
-                            hint: "write one {\"record\": \"statement\", …} object per line")
-                    return
-                }
-                guard let kindIndex = pairs.firstIndex(where: { $0.key.string == "record" }),
-                      let kind = pairs[kindIndex].value.string, Self.recordKinds.contains(kind) else {
-                    let found = pairs.first(where: { $0.key.string == "record" })?.value
-                    r.error("expected a `record` field naming the kind: " + Self.recordKinds.joined(separator: ", "), found ?? node,
-                            hint: found.flatMap { $0.string }.flatMap { Suggestion.hint(for: $0, in: Self.recordKinds) })
-                    return
-                }
-                var rest = pairs
-                rest.remove(at: kindIndex)
-                let item = ModelNode.mapping(rest, mark)
-                switch kind {
-                case "model":
-                    if let top = r.fields(of: item, as: "a model record", allowed: Self.topFields, required: []) { readHeader(top, &r) }
-                case "document":
-                    if let d = readDocument(item, &r, base: base) { addDocument(d) }
-                case "entity":
-                    if let e = readEntity(item, &r) { addEntity(e) }
-                case "statement":
-                    if state.pendingDefault { state.defaultSource = self.defaultSource(from: state.firstDocument); state.pendingDefault = false }
-                    if var s = readStatement(item, &r) {
-                        s.defaultSource = state.defaultSource
-                        addStatement(s)
-                    }
-                default:
-                    if let rel = readRelation(item, &r) { rawRelations.append(rel) }
-                }
+    /// Adds a parsed chunk's records in order; true when a syntax error ended the file.
+    mutating func consume(_ chunk: ParsedChunk, state: inout JSONLinesState) -> Bool {
+        for record in chunk.records {
+            switch record {
+            case .header(let n, let t):
+                name = name ?? n
+                title = title ?? t
+            case .document(let d): addDocument(d)
+            case .entity(let e): addEntity(e)
+            case .statement(let s):
+                if state.pendingDefault { state.defaultSource = defaultSource(from: state.firstDocument); state.pendingDefault = false }
+                s.defaultSource = state.defaultSource
+                addStatement(s)
+            case .relation(let r): rawRelations.append(r)
             }
-        } catch {
-            r.diagnostics.append(Diagnostic("json: \(error.message)",
-                                            at: sources.span(FileMark(file: file, line: Int32(error.line), column: Int32(error.column), length: 1)),
-                                            hint: "each line must be one complete JSON object", category: .syntax))
-            ok = false
         }
-        diagnostics += r.diagnostics
-        return ok
+        diagnostics += chunk.diagnostics
+        return chunk.failed
     }
 
     mutating func readHeader(_ top: FieldMap, _ r: inout NodeReader) {
-        if let n = r.string(top["model"], "the model name") { name = name ?? n }
-        if let t = r.string(top["title"], "the title") { title = title ?? t }
-        if let f = top["format"], let v = r.string(f, "the format version"), v != "1" {
-            r.error("unsupported format version '\(v)'", f, hint: "this stmt reads format 1")
-        }
+        let h = records.readHeader(top, &r)
+        name = name ?? h.name
+        title = title ?? h.title
     }
 
     /// The first document with a text among those this file defined: where its anchors resolve by default.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ModelResolver {
 
     /// Resolves every anchor against its document's text, reporting AMBIGUOUS and ORPHANED ones.
@@ -6,10 +8,26 @@ extension ModelResolver {
             documents[d].narrative = documents[d].narrative.map { resolve($0, documents) }
             documents[d].residue = documents[d].residue.map { resolve($0, documents) }
         }
-        for s in statements.indices {
-            statements[s].anchors = statements[s].anchors.map { resolve($0, documents) }
-            if let a = statements[s].framing?.anchor { statements[s].framing?.anchor = resolve(a, documents) }
+        // Statements' anchors are independent: resolve them on every core, each part collecting its
+        // own diagnostics, which are then added in statement order.
+        let parts = statements.count < 10_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let docs = documents
+        let base = self
+        nonisolated(unsafe) var found = Array(repeating: [Diagnostic](), count: parts)
+        statements.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let all = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                var worker = base
+                worker.diagnostics = []
+                let lo = all.count * part / parts, hi = all.count * (part + 1) / parts
+                for s in lo..<hi {
+                    all[s].anchors = all[s].anchors.map { worker.resolve($0, docs) }
+                    if let a = all[s].framing?.anchor { all[s].framing?.anchor = worker.resolve(a, docs) }
+                }
+                found[part] = worker.diagnostics
+            }
         }
+        for d in found { diagnostics += d }
     }
 
     mutating func resolve(_ anchor: Anchor, _ documents: [Document]) -> Anchor {
@@ -26,6 +44,7 @@ extension ModelResolver {
             return anchor
         }
         let outcome = AnchorResolver.resolve(anchor, in: text)
+        if outcome.anchor.status == .found { return outcome.anchor }
         let preview = anchor.exact.count > 60 ? String(anchor.exact.prefix(57)) + "..." : anchor.exact
         switch outcome.anchor.status {
         case .ambiguous:

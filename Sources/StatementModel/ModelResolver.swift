@@ -23,8 +23,10 @@ extension ModelBuilder {
         Profile.mark("anchors")
         guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
-        return Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
-                     statements: all, relations: relations, statementIds: resolver.statementIndex)
+        let model = Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
+                          statements: all, relations: relations, statementIds: resolver.statementIndex)
+        Profile.mark("indexes")
+        return model
     }
 }
 

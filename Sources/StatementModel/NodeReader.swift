@@ -34,17 +34,19 @@ struct NodeReader {
                   hint: "write it as `key: value` lines, e.g. `- id: …`")
             return nil
         }
-        var out = FieldMap()
-        out.pairs.reserveCapacity(mapping.count)
-        for pair in mapping {
-            let key = pair.key, value = pair.value
-            guard let k = key.string else { error("expected a field name, found \(Self.describe(key))", key); continue }
-            if !allowed.contains(k) {
-                let hint = Suggestion.hint(for: k, in: allowed) ?? "the fields of \(what) are: \(allowed.joined(separator: ", "))"
-                error("unknown field '\(k)' in \(what)", key, hint: hint)
+        // The map reads the mapping's own pairs: nothing is copied unless a key is unknown.
+        var out = FieldMap(pairs: mapping)
+        for (i, pair) in mapping.enumerated() {
+            guard let k = pair.key.string else {
+                error("expected a field name, found \(Self.describe(pair.key))", pair.key)
+                out.pairs[i].key = .scalar("", plain: false, pair.key.mark)
                 continue
             }
-            out.pairs.append((k, value))
+            if !allowed.contains(k) {
+                let hint = Suggestion.hint(for: k, in: allowed) ?? "the fields of \(what) are: \(allowed.joined(separator: ", "))"
+                error("unknown field '\(k)' in \(what)", pair.key, hint: hint)
+                out.pairs[i].key = .scalar("", plain: false, pair.key.mark)
+            }
         }
         for r in required where out[r] == nil || Self.isNull(out[r]!) {
             var m = node.mark
@@ -65,16 +67,16 @@ struct NodeReader {
         return s
     }
 
-    /// A list of scalars; a single scalar counts as a list of one.
-    mutating func strings(_ node: ModelNode?, _ what: String) -> [(String, ModelNode)] {
+    /// A list of scalars, each turned into a `T`; a single scalar counts as a list of one.
+    mutating func strings<T>(_ node: ModelNode?, _ what: String, _ make: (String, FileMark) -> T) -> [T] {
         guard let node, !Self.isNull(node) else { return [] }
         switch node {
-        case .scalar(let s, _, _): return [(s, node)]
+        case .scalar(let s, _, let m): return [make(s, m)]
         case .sequence(let seq, _):
-            var out: [(String, ModelNode)] = []
+            var out: [T] = []
             out.reserveCapacity(seq.count)
             for item in seq {
-                if case .scalar(let s, _, _) = item { out.append((s, item)) }
+                if case .scalar(let s, _, let m) = item { out.append(make(s, m)) }
                 else { error("expected each of \(what) as text, found \(Self.describe(item))", item) }
             }
             return out
@@ -112,10 +114,10 @@ struct NodeReader {
 /// The fields of one mapping, looked up by a linear scan: a record has a dozen fields, and hashing
 /// every key of a million records costs more than comparing a few short strings.
 struct FieldMap {
-    var pairs: [(key: String, value: ModelNode)] = []
+    var pairs: [ModelNode.Pair]
 
     subscript(key: String) -> ModelNode? {
-        for p in pairs where p.key == key { return p.value }
+        for p in pairs { if case .scalar(let k, _, _) = p.key, k == key { return p.value } }
         return nil
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The texts of the files of one load, so diagnostics can show the offending line. Shared by the
 /// builder, its readers and its resolver.
-final class SourceFiles {
+final class SourceFiles: @unchecked Sendable {
+    // Worker threads render diagnostics while the loader adds files: every access takes the lock.
+    private let lock = NSLock()
     var names: [String] = []
     var texts: [SourceText] = []
     /// Files whose bytes were let go after parsing, to be re-read if a diagnostic needs a line.
@@ -10,11 +12,13 @@ final class SourceFiles {
 
     /// Lets a parsed file's bytes go; its lines are read again from `path` only if needed.
     func release(_ index: Int32, path: String) {
+        lock.lock(); defer { lock.unlock() }
         texts[Int(index)] = SourceText(bytes: [])
         released[Int(index)] = path
     }
 
     func text(_ i: Int) -> SourceText {
+        lock.lock(); defer { lock.unlock() }
         if let path = released[i], let data = FileManager.default.contents(atPath: path) {
             texts[i] = SourceText(bytes: [UInt8](data))
             released[i] = nil
@@ -23,6 +27,7 @@ final class SourceFiles {
     }
 
     func add(_ name: String, _ text: SourceText) -> Int32 {
+        lock.lock(); defer { lock.unlock() }
         names.append(name)
         texts.append(text)
         return Int32(names.count - 1)
@@ -31,14 +36,18 @@ final class SourceFiles {
     /// A full span with the line's text, for a diagnostic.
     func span(_ m: FileMark) -> SourceSpan {
         let i = Int(m.file)
-        guard i >= 0, i < names.count else { return SourceSpan(file: "?", line: Int(m.line), column: Int(m.column)) }
+        guard i >= 0, i < count else { return SourceSpan(file: "?", line: Int(m.line), column: Int(m.column)) }
         var line = text(i).line(Int(m.line))
         if line.hasSuffix("\r") { line.removeLast() }
-        return SourceSpan(file: names[i], line: Int(m.line), column: Int(m.column), length: max(1, Int(m.length)), lineText: line)
+        return SourceSpan(file: name(i), line: Int(m.line), column: Int(m.column), length: max(1, Int(m.length)), lineText: line)
     }
 
     /// A span without the line's text, kept on model records as where they were defined.
+    var count: Int { lock.lock(); defer { lock.unlock() }; return names.count }
+
+    func name(_ i: Int) -> String { lock.lock(); defer { lock.unlock() }; return names[i] }
+
     func location(_ m: FileMark) -> SourceSpan {
-        SourceSpan(file: names[Int(m.file)], line: Int(m.line), column: Int(m.column), length: max(1, Int(m.length)))
+        SourceSpan(file: name(Int(m.file)), line: Int(m.line), column: Int(m.column), length: max(1, Int(m.length)))
     }
 }

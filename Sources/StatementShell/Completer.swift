@@ -23,6 +23,8 @@ public struct Completer {
     static let entityFields: Set<String> = ["speakers", "on_behalf_of", "addressees", "targets", "members", "affiliation",
                                             "framed_by", "authors", "publisher"]
     static let keywords = ["and", "or", "not", "in", "has"]
+    /// At most this many candidates are offered (a large model has a million ids).
+    static let maxCandidates = 200
 
     /// Completes the text before the cursor.
     public func complete(_ before: String) -> Result {
@@ -43,13 +45,13 @@ public struct Completer {
         word = String(before[wordStart...])
         let prefixText = String(before[..<wordStart])
         let tokens = Self.roughTokens(prefixText)
-        let candidates = candidatesFor(tokens: tokens, word: word, quoteOpen: quoteOpen)
         let needle = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
+        let candidates = candidatesFor(tokens: tokens, word: word, quoteOpen: quoteOpen, needle: needle)
         let matches = candidates.filter { c in
             c.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased().hasPrefix(needle)
         }
         var seen = Set<String>()
-        return Result(replaceLength: word.count, candidates: matches.filter { seen.insert($0).inserted })
+        return Result(replaceLength: word.count, candidates: Array(matches.filter { seen.insert($0).inserted }.prefix(Self.maxCandidates)))
     }
 
     /// Splits text into rough tokens: words, quoted strings and single punctuation.
@@ -77,7 +79,7 @@ public struct Completer {
         return out
     }
 
-    func candidatesFor(tokens: [String], word: String, quoteOpen: Bool) -> [String] {
+    func candidatesFor(tokens: [String], word: String, quoteOpen: Bool, needle: String) -> [String] {
         let table = session.commands
         // The segment of the current pipeline stage.
         var segment: [String] = []
@@ -108,8 +110,15 @@ public struct Completer {
             return args.isEmpty ? table.all.map(\.name) : []
         case .ids:
             guard args.isEmpty else { return [] }
+            // Filtered here, not after: building a million-element list on every Tab is too slow.
             let m = session.model
-            return m.statements.map(\.id) + m.entities.map(\.id) + m.documents.map(\.id)
+            var out: [String] = []
+            for i in m.statements.indices where out.count < Self.maxCandidates {
+                if m.statements[i].id.lowercased().hasPrefix(needle) { out.append(m.statements[i].id) }
+            }
+            for e in m.entities where e.id.lowercased().hasPrefix(needle) { out.append(e.id) }
+            for d in m.documents where out.count < 2 * Self.maxCandidates && d.id.lowercased().hasPrefix(needle) { out.append(d.id) }
+            return out
         case .paths: return args.isEmpty ? paths(word) : []
         case .settings:
             if args.isEmpty { return Settings.choices.map(\.name) }

@@ -32,6 +32,7 @@ struct SessionOptions: ParsableArguments {
     func makeSession(scriptPath: String?) throws -> Session {
         let loaded = try loadModel(model)
         let session = Session(model: loaded)
+        sessionsKeptUntilExit.append(session)
         for p in parameters {
             guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
                 throw ValidationError("--set expects NAME=VALUE, found '\(p)'")
@@ -69,6 +70,9 @@ func loadModel(_ path: String?) throws -> Model {
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
 }
+
+/// Sessions live until the process ends: freeing a model of a million statements at exit only costs time.
+nonisolated(unsafe) var sessionsKeptUntilExit: [Session] = []
 
 /// Runs script text and exits with the runner's code.
 func runScript(_ text: String, name: String, session: Session, echo: Bool, keepGoing: Bool) throws {

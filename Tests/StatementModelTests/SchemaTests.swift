@@ -55,8 +55,8 @@ import Testing
         #expect(kind["enum"] as? [String] == Entity.Kind.allCases.map(\.rawValue))
         let type = try #require(try props("relations")["type"] as? [String: Any])
         #expect(type["enum"] as? [String] == Relation.types.map(\.name))
-        #expect(Set(try props("statements").keys) == Set(ModelBuilder.statementFields))
-        #expect(Set(try props("entities").keys) == Set(ModelBuilder.entityFields))
-        #expect(Set(try props("documents").keys) == Set(ModelBuilder.documentFields))
+        #expect(Set(try props("statements").keys) == Set(RecordReader.statementFields))
+        #expect(Set(try props("entities").keys) == Set(RecordReader.entityFields))
+        #expect(Set(try props("documents").keys) == Set(RecordReader.documentFields))
     }
 }

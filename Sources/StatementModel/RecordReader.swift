@@ -1,5 +1,5 @@
 
-struct RawAnchor {
+struct RawAnchor: Sendable {
     var exact: String
     var prefix: String?
     var suffix: String?
@@ -7,7 +7,7 @@ struct RawAnchor {
     var span: FileMark?
 }
 
-struct RawDate {
+struct RawDate: Sendable {
     var value: String
     var basis: String
     var note: String?
@@ -15,14 +15,14 @@ struct RawDate {
     var basisSpan: FileMark?
 }
 
-struct RawAct {
+struct RawAct: Sendable {
     var cue: String
     var force: String
     var cameo: String?
     var forceSpan: FileMark?
 }
 
-struct RawDocument {
+struct RawDocument: Sendable {
     var id: String
     var span: FileMark?
     var kind: String
@@ -40,7 +40,7 @@ struct RawDocument {
     var note: String?
 }
 
-struct RawEntity {
+struct RawEntity: Sendable {
     var id: String
     var span: FileMark?
     var kind: String
@@ -54,31 +54,57 @@ struct RawEntity {
     var note: String?
 }
 
-struct RawStatement {
-    var id: String
-    var span: FileMark?
-    var speakers: [RawRef]
-    var onBehalfOf: [RawRef]
-    var addressees: [RawRef]
-    var targets: [RawRef]
-    var act: RawAct?
+/// A statement as read, before its references are resolved. A class: it crosses from the reading
+/// thread to the resolving one, and copying a record this size a million times costs more than
+/// the one allocation. Only the resolving thread touches it after it is handed over.
+final class RawStatement: @unchecked Sendable {
+    let id: String
+    let span: FileMark?
+    let speakers: [RawRef]
+    let onBehalfOf: [RawRef]
+    let addressees: [RawRef]
+    let targets: [RawRef]
+    let act: RawAct?
     var framing: (by: RawRef?, act: RawAct, anchor: RawAnchor?)?
-    var content: String
-    var date: RawDate?
-    var place: String?
-    var topics: [String]
-    var anchors: [RawAnchor]
+    let content: String
+    let date: RawDate?
+    let place: String?
+    let topics: [String]
+    let anchors: [RawAnchor]
     var reported: (via: RawRef?, by: RawRef?, document: RawRef?, mode: String, modeSpan: FileMark?)?
-    var cites: [RawRef]
-    var source: RawRef?
+    let cites: [RawRef]
+    let source: RawRef?
     var defaultSource: RawRef?
-    var work: RawRef?
-    var status: String
-    var statusSpan: FileMark?
-    var note: String?
+    let work: RawRef?
+    let status: String
+    let statusSpan: FileMark?
+    let note: String?
+
+    init(id: String, span: FileMark?, speakers: [RawRef], onBehalfOf: [RawRef], addressees: [RawRef], targets: [RawRef],
+         act: RawAct?, content: String, date: RawDate?, place: String?, topics: [String], anchors: [RawAnchor],
+         cites: [RawRef], source: RawRef?, work: RawRef?, status: String, statusSpan: FileMark?, note: String?) {
+        self.id = id
+        self.span = span
+        self.speakers = speakers
+        self.onBehalfOf = onBehalfOf
+        self.addressees = addressees
+        self.targets = targets
+        self.act = act
+        self.content = content
+        self.date = date
+        self.place = place
+        self.topics = topics
+        self.anchors = anchors
+        self.cites = cites
+        self.source = source
+        self.work = work
+        self.status = status
+        self.statusSpan = statusSpan
+        self.note = note
+    }
 }
 
-struct RawRelation {
+struct RawRelation: Sendable {
     var type: String
     var typeSpan: FileMark?
     var from: RawRef?
@@ -87,8 +113,12 @@ struct RawRelation {
     var span: FileMark?
 }
 
-/// The field lists here are the file format; `docs/model.md` and the JSON Schema describe the same.
-extension ModelBuilder {
+/// Reads raw records out of node trees. Stateless, so chunks of a large file can be read on
+/// several threads at once. The field lists here are the file format; `docs/model.md` and the JSON
+/// Schema describe the same.
+struct RecordReader: Sendable {
+    static let topFields = ["model", "title", "description", "format", "documents", "entities", "statements", "relations"]
+    static let recordKinds = ["model", "document", "entity", "statement", "relation"]
     static let documentFields = ["id", "kind", "title", "source", "text", "authors", "publisher", "date", "place", "narrative", "residue", "note", "url"]
     static let entityFields = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "note"]
     static let statementFields = ["id", "speakers", "on_behalf_of", "addressees", "targets", "act", "framing", "content", "date",
@@ -98,7 +128,7 @@ extension ModelBuilder {
     func mk(_ n: ModelNode?) -> FileMark? { n?.mark }
 
     func refs(_ node: ModelNode?, _ what: String, _ r: inout NodeReader) -> [RawRef] {
-        r.strings(node, what).map { RawRef(id: $0.0, span: mk($0.1)) }
+        r.strings(node, what) { RawRef(id: $0, span: $1) }
     }
 
     func ref(_ node: ModelNode?, _ what: String, _ r: inout NodeReader) -> RawRef? {
@@ -130,8 +160,8 @@ extension ModelBuilder {
               let id = r.string(f["id"], "the id"), let kind = r.string(f["kind"], "the kind"),
               let name = r.string(f["name"], "the name") else { return nil }
         return RawEntity(id: id, span: mk(f["id"]), kind: kind, kindSpan: mk(f["kind"]), name: name,
-                         aliases: r.strings(f["aliases"], "aliases").map(\.0), codes: r.stringMap(f["codes"], "codes"),
-                         roles: r.strings(f["roles"], "roles").map(\.0), members: refs(f["members"], "members", &r),
+                         aliases: r.strings(f["aliases"], "aliases") { s, _ in s }, codes: r.stringMap(f["codes"], "codes"),
+                         roles: r.strings(f["roles"], "roles") { s, _ in s }, members: refs(f["members"], "members", &r),
                          affiliation: ref(f["affiliation"], "the affiliation", &r), note: r.string(f["note"], "the note"))
     }
 
@@ -139,12 +169,12 @@ extension ModelBuilder {
         guard let f = r.fields(of: node, as: "a statement", allowed: Self.statementFields,
                                required: ["id", "speakers", "act", "content"]),
               let id = r.string(f["id"], "the id") else { return nil }
-        var s = RawStatement(id: id, span: mk(f["id"]), speakers: refs(f["speakers"], "speakers", &r),
+        let s = RawStatement(id: id, span: mk(f["id"]), speakers: refs(f["speakers"], "speakers", &r),
                              onBehalfOf: refs(f["on_behalf_of"], "on_behalf_of", &r),
                              addressees: refs(f["addressees"], "addressees", &r), targets: refs(f["targets"], "targets", &r),
                              act: readAct(f["act"], &r, as: "the act"), content: r.string(f["content"], "the content") ?? "",
                              date: readDate(f["date"], &r), place: r.string(f["place"], "the place"),
-                             topics: r.strings(f["topics"], "topics").map { $0.0.lowercased() },
+                             topics: r.strings(f["topics"], "topics") { t, _ in t.utf8.contains { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 } ? t.lowercased() : t },
                              anchors: r.items(f["anchors"]).compactMap { readAnchor($0, &r) },
                              cites: refs(f["cites"], "cites", &r), source: ref(f["source"], "the source", &r),
                              work: ref(f["work"], "the work", &r), status: r.string(f["status"], "the status") ?? "reported",

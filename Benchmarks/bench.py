@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Runs the same questions through stmt, sqlite3 (indexed) and jq on the same generated data and
+prints one table per corpus size. Called by Benchmarks/run after it builds stmt in release mode."""
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STMT = os.path.join(ROOT, ".build/release/stmt")
+BENCH = os.path.join(ROOT, ".build/release/stmt-bench")
+OUT = os.path.join(ROOT, "Benchmarks/out")
+RUNS = 5
+
+
+def timed(cmd, stdin=None, cwd=None):
+    """Wall seconds and peak RSS (MiB) of a command, via /usr/bin/time."""
+    r = subprocess.run(["/usr/bin/time", "-f", "TIME %e %M"] + cmd, input=stdin, capture_output=True, text=True, cwd=cwd)
+    if r.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{r.stderr[-2000:]}")
+    m = re.findall(r"TIME ([\d.]+) (\d+)", r.stderr)[-1]
+    return float(m[0]), int(m[1]) / 1024, r.stdout
+
+
+def generate(n):
+    d = os.path.join(OUT, str(n))
+    if not os.path.exists(os.path.join(d, "queries.txt")):
+        args = ["python3", os.path.join(ROOT, "Benchmarks/generate.py"), str(n), d]
+        if n <= 100_000:
+            args.append("--yaml")
+        subprocess.run(args, check=True)
+    q = dict(line.strip().split("=", 1) for line in open(os.path.join(d, "queries.txt")))
+    return d, q
+
+
+def queries(q):
+    t, sid, w = q["target"], q["show"], q["word"]
+    tl = t.replace("'", "''")
+    return [
+        ("filter + count", f'statements | where act = "urge" and targets has "{t}" | count',
+         f"SELECT count(*) FROM statements WHERE force = 'urge' AND id IN (SELECT t.statement FROM targets t JOIN names n ON n.entity = t.entity WHERE n.name = '{tl}' COLLATE NOCASE);",
+         '($t | ascii_downcase) as $lt | ([.entities[] | select((.id | ascii_downcase) == $lt or (.name | ascii_downcase) == $lt or any(.aliases[]; ascii_downcase == $lt)) | .id]) as $ids '
+         '| [.statements[] | select(.act.force == "urge" and any(.targets[]; . as $x | $ids | index($x)))] | length'),
+        ("count by speaker", "statements | count by speakers",
+         "SELECT e.name, count(*) AS c FROM speakers s JOIN entities e ON e.id = s.entity GROUP BY s.entity ORDER BY c DESC;",
+         "[.statements[].speakers[]] | group_by(.) | map({speaker: .[0], count: length}) | sort_by(-.count)"),
+        ("substring search", f'statements | where content ~ "{w}" | count',
+         f"SELECT count(*) FROM statements WHERE content LIKE '%{w}%';",
+         f'[.statements[] | select(.content | ascii_downcase | contains("{w}"))] | length'),
+        ("show one", f"show {sid}",
+         f"SELECT s.*, (SELECT group_concat(e.name) FROM speakers sp JOIN entities e ON e.id = sp.entity WHERE sp.statement = s.id) FROM statements s WHERE s.id = '{sid}';",
+         f'.statements[] | select(.id == "{sid}")'),
+        ("sort + limit", "statements | sort date desc | limit 10 | select id, date",
+         "SELECT id, date FROM statements ORDER BY date DESC LIMIT 10;",
+         ".statements | sort_by(.date) | reverse | .[:10] | map({id, date})"),
+    ]
+
+
+def stmt_queries(model, qs):
+    script = "set timer on\n" + "".join((s + "\n") * RUNS for _, s, _, _ in qs)
+    r = subprocess.run([STMT, "--model", model, "-"], input=script, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit("stmt failed: " + r.stderr[-2000:])
+    times = [float(x) for x in re.findall(r"Run Time: ([\d.]+) ms", r.stdout)]
+    out = []
+    for i in range(len(qs)):
+        out.append(statistics.median(times[i * RUNS:(i + 1) * RUNS]))
+    first_lines = r.stdout.split("\n")
+    return out, first_lines
+
+
+def sqlite_queries(db, qs):
+    script = ".timer on\n" + "".join((sql + "\n") * RUNS for _, _, sql, _ in qs)
+    r = subprocess.run(["sqlite3", db], input=script, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit("sqlite3 failed: " + r.stderr[-2000:])
+    times = [float(x) * 1000 for x in re.findall(r"Run Time: real ([\d.]+)", r.stdout)]
+    return [statistics.median(times[i * RUNS:(i + 1) * RUNS]) for i in range(len(qs))], r.stdout
+
+
+def jq_queries(corpus, qs, target, runs):
+    out = []
+    for _, _, _, jq in qs:
+        ts = []
+        for _ in range(runs):
+            t, _, _ = timed(["jq", "-c", "--arg", "t", target, jq, corpus])
+            ts.append(t * 1000)
+        out.append(statistics.median(ts))
+    return out
+
+
+def fmt_ms(x):
+    return f"{x:,.1f} ms" if x < 10_000 else f"{x / 1000:,.1f} s"
+
+
+def ratio(other, ours):
+    return f"{other / ours:,.1f}×" if ours > 0 else "–"
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    os.makedirs(OUT, exist_ok=True)
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    lines = [f"Machine: {os.cpu_count()} cores, {cpu}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') >> 30} GiB; "
+             f"{subprocess.run(['sqlite3', '--version'], capture_output=True, text=True).stdout.split()[0]} (sqlite3), "
+             f"{subprocess.run(['jq', '--version'], capture_output=True, text=True).stdout.strip()}; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
+    for n in sizes:
+        d, q = generate(n)
+        model, corpus = os.path.join(d, "model.jsonl"), os.path.join(d, "corpus.json")
+        # Load: stmt (JSON Lines, and YAML for the smaller sizes), sqlite3 import with indexes, jq parse.
+        loads = [timed([STMT, "--model", model, "-c", "info"]) for _ in range(3)]
+        st_load = statistics.median(x[0] for x in loads)
+        st_mem = max(x[1] for x in loads)
+        yaml = os.path.join(d, "model.yaml")
+        yaml_load = timed([STMT, "--model", yaml, "-c", "info"]) if os.path.exists(yaml) else None
+        db = os.path.join(d, "bench.db")
+        sq = []
+        for _ in range(1 if n >= 1_000_000 else 3):
+            if os.path.exists(db):
+                os.remove(db)
+            sq.append(timed(["sqlite3", db], stdin=open(os.path.join(ROOT, "Benchmarks/sqlite-import.sql")).read(), cwd=os.path.join(d, "sqlite")))
+        sq_load = statistics.median(x[0] for x in sq)
+        sq_mem = max(x[1] for x in sq)
+        jq_parse = timed(["jq", ".statements | length", corpus])
+        qs = queries(q)
+        st_q, st_out = stmt_queries(model, qs)
+        sq_q, sq_out = sqlite_queries(db, qs)
+        jq_q = jq_queries(corpus, qs, q["target"], 1 if n >= 1_000_000 else 3)
+        # The answers must agree: the counts of the filter and the search.
+        st_counts = [l for l in st_out if re.fullmatch(r"\d+", l.strip())]
+        sq_counts = [l for l in sq_out.split("\n") if re.fullmatch(r"\d+", l.strip())]
+        agree = st_counts[0] == sq_counts[0] and st_counts[RUNS] == sq_counts[RUNS]
+        comp = subprocess.run([BENCH, model], capture_output=True, text=True, check=True).stdout
+        comp_worst = max(float(l.split("\t")[1]) for l in comp.strip().split("\n"))
+        lines += [f"### {n:,} statements", "",
+                  f"Files: model.jsonl {os.path.getsize(model) / 2**20:,.0f} MiB, corpus.json {os.path.getsize(corpus) / 2**20:,.0f} MiB, "
+                  f"bench.db {os.path.getsize(db) / 2**20:,.0f} MiB. Answers agree across tools: {'yes' if agree else 'NO: ' + str((st_counts[:1], sq_counts[:1]))}.", "",
+                  "| | stmt | sqlite3 (indexed) | sqlite3 ÷ stmt | jq | jq ÷ stmt |", "| --- | ---: | ---: | ---: | ---: | ---: |",
+                  f"| load | {fmt_ms(st_load * 1000)} | {fmt_ms(sq_load * 1000)} (import + indexes) | {ratio(sq_load, st_load)} | {fmt_ms(jq_parse[0] * 1000)} (parse) | {ratio(jq_parse[0], st_load)} |",
+                  f"| peak memory | {st_mem:,.0f} MiB | {sq_mem:,.0f} MiB | | {jq_parse[1]:,.0f} MiB | |"]
+        for (name, _, _, _), a, b, c in zip(qs, st_q, sq_q, jq_q):
+            lines.append(f"| {name} | {fmt_ms(a)} | {fmt_ms(b)} | {ratio(b, a)} | {fmt_ms(c)} | {ratio(c, a)} |")
+        lines.append(f"| completion (worst of {len(comp.strip().splitlines())} inputs) | {fmt_ms(comp_worst)} | – | | – | |")
+        if yaml_load:
+            lines.append(f"| load from YAML instead | {fmt_ms(yaml_load[0] * 1000)}, {yaml_load[1]:,.0f} MiB | | | | |")
+        lines.append("")
+        print("\n".join(lines[-(12 + (1 if yaml_load else 0)):]), flush=True)
+    lines += ["stmt's load is the whole process (start, read, validate, resolve anchors, index); its query times are "
+              "measured in-process by `set timer on`, sqlite3's by `.timer on` (real), both the median of 5 runs. jq has no "
+              "persistent state, so each of its queries is a whole run that parses the JSON again (median of 3 runs; 1 at 1M)."]
+    with open(os.path.join(OUT, "results.md"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\nwritten to Benchmarks/out/results.md")
+
+
+if __name__ == "__main__":
+    main()

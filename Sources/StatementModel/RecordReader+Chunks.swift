@@ -1,0 +1,73 @@
+import Foundation
+
+/// A record read from one line of a JSON Lines file, ready for the builder.
+enum ParsedRecord: Sendable {
+    case header(name: String?, title: String?)
+    case document(RawDocument)
+    case entity(RawEntity)
+    case statement(RawStatement)
+    case relation(RawRelation)
+}
+
+/// The records and problems of a run of whole lines, in line order.
+struct ParsedChunk: Sendable {
+    var records: [ParsedRecord] = []
+    var diagnostics: [Diagnostic] = []
+    /// A syntax error ended the file here.
+    var failed = false
+}
+
+extension RecordReader {
+    /// Reads whole JSON Lines: pure apart from diagnostics, so chunks can be read concurrently.
+    func parseChunk(_ bytes: [UInt8], file: Int32, firstLine: Int, base: String, maxDepth: Int, sources: SourceFiles) -> ParsedChunk {
+        var out = ParsedChunk()
+        var r = NodeReader(sources: sources)
+        var parser = JSONLinesParser(bytes: bytes, file: file, maxDepth: maxDepth)
+        parser.firstLine = firstLine
+        do {
+            try parser.forEachLine { node in
+                guard case .mapping(let pairs, let mark) = node else {
+                    r.error("expected a record (a JSON object) on each line, found \(NodeReader.describe(node))", node,
+                            hint: "write one {\"record\": \"statement\", …} object per line")
+                    return
+                }
+                guard let kindIndex = pairs.firstIndex(where: { $0.key.string == "record" }),
+                      let kind = pairs[kindIndex].value.string, Self.recordKinds.contains(kind) else {
+                    let found = pairs.first(where: { $0.key.string == "record" })?.value
+                    r.error("expected a `record` field naming the kind: " + Self.recordKinds.joined(separator: ", "), found ?? node,
+                            hint: found.flatMap { $0.string }.flatMap { Suggestion.hint(for: $0, in: Self.recordKinds) })
+                    return
+                }
+                var rest = pairs
+                rest.remove(at: kindIndex)
+                let item = ModelNode.mapping(rest, mark)
+                switch kind {
+                case "model":
+                    if let top = r.fields(of: item, as: "a model record", allowed: Self.topFields, required: []) {
+                        let h = readHeader(top, &r)
+                        out.records.append(.header(name: h.name, title: h.title))
+                    }
+                case "document": if let d = readDocument(item, &r, base: base) { out.records.append(.document(d)) }
+                case "entity": if let e = readEntity(item, &r) { out.records.append(.entity(e)) }
+                case "statement": if let s = readStatement(item, &r) { out.records.append(.statement(s)) }
+                default: if let rel = readRelation(item, &r) { out.records.append(.relation(rel)) }
+                }
+            }
+        } catch {
+            r.diagnostics.append(Diagnostic("json: \(error.message)",
+                                            at: sources.span(FileMark(file: file, line: Int32(error.line), column: Int32(error.column), length: 1)),
+                                            hint: "each line must be one complete JSON object", category: .syntax))
+            out.failed = true
+        }
+        out.diagnostics = r.diagnostics
+        return out
+    }
+
+    /// The model name and title of a header, checking the format version.
+    func readHeader(_ top: FieldMap, _ r: inout NodeReader) -> (name: String?, title: String?) {
+        if let f = top["format"], let v = r.string(f, "the format version"), v != "1" {
+            r.error("unsupported format version '\(v)'", f, hint: "this stmt reads format 1")
+        }
+        return (r.string(top["model"], "the model name"), r.string(top["title"], "the title"))
+    }
+}
