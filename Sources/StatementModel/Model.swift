@@ -130,6 +130,15 @@ public final class Model: Sendable {
         self.relationsByRecord = byRecord
     }
 
+    private let dateOrder = DateOrder()
+
+    /// Statement indexes by date, earliest first; ties keep model order; undated statements last.
+    /// Built on first use (a sort of every statement), then kept.
+    public func statementsByDate() -> [Int] { dateOrder.ascending(statements) }
+
+    /// Statement indexes by date, latest first; ties keep model order; undated statements last.
+    public func statementsByDateDescending() -> [Int] { dateOrder.descending(statements) }
+
     /// The record with this id (exact match).
     public func record(id: String) -> RecordRef? { statementIds[id].map(RecordRef.statement) ?? ids[id] }
 
@@ -175,4 +184,44 @@ public final class Model: Sendable {
     /// An empty model, used before anything is loaded.
     public static let empty = Model(name: "empty", title: nil, origin: "<none>", documents: [], entities: [],
                                     statements: [], relations: [])
+}
+
+/// The lazily built date orders of a model's statements.
+final class DateOrder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var up: [Int]?
+    private var down: [Int]?
+
+    func ascending(_ statements: [Statement]) -> [Int] {
+        lock.lock(); defer { lock.unlock() }
+        if let up { return up }
+        let dated = statements.indices.filter { statements[$0].date != nil }
+        var order = dated.sorted { a, b in
+            let x = statements[a].date!.value, y = statements[b].date!.value
+            return x != y ? x < y : a < b
+        }
+        order += statements.indices.filter { statements[$0].date == nil }
+        up = order
+        return order
+    }
+
+    func descending(_ statements: [Statement]) -> [Int] {
+        let asc = ascending(statements)
+        lock.lock(); defer { lock.unlock() }
+        if let down { return down }
+        // Runs of equal dates, taken from the latest, each still in model order.
+        let datedCount = asc.prefix { statements[$0].date != nil }.count
+        var order: [Int] = []
+        order.reserveCapacity(asc.count)
+        var end = datedCount
+        while end > 0 {
+            var start = end - 1
+            while start > 0 && statements[asc[start - 1]].date!.value == statements[asc[end - 1]].date!.value { start -= 1 }
+            order += asc[start..<end]
+            end = start
+        }
+        order += asc[datedCount...]
+        down = order
+        return order
+    }
 }

@@ -107,6 +107,8 @@ public struct Invocation {
 
     /// The command being run.
     public let command: CommandSpec
+    /// When a `limit N` follows this stage, N: a stage may stop early.
+    public var limitHint: Int? = nil
     var name: String { command.name }
 }
 

@@ -3,8 +3,8 @@ import StatementModel
 
 extension Commands {
     static let session: [CommandSpec] = [
-        CommandSpec(name: "let", synopsis: "let NAME = PIPELINE", summary: "keep a result in $NAME",
-                    help: "Evaluates the pipeline once and binds its value to $NAME for later commands.",
+        CommandSpec(name: "let", synopsis: "let NAME = PIPELINE|VALUE", summary: "keep a result in $NAME",
+                    help: "Evaluates the pipeline (or the value, e.g. `let who = \"Japan\"`) once and binds it to $NAME for later commands.",
                     examples: [Example("name a set of statements", "let calls = statements | where act in [\"urge\", \"call\", \"demand\"]\n$calls | count", "4")],
                     role: .command, shape: .binding, completion: .commands, run: letCommand),
         CommandSpec(name: "param", synopsis: "param NAME = VALUE", summary: "declare a script parameter with a default",
@@ -67,8 +67,11 @@ extension Commands {
     ]
 
     @Sendable static func letCommand(_ inv: Invocation) throws -> Output {
-        guard case .binding(let name, _, let p) = inv.arguments else { return .none }
-        inv.session.variables[name] = try inv.evaluator.value(of: p, at: inv.span)
+        switch inv.arguments {
+        case .binding(let name, _, let p): inv.session.variables[name] = try inv.evaluator.value(of: p, at: inv.span)
+        case .parameter(let name, _, let e): inv.session.variables[name] = try inv.evaluator.eval(e, row: nil)
+        default: break
+        }
         return .none
     }
 

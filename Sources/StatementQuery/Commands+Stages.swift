@@ -102,6 +102,40 @@ extension Commands {
     @Sendable static func whereStage(_ inv: Invocation) throws -> Output {
         let t = try inv.inputTable()
         guard case .expression(let e) = inv.arguments else { return .none }
+        let m = inv.session.model
+        if let p = StatementPredicate.compile(e, model: m, variables: inv.session.variables) {
+            // Statement rows: test indexes directly, starting from the index lists when the
+            // input is every statement.
+            if t.wholeStatementsCount == m.statements.count {
+                var rows: [Value] = []
+                if let candidates = p.candidates {
+                    for i in candidates where p.test(i) { rows.append(.statement(i)) }
+                } else {
+                    // A scan of every statement: split across the cores, results kept in model order.
+                    let parts = m.statements.count < 50_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+                    nonisolated(unsafe) var found = Array(repeating: [Int](), count: parts)
+                    nonisolated(unsafe) let test = p.test
+                    let n = m.statements.count
+                    nonisolated(unsafe) let cancelled = inv.session.isCancelled
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        var mine: [Int] = []
+                        for i in (n * part / parts)..<(n * (part + 1) / parts) {
+                            if i & 65535 == 0 && cancelled() { return }
+                            if test(i) { mine.append(i) }
+                        }
+                        found[part] = mine
+                    }
+                    try inv.evaluator.checkCancelled(inv.span)
+                    for part in found { rows += part.lazy.map(Value.statement) }
+                }
+                return .value(.table(Table(kind: "statements", columns: t.columns, rows: rows)))
+            }
+            if t.rows.allSatisfy({ if case .statement = $0 { return true }; return false }) {
+                var out = t
+                out.rows = t.rows.filter { if case .statement(let i) = $0 { return p.test(i) }; return false }
+                return .value(.table(out))
+            }
+        }
         var out = t
         out.rows = []
         for (n, row) in t.rows.enumerated() {
@@ -112,7 +146,7 @@ extension Commands {
     }
 
     static func checkFields(_ fields: [FieldArgument], _ t: Table, _ inv: Invocation) throws {
-        guard t.rows.isEmpty else { return }
+        guard t.count == 0 else { return }
         let names = Fields.names(ofTable: t)
         for f in fields where !names.contains(f.path[0]) && !names.isEmpty {
             throw fail("unknown field '\(f.path[0])'", f.span, hint: Suggestion.hint(for: f.path[0], in: names) ?? "the fields are: " + names.joined(separator: ", "))
@@ -135,6 +169,15 @@ extension Commands {
         var t = try inv.inputTable()
         guard case .fields(let fields) = inv.arguments else { return .none }
         try checkFields(fields, t, inv)
+        let m = inv.session.model
+        if fields.count == 1, fields[0].path == ["date"], t.wholeStatementsCount == m.statements.count {
+            // Every statement by date: read the model's date order (built on first use), and only
+            // as far as a following `limit` needs.
+            let order = fields[0].descending ? m.statementsByDateDescending() : m.statementsByDate()
+            let k = min(order.count, inv.limitHint ?? order.count)
+            t.rows = order[..<k].map(Value.statement)
+            return .value(.table(t))
+        }
         let keys = try t.rows.map { row in try fields.map { try inv.evaluator.field($0.path, of: row, $0.span) } }
         let cmp = Comparison(model: inv.session.model)
         let order = t.rows.indices.sorted { a, b in
@@ -161,22 +204,42 @@ extension Commands {
 
     @Sendable static func countStage(_ inv: Invocation) throws -> Output {
         let t = try inv.inputTable()
-        guard case .countBy(let by) = inv.arguments, let f = by else { return .value(.number(Double(t.rows.count))) }
+        guard case .countBy(let by) = inv.arguments, let f = by else { return .value(.number(Double(t.count))) }
         try checkFields([f], t, inv)
-        var counts: [String: (Value, Int)] = [:]
-        var firstSeen: [String] = []
         let m = inv.session.model
-        for row in t.rows {
-            let v = try inv.evaluator.field(f.path, of: row, f.span)
-            let items: [Value] = { if case .list(let l) = v { return l.isEmpty ? [.null] : l }; return [v] }()
-            for item in items {
-                let key = Display.plain(item, m)
-                if counts[key] == nil { firstSeen.append(key); counts[key] = (item, 0) }
-                counts[key]!.1 += 1
+        var counts: [Value] = []
+        var tally: [Int] = []
+        // Entity-valued statement fields count by entity index; everything else by its shown text.
+        if f.path.count == 1, StatementPredicate.entityListFields.contains(f.path[0]), t.wholeStatementsCount == m.statements.count {
+            var perEntity = Array(repeating: 0, count: m.entities.count)
+            var none = 0
+            for i in m.statements.indices {
+                let list: [Int]
+                switch f.path[0] {
+                case "speakers": list = m.statements[i].speakers
+                case "targets": list = m.statements[i].targets
+                case "addressees": list = m.statements[i].addressees
+                default: list = m.statements[i].onBehalfOf
+                }
+                if list.isEmpty { none += 1 }
+                for e in list { perEntity[e] += 1 }
+            }
+            for (e, n) in perEntity.enumerated() where n > 0 { counts.append(.entity(e)); tally.append(n) }
+            if none > 0 { counts.append(.null); tally.append(none) }
+        } else {
+            var slot: [String: Int] = [:]
+            for row in t.rows {
+                let v = try inv.evaluator.field(f.path, of: row, f.span)
+                let items: [Value] = { if case .list(let l) = v { return l.isEmpty ? [.null] : l }; return [v] }()
+                for item in items {
+                    let key = Display.plain(item, m)
+                    if let k = slot[key] { tally[k] += 1 } else { slot[key] = counts.count; counts.append(item); tally.append(1) }
+                }
             }
         }
-        let keys = firstSeen.sorted { counts[$0]!.1 != counts[$1]!.1 ? counts[$0]!.1 > counts[$1]!.1 : $0 < $1 }
-        let rows = keys.map { Value.record(Record([(f.columnName, counts[$0]!.0), ("count", .number(Double(counts[$0]!.1)))])) }
+        let names = counts.map { Display.plain($0, m) }
+        let order = counts.indices.sorted { tally[$0] != tally[$1] ? tally[$0] > tally[$1] : names[$0] < names[$1] }
+        let rows = order.map { Value.record(Record([(f.columnName, counts[$0]), ("count", .number(Double(tally[$0])))])) }
         return .value(.table(Table(kind: "rows", columns: [f.columnName, "count"], rows: rows)))
     }
 

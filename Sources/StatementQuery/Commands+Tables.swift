@@ -4,7 +4,9 @@ extension Commands {
     static func modelTable(_ name: String, _ summary: String, _ help: String, _ example: Example,
                            rows: @escaping @Sendable (Model) -> [Value]) -> CommandSpec {
         CommandSpec(name: name, synopsis: name, summary: summary, help: help, examples: [example], role: .source, shape: .none) { inv in
-            .value(.table(Table(kind: name, columns: Fields.defaultColumns[name]!, rows: rows(inv.session.model))))
+            let columns = Fields.defaultColumns[name]!
+            if name == "statements" { return .value(.table(Table(allStatements: inv.session.model.statements.count, columns: columns))) }
+            return .value(.table(Table(kind: name, columns: columns, rows: rows(inv.session.model))))
         }
     }
 

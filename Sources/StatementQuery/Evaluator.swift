@@ -13,13 +13,16 @@ public struct Evaluator {
     /// Runs a pipeline: its head, then each stage on the value before it.
     public func run(_ p: Pipeline) throws -> Output {
         var output = try invoke(p.head, input: nil)
-        for stage in p.stages {
+        for (k, stage) in p.stages.enumerated() {
             try checkCancelled(stage.nameSpan)
             guard case .value(let v) = output else {
                 throw Diagnostic("'\(stage.command.name)' has no table to work on: the command before '|' prints text",
                                  at: stage.nameSpan, hint: "pipe from a table or a query, e.g. `statements | \(stage.command.name) …`")
             }
-            output = try invoke(stage, input: v)
+            var hint: Int? = nil
+            if k + 1 < p.stages.count, p.stages[k + 1].command.name == "limit", case .words(let w) = p.stages[k + 1].arguments,
+               let n = w.first.flatMap({ Int($0.text) }), n >= 0 { hint = n }
+            output = try invoke(stage, input: v, limitHint: hint)
         }
         return output
     }
@@ -33,9 +36,11 @@ public struct Evaluator {
         }
     }
 
-    func invoke(_ stage: Stage, input: Value?) throws -> Output {
-        try stage.command.run(Invocation(session: session, input: input, arguments: stage.arguments, span: stage.nameSpan,
-                                         evaluator: self, command: stage.command))
+    func invoke(_ stage: Stage, input: Value?, limitHint: Int? = nil) throws -> Output {
+        var inv = Invocation(session: session, input: input, arguments: stage.arguments, span: stage.nameSpan,
+                             evaluator: self, command: stage.command)
+        inv.limitHint = limitHint
+        return try stage.command.run(inv)
     }
 
     /// Throws a cancellation diagnostic when the user pressed Ctrl-C.

@@ -72,7 +72,11 @@ extension Parser {
             guard n.kind == .word else { throw unexpected(n, expected: "a variable name", hint: "usage: \(command.synopsis)") }
             _ = advance()
             try expectOp("=", hint: "usage: \(command.synopsis)")
-            return .binding(name: n.text, nameSpan: span(n), value: try parsePipeline())
+            // `let n = statements | count` binds a pipeline's value; `let n = "text"` an expression's.
+            if startsPipeline(at: pos) || peek.kind == .word && table.lookup(peek.text) != nil {
+                return .binding(name: n.text, nameSpan: span(n), value: try parsePipeline())
+            }
+            return .parameter(name: n.text, nameSpan: span(n), value: try parseExpression())
         case .parameter:
             let n = peek
             guard n.kind == .word else { throw unexpected(n, expected: "a parameter name", hint: "usage: \(command.synopsis)") }

@@ -1,0 +1,152 @@
+import StatementModel
+
+/// A `where` condition over statements compiled to a test on statement indexes, with the index
+/// lists (by force, speaker, target, topic, id) that bound which statements can pass. Only forms
+/// whose meaning is exactly the evaluator's are compiled; anything else returns nil and the
+/// evaluator runs the condition row by row as usual.
+struct StatementPredicate {
+    /// Whether statement `i` passes.
+    let test: (Int) -> Bool
+    /// Sorted statement indexes that may pass (nil: any statement may).
+    let candidates: [Int]?
+
+    static let entityListFields: Set<String> = ["speakers", "targets", "addressees", "on_behalf_of"]
+    static let textFields: Set<String> = ["act", "cue", "content", "id", "status"]
+
+    /// Compiles `e` for `model`, reading `$variables` now; nil when it cannot be compiled exactly.
+    static func compile(_ e: Expr, model m: Model, variables: [String: Value]) -> StatementPredicate? {
+        func text(_ e: Expr) -> String? {
+            switch e {
+            case .literal(.string(let s), _): return s
+            case .variable(let name, _): if case .string(let s)? = variables[name] { return s }; return nil
+            default: return nil
+            }
+        }
+        func field(_ e: Expr) -> String? { if case .field(let p, _) = e, p.count == 1 { return p[0] }; return nil }
+        // The field is chosen once, not per statement.
+        func reader(_ f: String) -> (Int) -> String {
+            switch f {
+            case "act": return { m.statements[$0].act.force }
+            case "cue": return { m.statements[$0].act.cue }
+            case "content": return { m.statements[$0].content }
+            case "status": return { m.statements[$0].status }
+            default: return { m.statements[$0].id }
+            }
+        }
+        switch e {
+        case .binary("and", let l, let r, _):
+            guard let a = compile(l, model: m, variables: variables), let b = compile(r, model: m, variables: variables) else { return nil }
+            let cand: [Int]?
+            switch (a.candidates, b.candidates) {
+            case (nil, nil): cand = nil
+            case (let x?, nil): cand = x
+            case (nil, let y?): cand = y
+            case (let x?, let y?): cand = intersect(x, y)
+            }
+            return StatementPredicate(test: { a.test($0) && b.test($0) }, candidates: cand)
+        case .binary("or", let l, let r, _):
+            guard let a = compile(l, model: m, variables: variables), let b = compile(r, model: m, variables: variables) else { return nil }
+            let cand = a.candidates.flatMap { x in b.candidates.map { union([x, $0]) } }
+            return StatementPredicate(test: { a.test($0) || b.test($0) }, candidates: cand)
+        case .not(let inner, _):
+            guard let a = compile(inner, model: m, variables: variables) else { return nil }
+            return StatementPredicate(test: { !a.test($0) }, candidates: nil)
+        case .binary("=", let l, let r, _):
+            guard let f = field(l), textFields.contains(f), let lit = text(r) else { return nil }
+            if f == "act" { return StatementPredicate(test: { m.statements[$0].act.force == lit }, candidates: m.statementsByForce[lit] ?? []) }
+            if f == "id" { return StatementPredicate(test: { m.statements[$0].id == lit }, candidates: m.statementIds[lit].map { [$0] } ?? []) }
+            let get = reader(f)
+            return StatementPredicate(test: { get($0) == lit }, candidates: nil)
+        case .binary("in", let l, .list(let items, _), _):
+            guard let f = field(l), f == "act" else { return nil }
+            let lits = items.compactMap(text)
+            guard lits.count == items.count else { return nil }
+            let set = Set(lits)
+            return StatementPredicate(test: { set.contains(m.statements[$0].act.force) }, candidates: union(lits.map { m.statementsByForce[$0] ?? [] }))
+        case .binary("~", let l, let r, _):
+            guard let f = field(l), textFields.contains(f), let lit = text(r) else { return nil }
+            let needle = Array(lit.lowercased().utf8)
+            guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let get = reader(f)
+            return StatementPredicate(test: { asciiContains(get($0), needle) }, candidates: nil)
+        case .binary("has", let l, let r, _):
+            guard let f = field(l), let lit = text(r) else { return nil }
+            if f == "topics" {
+                return StatementPredicate(test: { m.statements[$0].topics.contains(lit) }, candidates: m.statementsByTopic[lit] ?? [])
+            }
+            guard entityListFields.contains(f) else { return nil }
+            // The same entities `=` would match: those named so, and the groups they belong to.
+            var named = Set(m.entities(named: lit))
+            for x in named { for g in m.groupsOfEntity[x] ?? [] { named.insert(g) } }
+            let test: (Int) -> Bool
+            switch f {
+            case "speakers": test = { m.statements[$0].speakers.contains(where: named.contains) }
+            case "targets": test = { m.statements[$0].targets.contains(where: named.contains) }
+            case "addressees": test = { m.statements[$0].addressees.contains(where: named.contains) }
+            default: test = { m.statements[$0].onBehalfOf.contains(where: named.contains) }
+            }
+            switch f {
+            case "speakers": return StatementPredicate(test: test, candidates: union(named.map { m.statementsBySpeaker[$0] ?? [] }))
+            case "targets": return StatementPredicate(test: test, candidates: union(named.map { m.statementsByTarget[$0] ?? [] }))
+            default: return StatementPredicate(test: test, candidates: nil)
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Case-insensitive containment of an ASCII needle (already lower-case); text with other
+    /// characters goes through full Unicode lower-casing so the answer is the evaluator's.
+    static func asciiContains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+        var sawNonASCII = false
+        let found = haystack.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard !needle.isEmpty else { return true }
+            guard needle.count <= b.count else { sawNonASCII = b.contains { $0 >= 0x80 }; return false }
+            let last = b.count - needle.count
+            let first = needle[0], firstUpper = first >= 97 && first <= 122 ? first - 32 : first
+            return needle.withUnsafeBufferPointer { n in
+                var i = 0
+                while i <= last {
+                    let c0 = b[i]
+                    if c0 == first || c0 == firstUpper {
+                        var j = 1
+                        while j < n.count {
+                            var c = b[i + j]
+                            if c >= 65 && c <= 90 { c += 32 }
+                            if c != n[j] { break }
+                            j += 1
+                        }
+                        if j == n.count { return true }
+                    } else if c0 >= 0x80 {
+                        sawNonASCII = true
+                    }
+                    i += 1
+                }
+                if !sawNonASCII { sawNonASCII = b[(last + 1)...].contains { $0 >= 0x80 } }
+                return false
+            }
+        }
+        // A match found on ASCII letters is a match after lower-casing too; with other characters
+        // present (some lower-case into ASCII), a miss is settled by lower-casing.
+        if found == true { return true }
+        if found == false && !sawNonASCII { return false }
+        return haystack.lowercased().contains(String(decoding: needle, as: UTF8.self))
+    }
+
+    static func intersect(_ a: [Int], _ b: [Int]) -> [Int] {
+        var out: [Int] = []
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { out.append(a[i]); i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return out
+    }
+
+    static func union(_ lists: [[Int]]) -> [Int] {
+        let nonEmpty = lists.filter { !$0.isEmpty }
+        if nonEmpty.count <= 1 { return nonEmpty.first ?? [] }
+        var out = Array(Set(nonEmpty.joined()))
+        out.sort()
+        return out
+    }
+}
