@@ -18,26 +18,17 @@ public struct Anchor: Sendable, Hashable {
 
     /// Where the exact text lives: as written, or — once FOUND — shared with the document's own
     /// bytes, so a million anchors do not keep a second copy of every sentence.
-    private enum Text: Sendable {
-        case literal(String)
-        case shared([UInt8], Int32, Int32)
-    }
-    private var text: Text
+    private var text: SharedText
 
     /// The exact quoted text.
     public var exact: String {
-        get {
-            switch text {
-            case .literal(let s): return s
-            case .shared(let bytes, let a, let b): return String(decoding: bytes[Int(a)..<Int(b)], as: UTF8.self)
-            }
-        }
+        get { text.string }
         set { text = .literal(newValue) }
     }
 
     /// Points the exact text at the document's bytes (the words are the same: the anchor was FOUND there).
     mutating func share(_ bytes: [UInt8], _ range: Range<Int>) {
-        text = .shared(bytes, Int32(range.lowerBound), Int32(range.upperBound))
+        text = .slice(bytes, Int32(range.lowerBound), Int32(range.upperBound))
     }
     /// Text that must come immediately before it.
     public var prefix: String?

@@ -29,6 +29,12 @@ public final class Model: Sendable {
     public let entityNames: [String: [Int]]
     /// Entity to the statements it speaks, directly or as a member of a speaking group.
     public let statementsBySpeaker: [Int: [Int]]
+    /// Every statement's content, one after another: scanned in one pass by `content ~ "…"`.
+    public let contentBytes: [UInt8]
+    /// Where each statement's content starts in ``contentBytes`` (one more entry: the end).
+    public let contentStarts: [Int32]
+    /// Statements whose content has non-ASCII characters (searched by full lower-casing).
+    public let nonASCIIContent: [Int]
     /// Entity to the statements that target it.
     public let statementsByTarget: [Int: [Int]]
     /// Force name to statements.
@@ -47,9 +53,23 @@ public final class Model: Sendable {
                   statements: statements, relations: relations, statementIds: nil)
     }
 
-    /// Builds a model, reusing the loader's statement-id index when it has one.
+    /// Builds a model, reusing the loader's statement-id index and content column when it has them.
     init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
-         statements: [Statement], relations: [Relation], statementIds: [String: Int]?) {
+         statements: [Statement], relations: [Relation], statementIds: [String: Int]?,
+         contents: (bytes: [UInt8], starts: [Int32], nonASCII: [Int]?)? = nil) {
+        let built = contents.map { ($0.bytes, $0.starts) } ?? Model.contentColumn(statements)
+        let column = (bytes: built.0, starts: built.1)
+        self.contentBytes = column.bytes
+        self.contentStarts = column.starts
+        var nonASCII: [Int] = contents?.nonASCII ?? []
+        if contents?.nonASCII == nil, column.starts.count == statements.count + 1 {
+          column.bytes.withUnsafeBufferPointer { b in
+            for i in statements.indices where b[Int(column.starts[i])..<Int(column.starts[i + 1])].contains(where: { $0 >= 0x80 }) {
+                nonASCII.append(i)
+            }
+          }
+        }
+        self.nonASCIIContent = nonASCII
         self.name = name
         self.title = title
         self.origin = origin
@@ -131,6 +151,30 @@ public final class Model: Sendable {
     }
 
     private let dateOrder = DateOrder()
+
+    /// All contents in one buffer, with where each starts; nil when over 2 GiB (offsets are 32-bit).
+    static func contentColumn(_ statements: [Statement]) -> (bytes: [UInt8], starts: [Int32]) {
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(statements.count + 1)
+        var total = 0
+        for i in statements.indices {
+            total += statements[i].content.utf8.count
+            guard total < Int(Int32.max) else { return ([], []) }
+            starts.append(Int32(total))
+        }
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            for i in statements.indices {
+                let content = statements[i].content
+                let at = Int(starts[i])
+                var copy = content
+                copy.withUTF8 { u in
+                    if let base = u.baseAddress, !u.isEmpty { (buffer.baseAddress! + at).update(from: base, count: u.count) }
+                }
+            }
+            count = total
+        }
+        return (bytes, starts)
+    }
 
     /// Statement indexes by date, earliest first; ties keep model order; undated statements last.
     /// Built on first use (a sort of every statement), then kept.

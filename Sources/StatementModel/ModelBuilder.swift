@@ -24,6 +24,8 @@ struct ModelBuilder {
     var deferred: [(index: Int, raw: RawStatement)] = []
     var rawRelations: [RawRelation] = []
     var resolver: ModelResolver
+    /// The content column, filled while reading (the resolving thread waits on the readers anyway).
+    var column = ContentColumnBuilder()
 
     init(loader: ModelLoader) {
         self.loader = loader
@@ -45,7 +47,9 @@ struct ModelBuilder {
         guard resolver.register(s.id, s.span, as: .statement(statements.count)) else { return }
         if let resolved = resolver.statementIfKnown(s) {
             statements.append(resolved)
+            column.append(s.content)
         } else {
+            column.valid = false
             deferred.append((statements.count, s))
             statements.append(Statement(id: s.id, speakers: [], act: Act(cue: "", force: ""), content: ""))
         }
@@ -120,10 +124,13 @@ struct ModelBuilder {
                 slot.done.signal()
             }
         }
+        var waited: UInt64 = 0
         func drain(keeping: Int) {
             while inFlight.count > keeping {
                 let slot = inFlight.removeFirst()
+                let before = DispatchTime.now().uptimeNanoseconds
                 slot.done.wait()
+                waited += DispatchTime.now().uptimeNanoseconds - before
                 if !stopped, let chunk = slot.result { stopped = consume(chunk, state: &state) }
             }
         }
@@ -146,6 +153,7 @@ struct ModelBuilder {
             drain(keeping: 2)
         }
         drain(keeping: 0)
+        Profile.note("reading: waited \(waited / 1_000_000) ms for parsed chunks")
         return true
     }
 
@@ -217,5 +225,25 @@ struct ModelBuilder {
         if sa.file != sb.file { return sa.file < sb.file }
         if sa.line != sb.line { return sa.line < sb.line }
         return sa.column < sb.column
+    }
+}
+
+/// Every statement's content in one buffer, built in statement order as statements are read.
+struct ContentColumnBuilder {
+    var bytes: [UInt8] = []
+    var starts: [Int32] = [0]
+    var nonASCII: [Int] = []
+    /// False once a statement was set aside: the order would be wrong; the column is built again.
+    var valid = true
+
+    mutating func append(_ text: String) {
+        guard valid else { return }
+        var t = text
+        t.withUTF8 { u in
+            if u.contains(where: { $0 >= 0x80 }) { nonASCII.append(starts.count - 1) }
+            bytes.append(contentsOf: u)
+        }
+        if bytes.count >= Int(Int32.max) { valid = false; bytes = []; return }
+        starts.append(Int32(bytes.count))
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 extension ModelResolver {
 
     /// Resolves every anchor against its document's text, reporting AMBIGUOUS and ORPHANED ones.
-    mutating func resolveAnchors(_ documents: inout [Document], _ statements: inout [Statement]) {
+    mutating func resolveAnchors(_ documents: inout [Document], _ statements: inout [Statement],
+                                 sharing column: (bytes: [UInt8], starts: [Int32])) {
         for d in documents.indices {
             documents[d].narrative = documents[d].narrative.map { resolve($0, documents) }
             documents[d].residue = documents[d].residue.map { resolve($0, documents) }
@@ -13,6 +14,7 @@ extension ModelResolver {
         let parts = statements.count < 10_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let docs = documents
         let base = self
+        let shared = column.starts.count == statements.count + 1
         nonisolated(unsafe) var found = Array(repeating: [Diagnostic](), count: parts)
         statements.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let all = buffer
@@ -21,6 +23,7 @@ extension ModelResolver {
                 worker.diagnostics = []
                 let lo = all.count * part / parts, hi = all.count * (part + 1) / parts
                 for s in lo..<hi {
+                    if shared { all[s].shareContent(column.bytes, column.starts[s], column.starts[s + 1]) }
                     all[s].anchors = all[s].anchors.map { worker.resolve($0, docs) }
                     if let a = all[s].framing?.anchor { all[s].framing?.anchor = worker.resolve(a, docs) }
                 }

@@ -19,12 +19,23 @@ extension ModelBuilder {
         Profile.mark("documents, entities, relations")
         var all = statements
         statements = []
-        resolver.resolveAnchors(&documents, &all)
+        // One content column for the whole model; each statement's content becomes a slice of it
+        // in the same parallel pass that resolves the anchors.
+        let column: (bytes: [UInt8], starts: [Int32], nonASCII: [Int]?)
+        if self.column.valid && self.column.starts.count == all.count + 1 {
+            column = (self.column.bytes, self.column.starts, self.column.nonASCII)
+        } else {
+            let built = Model.contentColumn(all)
+            column = (built.bytes, built.starts, nil)
+        }
+        self.column = ContentColumnBuilder()
+        Profile.mark("content column")
+        resolver.resolveAnchors(&documents, &all, sharing: (column.bytes, column.starts))
         Profile.mark("anchors")
         guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let model = Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
-                          statements: all, relations: relations, statementIds: resolver.statementIndex)
+                          statements: all, relations: relations, statementIds: resolver.statementIndex, contents: column)
         Profile.mark("indexes")
         return model
     }

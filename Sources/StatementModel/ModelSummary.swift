@@ -9,8 +9,13 @@ public struct ModelSummary: Sendable {
 
     /// Anchor counts by status.
     public var anchorCounts: [Anchor.Status: Int] {
+        // Counted in place: listing a million anchors first would cost more than the count.
         var c: [Anchor.Status: Int] = [:]
-        for a in model.allAnchors { c[a.anchor.status, default: 0] += 1 }
+        for i in model.statements.indices {
+            for a in model.statements[i].anchors { c[a.status, default: 0] += 1 }
+            if let a = model.statements[i].framing?.anchor { c[a.status, default: 0] += 1 }
+        }
+        for d in model.documents { for a in d.narrative + d.residue { c[a.status, default: 0] += 1 } }
         return c
     }
 

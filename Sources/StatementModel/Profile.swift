@@ -6,6 +6,10 @@ enum Profile {
     static let enabled = ProcessInfo.processInfo.environment["STMT_PROFILE"] != nil
     nonisolated(unsafe) static var last = DispatchTime.now().uptimeNanoseconds
 
+    static func note(_ text: String) {
+        if enabled { FileHandle.standardError.write(Data("profile: \(text)\n".utf8)) }
+    }
+
     static func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds

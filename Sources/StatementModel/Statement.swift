@@ -74,7 +74,14 @@ public struct Statement: Sendable {
     }
     private var framingBox: FramingBox?
     /// The proposition, in plain words.
-    public var content: String
+    public var content: String {
+        get { contentText.string }
+        set { contentText = .literal(newValue) }
+    }
+    private var contentText: SharedText
+
+    /// Points the content at the model's content column (same bytes, one shared buffer).
+    mutating func shareContent(_ bytes: [UInt8], _ start: Int32, _ end: Int32) { contentText = .slice(bytes, start, end) }
     /// When it was said.
     public var date: DateClaim?
     /// Where it was said.
@@ -106,7 +113,7 @@ public struct Statement: Sendable {
         self.targets = targets
         self.act = act
         self.framingBox = framing.map(FramingBox.init)
-        self.content = content
+        self.contentText = .literal(content)
         self.date = date
         self.place = place
         self.topics = topics

@@ -1,3 +1,4 @@
+import Foundation
 import StatementModel
 
 /// A `where` condition over statements compiled to a test on statement indexes, with the index
@@ -68,7 +69,11 @@ struct StatementPredicate {
             let needle = Array(lit.lowercased().utf8)
             guard needle.allSatisfy({ $0 < 0x80 }) else { return nil }
             let get = reader(f)
-            return StatementPredicate(test: { asciiContains(get($0), needle) }, candidates: nil)
+            let test: (Int) -> Bool = { asciiContains(get($0), needle) }
+            if f == "content", m.contentStarts.count == m.statements.count + 1 {
+                return StatementPredicate(test: test, candidates: contentHits(needle, m, test: test))
+            }
+            return StatementPredicate(test: test, candidates: nil)
         case .binary("has", let l, let r, _):
             guard let f = field(l), let lit = text(r) else { return nil }
             if f == "topics" {
@@ -131,6 +136,57 @@ struct StatementPredicate {
         if found == true { return true }
         if found == false && !sawNonASCII { return false }
         return haystack.lowercased().contains(String(decoding: needle, as: UTF8.self))
+    }
+
+    /// Statements whose content contains the (lower-case ASCII) needle, found by scanning the
+    /// model's content column once, half on each core; statements with non-ASCII text are checked
+    /// one by one with the exact test.
+    static func contentHits(_ needle: [UInt8], _ m: Model, test: (Int) -> Bool) -> [Int] {
+        let bytes = m.contentBytes, starts = m.contentStarts
+        guard !needle.isEmpty, needle.count <= bytes.count else { return needle.isEmpty ? Array(m.statements.indices) : m.nonASCIIContent.filter(test) }
+        let parts = bytes.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        nonisolated(unsafe) var found = Array(repeating: [Int](), count: parts)
+        let first = needle[0], firstUpper = first >= 97 && first <= 122 ? first - 32 : first
+        let last = bytes.count - needle.count
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var hits: [Int] = []
+            bytes.withUnsafeBufferPointer { b in
+                needle.withUnsafeBufferPointer { n in
+                    var i = (last + 1) * part / parts
+                    let end = (last + 1) * (part + 1) / parts
+                    var lastStatement = -1
+                    while i < end {
+                        let c0 = b[i]
+                        if c0 == first || c0 == firstUpper {
+                            var j = 1
+                            while j < n.count {
+                                var c = b[i + j]
+                                if c >= 65 && c <= 90 { c += 32 }
+                                if c != n[j] { break }
+                                j += 1
+                            }
+                            if j == n.count {
+                                // The statement holding position i: the last start at or before it.
+                                var lo = 0, hi = starts.count - 1
+                                while lo < hi {
+                                    let mid = (lo + hi + 1) / 2
+                                    if Int(starts[mid]) <= i { lo = mid } else { hi = mid - 1 }
+                                }
+                                if lo != lastStatement && i + n.count <= Int(starts[lo + 1]) {
+                                    hits.append(lo)
+                                    lastStatement = lo
+                                }
+                            }
+                        }
+                        i += 1
+                    }
+                }
+            }
+            found[part] = hits
+        }
+        var all = Array(Set(found.joined()).union(m.nonASCIIContent.filter(test)))
+        all.sort()
+        return all
     }
 
     static func intersect(_ a: [Int], _ b: [Int]) -> [Int] {
