@@ -130,7 +130,7 @@ static inline void stmt_install_signal_handlers(void) {
     memset(&fatal, 0, sizeof fatal);
     fatal.sa_handler = stmt_on_fatal;
     sigemptyset(&fatal.sa_mask);
-    int sigs[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTERM, SIGHUP, SIGQUIT};
+    int sigs[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP, SIGTERM, SIGHUP, SIGQUIT};
     for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &fatal, NULL);
 }
 static inline int stmt_take_interrupt(void) { int v = *stmt_interrupt_flag(); *stmt_interrupt_flag() = 0; return v; }

@@ -76,14 +76,23 @@ struct ModelResolver {
     /// Registers an id (unique across documents, entities and statements); false for a duplicate.
     mutating func register(_ id: String, _ mark: FileMark?, as ref: RecordRef) -> Bool {
         var first: FileMark?? = nil
-        if let i = statementIndex[id] { first = statementMarks[i] }
+        if case .statement(let i) = ref {
+            // The common case, a new statement id, costs one hash: insert, and undo on a clash.
+            if let old = statementIndex.updateValue(i, forKey: id) {
+                statementIndex[id] = old
+                first = statementMarks[old]
+            } else if documentIndex[id] != nil || entityIndex[id] != nil {
+                statementIndex[id] = nil
+                first = .some(marks[id])
+            }
+        } else if let i = statementIndex[id] { first = statementMarks[i] }
         else if documentIndex[id] != nil || entityIndex[id] != nil { first = .some(marks[id]) }
         if let first {
             let note = Diagnostic("'\(id)' is first defined here", at: first.map { sources.span($0) }, category: .model, severity: .note)
             error("duplicate id '\(id)'", mark, hint: "ids must be unique across documents, entities and statements", notes: [note])
             return false
         }
-        if id.isEmpty || id.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+        if id.isEmpty || id.utf8.contains(where: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
             error("invalid id '\(id)'", mark, hint: "an id is one word: letters, digits, '-', '_' or '.'")
         }
         switch ref {
