@@ -20,7 +20,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, Codable, CustomString
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when the text is not such a date or is out of range.
     public static func parse(_ text: String) -> PartialDate? {
         // Byte-level: a large model parses a million of these.
-        var utf8 = text.utf8
+        let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable { b -> PartialDate? in
             func digits(_ from: Int, _ count: Int) -> Int? {
                 var n = 0
