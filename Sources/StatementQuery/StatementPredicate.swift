@@ -114,14 +114,7 @@ struct StatementPredicate {
                 while i <= last {
                     let c0 = b[i]
                     if c0 == first || c0 == firstUpper {
-                        var j = 1
-                        while j < n.count {
-                            var c = b[i + j]
-                            if c >= 65 && c <= 90 { c += 32 }
-                            if c != n[j] { break }
-                            j += 1
-                        }
-                        if j == n.count { return true }
+                        if restMatches(b, i, n) { return true }
                     } else if c0 >= 0x80 {
                         sawNonASCII = true
                     }
@@ -158,14 +151,7 @@ struct StatementPredicate {
                     while i < end {
                         let c0 = b[i]
                         if c0 == first || c0 == firstUpper {
-                            var j = 1
-                            while j < n.count {
-                                var c = b[i + j]
-                                if c >= 65 && c <= 90 { c += 32 }
-                                if c != n[j] { break }
-                                j += 1
-                            }
-                            if j == n.count {
+                            if restMatches(b, i, n) {
                                 // The statement holding position i: the last start at or before it.
                                 var lo = 0, hi = starts.count - 1
                                 while lo < hi {
@@ -187,6 +173,19 @@ struct StatementPredicate {
         var all = Array(Set(found.joined()).union(m.nonASCIIContent.filter(test)))
         all.sort()
         return all
+    }
+
+    /// Whether the needle's bytes after the first match at `i`, folding ASCII capitals.
+    @inline(__always)
+    static func restMatches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = 1
+        while j < n.count {
+            var c = b[i + j]
+            if c >= 65 && c <= 90 { c += 32 }
+            if c != n[j] { return false }
+            j += 1
+        }
+        return true
     }
 
     static func intersect(_ a: [Int], _ b: [Int]) -> [Int] {
