@@ -119,8 +119,11 @@ struct ModelBuilder {
         func submit(_ bytes: [UInt8], _ line: Int) {
             let slot = ChunkSlot()
             inFlight.append(slot)
+            let snapshot = ReferenceSnapshot(resolver: resolver.referenceSnapshot())
             DispatchQueue.global(qos: .userInitiated).async {
-                slot.result = reader.parseChunk(bytes, file: file, firstLine: line, base: base, maxDepth: maxDepth, sources: sources)
+                var chunk = reader.parseChunk(bytes, file: file, firstLine: line, base: base, maxDepth: maxDepth, sources: sources)
+                snapshot.resolve(&chunk)
+                slot.result = chunk
                 slot.done.signal()
             }
         }
@@ -200,6 +203,11 @@ struct ModelBuilder {
                 title = title ?? t
             case .document(let d): addDocument(d)
             case .entity(let e): addEntity(e)
+            case .resolvedStatement(let id, let mark, let statement, let problems):
+                guard resolver.register(id, mark, as: .statement(statements.count)) else { continue }
+                statements.append(statement)
+                column.append(statement.content)
+                resolver.diagnostics += problems
             case .statement(let s):
                 if state.pendingDefault { state.defaultSource = defaultSource(from: state.firstDocument); state.pendingDefault = false }
                 s.defaultSource = state.defaultSource

@@ -104,6 +104,16 @@ struct ModelResolver {
         return true
     }
 
+    /// A copy that knows the entities and documents registered so far but no statements: the
+    /// statement registry, the large part, is left behind.
+    func referenceSnapshot() -> ModelResolver {
+        var copy = ModelResolver(loader: loader, sources: sources)
+        copy.entityIndex = entityIndex
+        copy.documentIndex = documentIndex
+        copy.entityNames = entityNames
+        return copy
+    }
+
     /// While reading, a statement naming an id not yet seen is set aside (no error yet) and
     /// resolved again once every file is read.
     var deferring = false

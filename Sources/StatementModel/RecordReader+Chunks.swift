@@ -6,7 +6,26 @@ enum ParsedRecord: Sendable {
     case document(RawDocument)
     case entity(RawEntity)
     case statement(RawStatement)
+    /// A statement resolved on the reading thread (its raw record already freed there).
+    case resolvedStatement(id: String, mark: FileMark?, statement: Statement, problems: [Diagnostic])
     case relation(RawRelation)
+}
+
+/// The ids registered when a chunk was handed to a reading thread: enough to resolve most
+/// statements there (all but those naming another statement, or relying on a default source).
+struct ReferenceSnapshot: @unchecked Sendable {
+    var resolver: ModelResolver
+
+    func resolve(_ chunk: inout ParsedChunk) {
+        var r = resolver
+        for k in chunk.records.indices {
+            guard case .statement(let raw) = chunk.records[k], raw.source != nil, raw.reported?.via == nil else { continue }
+            r.diagnostics = []
+            if let st = r.statementIfKnown(raw) {
+                chunk.records[k] = .resolvedStatement(id: raw.id, mark: raw.span, statement: st, problems: r.diagnostics)
+            }
+        }
+    }
 }
 
 /// The records and problems of a run of whole lines, in line order.
