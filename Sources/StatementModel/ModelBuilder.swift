@@ -232,7 +232,6 @@ struct ModelBuilder {
 
     /// Resolves everything; throws every diagnostic when any of them is an error.
     mutating func build(defaultName: String, origin: String) throws(DiagnosticList) -> Model {
-        Profile.mark("read and resolved while reading")
         let model = finish(name: name ?? defaultName, origin: origin)
         Profile.mark("finished")
         let all = diagnostics + resolver.diagnostics

@@ -44,7 +44,8 @@ public struct ModelLoader: Sendable {
             files = names.filter { [".yaml", ".yml", ".json", ".jsonl"].contains(where: $0.hasSuffix) }.sorted()
                 .map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty {
-                throw DiagnosticList([Diagnostic("the folder '\(path)' holds no .yaml, .yml, .json or .jsonl model files", category: .io)])
+                throw DiagnosticList([Diagnostic("the folder '\(path)' holds no .yaml, .yml, .json or .jsonl model files",
+                                                            hint: "give a model file, or a folder that holds one", category: .io)])
             }
         } else {
             files = [path]
@@ -128,10 +129,12 @@ public struct ModelLoader: Sendable {
                                            at: reader.span(context.mark.line, context.mark.column),
                                            hint: "each field may appear once", category: .syntax))
             default:
-                return .failure(Diagnostic("yaml: \(error)", at: reader.span(1, 1), category: .syntax))
+                return .failure(Diagnostic("yaml: \(error)", at: reader.span(1, 1),
+                                           hint: "check that the file is YAML or JSON text", category: .syntax))
             }
         } catch {
-            return .failure(Diagnostic("yaml: \(error)", category: .syntax))
+            return .failure(Diagnostic("yaml: \(error)", at: SourceSpan(file: file, line: 1, column: 1),
+                                       hint: "check that the file is YAML or JSON text", category: .syntax))
         }
     }
 

@@ -135,6 +135,9 @@ public struct CommandSpec: Sendable {
     public var completion: CompletionKind = .none
     /// Whether it writes files (refused in safe mode).
     public var writes: Bool = false
+    /// Whether its one argument is a count of rows it keeps from the start (`limit N`): the stage
+    /// before it may then stop early.
+    public var keepsFirstRows: Bool = false
     /// The behaviour.
     public var run: @Sendable (Invocation) throws -> Output
 }

@@ -51,7 +51,7 @@ extension Commands {
                     s1
                     (2 rows)
                     """)],
-                    role: .stage, shape: .words(min: 1, max: 1), run: limitStage),
+                    role: .stage, shape: .words(min: 1, max: 1), keepsFirstRows: true, run: limitStage),
         CommandSpec(name: "count", synopsis: "count [by FIELD]", summary: "count rows, or count them by a field's values",
                     help: "Without `by`, the number of rows. With `by FIELD`, one row per value with its count, most frequent first; a list field counts each element.",
                     examples: [Example("statements by force", "statements | count by act", """

@@ -20,7 +20,7 @@ public struct Evaluator {
                                  at: stage.nameSpan, hint: "pipe from a table or a query, e.g. `statements | \(stage.command.name) …`")
             }
             var hint: Int? = nil
-            if k + 1 < p.stages.count, p.stages[k + 1].command.name == "limit", case .words(let w) = p.stages[k + 1].arguments,
+            if k + 1 < p.stages.count, p.stages[k + 1].command.keepsFirstRows, case .words(let w) = p.stages[k + 1].arguments,
                let n = w.first.flatMap({ Int($0.text) }), n >= 0 { hint = n }
             output = try invoke(stage, input: v, limitHint: hint)
         }

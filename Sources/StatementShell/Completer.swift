@@ -106,7 +106,8 @@ public struct Completer {
         switch command.completion {
         case .none: return []
         case .commands:
-            if command.name == "let" { return args.contains("=") ? (args.last == "=" ? table.starters.map(\.name) : []) : [] }
+            // `let NAME = ⇥` offers what can start the pipeline; a bare command list otherwise.
+            if case .binding = command.shape { return args.last == "=" ? table.starters.map(\.name) : [] }
             return args.isEmpty ? table.all.map(\.name) : []
         case .ids:
             guard args.isEmpty else { return [] }
@@ -125,10 +126,18 @@ public struct Completer {
             if args.count == 1 { return Settings.choices.first { $0.name == args[0] }?.values ?? [] }
             return []
         case .fields:
-            if command.name == "count" { return args.isEmpty ? ["by"] : (args == ["by"] ? fields(source) : []) }
-            if command.name == "sort", let last = args.last, last != "," { return ["asc", "desc"] }
-            if command.name == "select", let last = args.last, last != "," { return ["as"] }
-            return fields(source)
+            // What may follow is read off the argument shape the command declares.
+            switch command.shape {
+            case .countBy:
+                return args.isEmpty ? ["by"] : (args == ["by"] ? fields(source) : [])
+            case .fields(let rename, let direction, _):
+                guard let last = args.last, last != "," else { return fields(source) }
+                if last == "as" || ["asc", "desc"].contains(last) { return [] }
+                if args.count >= 2 && args[args.count - 2] == "as" { return [] }
+                return (direction ? ["asc", "desc"] : []) + (rename ? ["as"] : [])
+            default:
+                return fields(source)
+            }
         case .expression:
             return expressionCandidates(args: args, source: source, quoteOpen: quoteOpen)
         }

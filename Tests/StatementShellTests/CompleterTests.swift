@@ -1,0 +1,44 @@
+import StatementModel
+import StatementQuery
+import Testing
+@testable import StatementShell
+
+/// Completion candidates by context, read off the command table's shapes and the model's names.
+@Suite struct CompleterTests {
+    let completer: Completer
+
+    init() throws { completer = Completer(session: Session(model: try SeedModel.load())) }
+
+    func candidates(_ before: String) -> [String] { completer.complete(before).candidates }
+
+    @Test func commandsTablesAndStages() {
+        #expect(candidates("sta") == ["statements"])
+        #expect(candidates("statements | whe") == ["where"])
+        #expect(!candidates("statements | ").contains("statements"))
+        #expect(candidates("let calls = st") == ["statements"])
+    }
+
+    @Test func fieldsAndWhatFollowThemComeFromTheShape() {
+        #expect(candidates("statements | where sp") == ["speakers"])
+        #expect(candidates("entities | select na") == ["name"])
+        #expect(candidates("statements | count ") == ["by"])
+        #expect(candidates("statements | count by ac") == ["act"])
+        #expect(Set(candidates("statements | sort date ")) == ["asc", "desc"])
+        #expect(candidates("statements | select id ") == ["as"])
+        #expect(candidates("statements | select id as ").isEmpty)
+        #expect(candidates("statements | select id as x, co") == ["content"])
+    }
+
+    @Test func valuesFromTheModel() {
+        #expect(candidates("statements | where speakers has \"Ja") == ["\"Japan\""])
+        #expect(candidates("statements | where speakers has \"dp") == ["\"DPRK\""])
+        #expect(candidates("statements | where act = \"ur") == ["\"urge\""])
+        #expect(candidates("show m") == ["m1", "m2", "m3", "m4", "member-states", "miller", "miller-statement"])
+        #expect(candidates("set mode j") == ["json"])
+    }
+
+    @Test func replacesWhatWasTyped() {
+        let r = completer.complete("statements | where speakers has \"ja")
+        #expect(r.replaceLength == 3 && r.candidates == ["\"Japan\""])
+    }
+}
