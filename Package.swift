@@ -37,8 +37,11 @@ let package = Package(
             dependencies: [
                 "StatementShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // Writes the git commit into the build, for `stmt --version`.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // Benchmarks (Benchmarks/run): completion timing on large models.
         .executableTarget(name: "stmt-bench", dependencies: ["StatementShell"], path: "Benchmarks/stmt-bench"),
         .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"]),
@@ -46,5 +49,7 @@ let package = Package(
         // forkpty + exec in one C call, for end-to-end REPL tests through a pseudo-terminal.
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
         .testTarget(name: "StatementShellTests", dependencies: ["StatementShell", "CPseudoTerminal"]),
+        // The installed program: scripts/install into a temporary prefix, man pages, shell completion.
+        .testTarget(name: "stmtTests"),
     ]
 )

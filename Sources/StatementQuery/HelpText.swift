@@ -34,3 +34,59 @@ public enum HelpText {
         return out
     }
 }
+
+extension HelpText {
+    /// `stmt-language(7)`: the command language as a manual page (man(7) macros), from the same table.
+    public static func manPage(_ table: CommandTable, version: String) -> String {
+        var out = ".\\\" Generated from the command table by `stmt docs --man`; do not edit by hand.\n"
+        out += ".TH STMT-LANGUAGE 7 \"\" \"\(roff(version))\" \"stmt manual\"\n"
+        out += ".SH NAME\nstmt-language \\- the command language of stmt, a shell for statement models\n"
+        out += ".SH SYNOPSIS\n.nf\n" + roff("statements | where act = \"urge\" | select id, speakers, content") + "\n.fi\n"
+        out += ".SH DESCRIPTION\n"
+        out += paragraph("""
+        A command is a pipeline: a source that produces a value (a table such as statements, or a query such as find), \
+        then stages after | that transform it. Commands are separated by newlines or ;. # starts a comment. \
+        A pipeline continues on the next line after a trailing |, and inside an open (, [ or quote.
+        """)
+        out += paragraph("""
+        Values are text, numbers, dates (2014, 2014-02, 2014-02-17), booleans, null, lists, records, tables, and \
+        references to entities, statements, documents and relations. Compared with text, an entity matches its id, \
+        its name or any alias, case-insensitively, and a group also matches through its members.
+        """)
+        out += ".SH OPERATORS\n"
+        for (op, meaning) in [("= !=", "equal, not equal"), ("< <= > >=", "order numbers, dates and text"),
+                              ("~", "case-insensitive contains; on a list, any element"), ("in [a, b]", "equal to any element"),
+                              ("has x", "the list contains x"), ("and or not", "logic")] {
+            out += ".TP\n\\fB\(roff(op))\\fR\n\(roff(meaning))\n"
+        }
+        let groups: [(String, CommandRole)] = [("SOURCES", .source), ("STAGES", .stage), ("SESSION COMMANDS", .command)]
+        for (title, role) in groups {
+            out += ".SH \(title)\n"
+            for c in table.all where c.role == role {
+                out += ".TP\n\\fB\(roff(c.synopsis))\\fR\n\(roff(c.summary)).\n"
+                out += ".RS\n"
+                for line in c.help.split(separator: "\n") { out += roff(String(line)) + "\n" }
+                if !c.aliases.isEmpty { out += ".PP\nAlso: \(roff(c.aliases.joined(separator: ", "))).\n" }
+                for e in c.examples {
+                    out += ".PP\n\(roff(e.caption)):\n.PP\n.nf\n.RS 2\n"
+                    for l in e.input.split(separator: "\n") { out += roff("stmt> " + l) + "\n" }
+                    for l in e.output.split(separator: "\n", omittingEmptySubsequences: false) where !e.output.isEmpty { out += roff(String(l)) + "\n" }
+                    out += ".RE\n.fi\n"
+                }
+                out += ".RE\n"
+            }
+        }
+        out += ".SH SEE ALSO\n.BR stmt (1)\n"
+        return out
+    }
+
+    static func paragraph(_ text: String) -> String { ".PP\n" + roff(text) + "\n" }
+
+    /// Text made safe for roff: backslashes escaped, and a line never starts with a control character.
+    static func roff(_ text: String) -> String {
+        var s = text.replacingOccurrences(of: "\\", with: "\\e")
+        s = s.replacingOccurrences(of: "-", with: "\\-")
+        if s.hasPrefix(".") || s.hasPrefix("'") { s = "\\&" + s }
+        return s
+    }
+}

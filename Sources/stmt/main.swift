@@ -10,19 +10,27 @@ struct Stmt: ParsableCommand {
         commandName: "stmt",
         abstract: "Explore statement models: who said what, to whom, with what force, reported by whom.",
         discussion: """
-        With no arguments, opens the REPL on the bundled seed model. Exit codes: 0 success; 1 a command, \
+        With no arguments, opens the REPL on the bundled seed model; with a FILE, runs it as a script. Exit codes: 0 success; 1 a command, \
         assertion or transcript check failed; 2 the script or model has a syntax or validation error; \
-        64 bad usage (unknown flag, missing file).
+        64 bad usage (unknown flag, missing file). The command language is described in stmt-language(7).
         """,
-        version: "stmt 0.1.0",
+        version: versionLine,
         subcommands: [Open.self, Run.self, Check.self, Info.self, Test.self, Demo.self, Docs.self],
         defaultSubcommand: Open.self
     )
 }
 
+/// `stmt 0.2.0 (commit 1a2b3c4d5e6f)`; the commit is left out when the build did not know it.
+let versionLine = "stmt 0.2.0" + (BuildInfo.commit.isEmpty ? "" : " (commit \(BuildInfo.commit))")
+
+/// What shell completion offers for model paths: model files, and folders (which hold them).
+let modelCompletion = CompletionKind.file(extensions: ["yaml", "yml", "json", "jsonl"])
+/// What shell completion offers for scripts.
+let scriptCompletion = CompletionKind.file(extensions: ["stmt"])
+
 /// Options shared by the ways of running commands.
 struct SessionOptions: ParsableArguments {
-    @Option(name: .long, help: "Model file or folder (default: the bundled seed).")
+    @Option(name: .long, help: "Model file or folder (default: the bundled seed).", completion: modelCompletion)
     var model: String?
     @Option(name: .customLong("set"), help: "Bind $NAME to VALUE (repeatable): --set actor=Japan.")
     var parameters: [String] = []
@@ -100,7 +108,7 @@ func readScript(_ path: String) throws -> String {
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the REPL, or run a script FILE (`-` for standard input).")
 
-    @Argument(help: "A script to run (`-` reads standard input); omit for the REPL.")
+    @Argument(help: "A script to run (`-` reads standard input); omit for the REPL.", completion: scriptCompletion)
     var script: String?
     @Option(name: .customShort("c"), help: "Run these commands and exit.")
     var commands: String?
@@ -126,7 +134,7 @@ struct Open: ParsableCommand {
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run a script file.")
-    @Argument(help: "The script (`-` reads standard input).") var script: String
+    @Argument(help: "The script (`-` reads standard input).", completion: scriptCompletion) var script: String
     @Flag(name: .long, help: "Print each command before its output.") var echo = false
     @Flag(name: .long, help: "Run on after a failing command; exit non-zero at the end.") var keepGoing = false
     @OptionGroup var options: SessionOptions
@@ -139,7 +147,7 @@ struct Run: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Validate a model file or folder and print every problem.")
-    @Argument(help: "The model file or folder.") var path: String
+    @Argument(help: "The model file or folder.", completion: modelCompletion) var path: String
 
     func run() throws {
         let m = try loadModel(path)
@@ -150,7 +158,7 @@ struct Check: ParsableCommand {
 
 struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Summarize a model (default: the seed).")
-    @Argument(help: "The model file or folder.") var path: String?
+    @Argument(help: "The model file or folder.", completion: modelCompletion) var path: String?
 
     func run() throws {
         print(ModelSummary(try loadModel(path)).text, terminator: "")
@@ -159,7 +167,7 @@ struct Info: ParsableCommand {
 
 struct Test: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check transcript scripts: expected output in `#=>` lines below each command.")
-    @Argument(help: "Transcript scripts.") var files: [String]
+    @Argument(help: "Transcript scripts.", completion: scriptCompletion) var files: [String]
     @Flag(name: .long, help: "Rewrite the expectations with the actual output.") var update = false
     @OptionGroup var options: SessionOptions
 
@@ -191,7 +199,7 @@ struct Test: ParsableCommand {
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Step through a script for a class: one command at a time.")
-    @Argument(help: "The script.") var script: String
+    @Argument(help: "The script.", completion: scriptCompletion) var script: String
     @Option(help: "Milliseconds per typed character (0 to print at once).") var typingDelay = 25
     @OptionGroup var options: SessionOptions
 
@@ -205,7 +213,16 @@ struct Demo: ParsableCommand {
 
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the command reference (docs/commands.md) from the command table.")
-    func run() throws { print(HelpText.markdown(.standard), terminator: "") }
+    @Flag(help: "Print it as the manual page stmt-language(7) instead of Markdown.") var man = false
+    func run() throws { print(man ? HelpText.manPage(.standard, version: versionLine) : HelpText.markdown(.standard), terminator: "") }
 }
 
-Stmt.main()
+// Completion scripts get the default-subcommand layer (ShellCompletion); everything else is parsed as usual.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let shell = arguments.first == "--generate-completion-script" && arguments.count == 2 ? arguments[1]
+    : arguments.count == 1 && arguments[0].hasPrefix("--generate-completion-script=") ? String(arguments[0].dropFirst(29)) : nil,
+   let script = ShellCompletion.script(for: shell) {
+    print(script, terminator: "")
+} else {
+    Stmt.main()
+}
