@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The REPL's terminal and signal state (one C file, so it exists once) and libedit's read function.
+        .target(name: "CTerminal", dependencies: ["CEditLine"]),
         // Types, anchoring and loading of statement models; the seed model is compiled in.
         .target(
             name: "StatementModel",
@@ -30,7 +32,7 @@ let package = Package(
         // The command language: syntax, evaluation, commands and rendering.
         .target(name: "StatementQuery", dependencies: ["StatementModel"]),
         // The REPL, the line editor, completion and the script runner.
-        .target(name: "StatementShell", dependencies: ["StatementQuery", "CEditLine"]),
+        .target(name: "StatementShell", dependencies: ["StatementQuery", "CEditLine", "CTerminal"]),
         // Thin main: argument parsing and dispatch.
         .executableTarget(
             name: "stmt",

@@ -21,7 +21,11 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// Renders one diagnostic and its notes; the text always ends with a newline.
+    /// The most characters of a source line shown; a longer line is cut to a window around the caret.
+    public static let maxLineShown = 160
+
+    /// Renders one diagnostic and its notes; the text always ends with a newline. Control
+    /// characters in the message, the line and the hint are shown escaped, never sent raw.
     public func render(_ d: Diagnostic) -> String {
         var out = ""
         let label: String
@@ -30,28 +34,45 @@ public struct DiagnosticRenderer: Sendable {
         case .warning: label = paint("warning:", "1;33")
         case .note: label = paint("note:", "1;36")
         }
+        let message = TerminalText.escaped(d.message)
         if let span = d.span {
-            out += paint(span.location + ":", "1") + " \(label) \(d.message)\n"
+            out += paint(TerminalText.escaped(span.location) + ":", "1") + " \(label) \(message)\n"
             if !span.lineText.isEmpty {
                 let gutter = String(span.line)
                 let pad = String(repeating: " ", count: gutter.count)
-                let shown = span.lineText.replacingTabs()
+                let (shown, column) = Self.window(span.lineText, column: span.column)
                 out += " \(gutter) | \(shown)\n"
-                let lead = String(repeating: " ", count: max(0, span.column - 1))
-                let width = max(1, min(span.length, max(1, shown.count - span.column + 1)))
+                let lead = String(repeating: " ", count: max(0, TerminalText.width(String(shown.prefix(column - 1)))))
+                let width = max(1, min(span.length, max(1, shown.count - column + 1)))
                 let marks = "^" + String(repeating: "~", count: width - 1)
                 out += " \(pad) | \(lead)\(paint(marks, "1;32"))\n"
             }
         } else {
-            out += "\(label) \(d.message)\n"
+            out += "\(label) \(message)\n"
         }
         if let hint = d.hint {
-            for (i, line) in hint.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (i, line) in TerminalText.escaped(hint).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 out += i == 0 ? "  \(paint("hint:", "1;36")) \(line)\n" : "        \(line)\n"
             }
         }
         for note in d.notes { out += render(note) }
         return out
+    }
+
+    /// The line as shown (tabs as spaces, control characters escaped, at most ``maxLineShown``
+    /// characters around the column) and the caret's column in it.
+    static func window(_ line: String, column: Int) -> (String, Int) {
+        let chars = Array(line.replacingTabs())
+        let col = min(max(1, column), chars.count + 1)
+        guard chars.count > maxLineShown else {
+            let before = TerminalText.escaped(String(chars[..<(col - 1)]))
+            return (TerminalText.escaped(String(chars)), before.count + 1)
+        }
+        let start = max(0, min(col - 1 - maxLineShown / 2, chars.count - maxLineShown))
+        let end = min(chars.count, start + maxLineShown)
+        let lead = start > 0 ? "…" : "", tail = end < chars.count ? "…" : ""
+        let before = TerminalText.escaped(String(chars[start..<(col - 1)]))
+        return (lead + TerminalText.escaped(String(chars[start..<end])) + tail, lead.count + before.count + 1)
     }
 
     private func paint(_ text: String, _ code: String) -> String {

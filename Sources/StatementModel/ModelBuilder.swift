@@ -60,26 +60,35 @@ struct ModelBuilder {
     /// Reads one file's records: JSON Lines when the name ends in `.jsonl`, YAML (or JSON) otherwise.
     /// `path`, when given, lets a large JSON Lines file's bytes go once parsed: a diagnostic re-reads its line.
     mutating func add(file: String, bytes: [UInt8], base: String, path: String?) {
-        let index = sources.add(file, SourceText(bytes: bytes))
         if file.hasSuffix(".jsonl") {
+            let index = sources.add(file, SourceText(bytes: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes))
             addJSONLines(file: index, base: base)
             if let path { sources.release(index, path: path) }
-        } else {
-            addYAML(file: index, base: base)
+            return
         }
+        // YAML and JSON: a byte-order mark and CRLF line ends are fine; bad bytes are located.
+        let text: String
+        do { text = try TextDecoder.decode(bytes, name: file) } catch { diagnostics.append(error); return }
+        let index = sources.add(file, SourceText(text))
+        addYAML(file: index, text: text, base: base)
     }
 
-    mutating func addYAML(file: Int32, base: String) {
+    mutating func addYAML(file: Int32, text: String, base: String) {
         let yaml: Node
-        switch loader.compose(sources.texts[Int(file)].string, file: sources.names[Int(file)]) {
+        switch loader.compose(text, file: sources.names[Int(file)]) {
         case .failure(let d): diagnostics.append(d); return
         case .success(nil): return
         case .success(let n?): yaml = n
         }
-        var budget = loader.limits.maxNodes
+        // Aliases may expand a small file enormously: without them a file has fewer nodes than bytes,
+        // so the budgets grow with the file's size, and count text as well as nodes.
+        let size = text.utf8.count
+        let nodeLimit = min(loader.limits.maxNodes, 1_000_000 + 2 * size)
+        var budget = ModelLoader.Budget(nodes: nodeLimit, bytes: size + loader.limits.maxAliasExpansionBytes)
         ModelLoader.count(yaml, budget: &budget)
-        if budget < 0 {
-            diagnostics.append(Diagnostic("the file expands to more than \(loader.limits.maxNodes) YAML nodes",
+        if budget.exceeded {
+            let what = budget.nodes < 0 ? "more than \(nodeLimit) YAML nodes" : "more than \(size + loader.limits.maxAliasExpansionBytes) bytes of text"
+            diagnostics.append(Diagnostic("the file expands to \(what)",
                                           at: sources.span(FileMark(file: file, line: 1, column: 1, length: 1)),
                                           hint: "YAML aliases (*name) may be expanding exponentially; write the data out or split the file",
                                           category: .model))
@@ -107,11 +116,10 @@ struct ModelBuilder {
     /// Streams a JSON Lines file from disk in chunks of whole lines, so its bytes never sit in memory
     /// at once (a diagnostic re-reads the line it needs). Chunks are parsed on worker threads while
     /// this thread resolves the records of earlier chunks, in file order.
-    mutating func addJSONLines(path: String, name: String, base: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    mutating func addJSONLines(handle: FileHandle, name: String, base: String) {
         defer { try? handle.close() }
         let file = sources.add(name, SourceText(bytes: []))
-        sources.release(file, path: path)
+        sources.release(file, path: name)
         var state = JSONLinesState(firstDocument: rawDocuments.count)
         var inFlight: [ChunkSlot] = []
         var stopped = false
@@ -137,19 +145,35 @@ struct ModelBuilder {
                 if !stopped, let chunk = slot.result { stopped = consume(chunk, state: &state) }
             }
         }
-        var carry: [UInt8] = []
+        // Bytes after the last complete line: appended to (amortized linear) and searched only in
+        // what each read added, so one very long line costs no more than many short ones.
+        var pending: [UInt8] = []
         var line = 1
+        var first = true
         while !stopped {
-            let data = handle.readData(ofLength: 4 << 20)
-            var chunk = carry
-            chunk.append(contentsOf: data)
+            if loader.isCancelled() { diagnostics.append(ModelLoader.cancelled); break }
+            var data = [UInt8](handle.readData(ofLength: 4 << 20))
+            if first {
+                first = false
+                if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }   // a byte-order mark
+            }
             if data.isEmpty {
-                if !chunk.isEmpty { submit(chunk, line) }
+                if !pending.isEmpty { submit(pending, line) }
                 break
             }
-            guard let lastNewline = chunk.lastIndex(of: 10) else { carry = chunk; continue }
-            carry = Array(chunk[(lastNewline + 1)...])
-            chunk.removeSubrange((lastNewline + 1)...)
+            let searchFrom = pending.count
+            pending.append(contentsOf: data)
+            guard let lastNewline = pending[searchFrom...].lastIndex(of: 10) else {
+                if pending.count > loader.limits.maxLineBytes {
+                    diagnostics.append(Diagnostic("line \(line) is longer than \(loader.limits.maxLineBytes) bytes",
+                                                  at: SourceSpan(file: name, line: line, column: 1),
+                                                  hint: "each line holds one record; is this a JSON Lines model?", category: .syntax))
+                    stopped = true
+                }
+                continue
+            }
+            let chunk = Array(pending[...lastNewline])
+            pending.removeSubrange(...lastNewline)
             let lines = Self.countNewlines(chunk)
             submit(chunk, line)
             line += lines
@@ -157,7 +181,6 @@ struct ModelBuilder {
         }
         drain(keeping: 0)
         Profile.note("reading: waited \(waited / 1_000_000) ms for parsed chunks")
-        return true
     }
 
     /// Newlines in a buffer, found with memchr (this thread does it for every chunk, so it must be quick).

@@ -17,74 +17,98 @@ public struct ModelLoader: Sendable {
         public var maxTextBytes: Int = 64 << 20
         /// The deepest nesting of lists and mappings accepted.
         public var maxDepth: Int = 64
+        /// The longest line of a JSON Lines file (one record).
+        public var maxLineBytes: Int = 64 << 20
+        /// The most bytes of text a YAML file's scalars may expand to through aliases, beyond its own size.
+        public var maxAliasExpansionBytes: Int = 64 << 20
         /// The defaults.
         public init() {}
     }
 
     /// The limits in force.
     public var limits: Limits
+    /// The gate every file is read through (safe mode lives there).
+    public let gate: FileGate
     /// Reads a source text's bytes by path; replaceable so the embedded seed can serve its own article.
-    public var readText: @Sendable (String) -> [UInt8]?
+    public var readText: @Sendable (String) throws(FileAccessError) -> [UInt8]
+    /// Polled while loading; true once the user asked to stop (Ctrl-C in the REPL).
+    public var isCancelled: @Sendable () -> Bool = { false }
 
-    /// A loader reading from the file system.
-    public init(limits: Limits = Limits()) {
+    /// A loader reading files through a gate.
+    public init(limits: Limits = Limits(), gate: FileGate = .unrestricted) {
         self.limits = limits
-        self.readText = { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+        self.gate = gate
+        let max = limits.maxTextBytes
+        self.readText = { path throws(FileAccessError) in try gate.read(path, limit: max) }
     }
 
-    /// Loads a file or every `.yaml`, `.yml` and `.json` file of a folder (sorted by name) as one model.
+    /// Loads a file or every `.yaml`, `.yml`, `.json` and `.jsonl` file of a folder (sorted by name) as one model.
     public func load(path: String) throws(DiagnosticList) -> Model {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+        guard let kind = FileGate.kind(of: path) else {
             throw DiagnosticList([Diagnostic("no model file or folder at '\(path)'", hint: "check the path; `stmt` with no model opens the seed", category: .io)])
         }
         var files: [String] = []
-        if isDir.boolValue {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            files = names.filter { [".yaml", ".yml", ".json", ".jsonl"].contains(where: $0.hasSuffix) }.sorted()
+        if kind == .directory {
+            let names: [String]
+            do { names = try gate.list(path) } catch { throw DiagnosticList([error.diagnostic("list", at: nil)]) }
+            files = names.filter { !$0.hasPrefix(".") && Self.modelExtensions.contains(where: $0.hasSuffix) }
                 .map { (path as NSString).appendingPathComponent($0) }
             if files.isEmpty {
                 throw DiagnosticList([Diagnostic("the folder '\(path)' holds no .yaml, .yml, .json or .jsonl model files",
-                                                            hint: "give a model file, or a folder that holds one", category: .io)])
+                                                 hint: "give a model file, or a folder that holds one", category: .io)])
             }
         } else {
             files = [path]
         }
+        // Every file is checked by the gate (a folder's entries may be links to anywhere) before any is read.
         var problems: [Diagnostic] = []
         for f in files {
-            let size = (try? FileManager.default.attributesOfItem(atPath: f)[.size] as? Int) ?? 0
+            do { try gate.check(.read, f) } catch { problems.append(error.diagnostic("read model file", at: nil)); continue }
+            guard let k = FileGate.kind(of: f) else {
+                problems.append(FileAccessError(.notFound, path: f, hint: nil).diagnostic("read model file", at: nil)); continue
+            }
+            guard k == .regular else {
+                problems.append(FileAccessError(.notRegular(k), path: f, hint: "a model is read from regular files").diagnostic("read model file", at: nil))
+                continue
+            }
+            var st = stat()
+            let size = stat(f, &st) == 0 ? Int(st.st_size) : 0
             let limit = f.hasSuffix(".jsonl") ? limits.maxStreamBytes : limits.maxFileBytes
             if size > limit {
                 problems.append(Diagnostic("model file '\(f)' is \(size) bytes, over the limit of \(limit)",
                                            hint: f.hasSuffix(".jsonl") ? "split the model into a folder of smaller files"
                                                : "split the model into a folder of smaller files, or write it as JSON Lines (.jsonl)",
                                            category: .io))
-            } else if !FileManager.default.isReadableFile(atPath: f) {
-                problems.append(Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io))
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
         var builder = ModelBuilder(loader: self)
         Profile.mark("start")
         for f in files {
+            if isCancelled() { throw DiagnosticList([Self.cancelled]) }
             if f.hasSuffix(".jsonl") {
-                guard builder.addJSONLines(path: f, name: f, base: (f as NSString).deletingLastPathComponent) else {
-                    throw DiagnosticList([Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io)])
-                }
+                let handle: FileHandle
+                do { handle = try gate.openForReading(f) } catch { throw DiagnosticList([error.diagnostic("read model file", at: nil)]) }
+                builder.addJSONLines(handle: handle, name: f, base: (f as NSString).deletingLastPathComponent)
                 Profile.mark("streamed \(f)")
                 continue
             }
             // Read one file at a time, so its bytes are released once it is parsed.
-            guard let data = FileManager.default.contents(atPath: f) else {
-                throw DiagnosticList([Diagnostic("cannot read model file '\(f)'", hint: "check its permissions", category: .io)])
-            }
-            let bytes = [UInt8](data)
+            let bytes: [UInt8]
+            do { bytes = try gate.read(f, limit: limits.maxFileBytes) } catch { throw DiagnosticList([error.diagnostic("read model file", at: nil)]) }
             Profile.mark("read \(f)")
             builder.add(file: f, bytes: bytes, base: (f as NSString).deletingLastPathComponent, path: f)
         }
+        if isCancelled() { throw DiagnosticList([Self.cancelled]) }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try builder.build(defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
     }
+
+    /// The endings of model files in a folder.
+    public static let modelExtensions = [".yaml", ".yml", ".json", ".jsonl"]
+
+    /// What a cancelled load throws.
+    public static let cancelled = Diagnostic("cancelled", hint: "the load was interrupted; nothing changed", category: .cancelled)
 
     /// Loads a model from files already in memory; `base` is the folder source paths are relative to.
     public func load(sources: [(file: String, bytes: [UInt8], base: String)], defaultName: String, origin: String) throws(DiagnosticList) -> Model {
@@ -93,15 +117,23 @@ public struct ModelLoader: Sendable {
         return try builder.build(defaultName: defaultName, origin: origin)
     }
 
-    /// Counts nodes up to `budget`, so an alias bomb is refused before anything walks it.
-    static func count(_ node: Node, budget: inout Int) {
-        guard budget >= 0 else { return }
-        budget -= 1
+    /// What walking a composed YAML tree may cost: nodes, and bytes of scalar text.
+    struct Budget {
+        var nodes: Int
+        var bytes: Int
+        var exceeded: Bool { nodes < 0 || bytes < 0 }
+    }
+
+    /// Counts nodes and text up to the budget, so an alias bomb is refused before anything walks it.
+    static func count(_ node: Node, budget: inout Budget) {
+        guard !budget.exceeded else { return }
+        budget.nodes -= 1
         switch node {
+        case .scalar(let s): budget.bytes -= s.string.utf8.count
         case .mapping(let m):
-            for (k, v) in m { count(k, budget: &budget); count(v, budget: &budget); if budget < 0 { return } }
+            for (k, v) in m { count(k, budget: &budget); count(v, budget: &budget); if budget.exceeded { return } }
         case .sequence(let s):
-            for v in s { count(v, budget: &budget); if budget < 0 { return } }
+            for v in s { count(v, budget: &budget); if budget.exceeded { return } }
         default: break
         }
     }
@@ -118,7 +150,9 @@ public struct ModelLoader: Sendable {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
                  .composer(let context, let problem, let mark, _):
-                let msg = "yaml: " + problem + (context.map { " (\($0.text))" } ?? "")
+                // libyaml names its own function in one message; say what it means instead.
+                let said = problem.contains("max_nest_level") ? "nesting deeper than libyaml's limit of 1000 levels" : problem
+                let msg = "yaml: " + said + (context.map { " (\($0.text))" } ?? "")
                 return .failure(Diagnostic(msg, at: reader.span(mark.line, mark.column),
                                            hint: "check the indentation and quoting around this point", category: .syntax))
             case .reader(let problem, _, _, _):

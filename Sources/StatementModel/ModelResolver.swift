@@ -223,16 +223,30 @@ struct ModelResolver {
             doc.text = SourceText(inline)
         } else if let source = d.source {
             let path = source.hasPrefix("/") || d.base.isEmpty ? source : (d.base as NSString).appendingPathComponent(source)
-            if let bytes = loader.readText(path) {
-                if bytes.count > loader.limits.maxTextBytes {
-                    error("source text '\(source)' is over the limit of \(loader.limits.maxTextBytes) bytes", d.sourceSpan)
-                } else {
-                    doc.text = SourceText(bytes: bytes)
+            do {
+                let bytes = try loader.readText(path)
+                // Anchors count characters: a text that is not UTF-8 would be searched wrongly.
+                try TextDecoder.validate(bytes, name: path)
+                doc.text = SourceText(bytes: bytes)
+            } catch let e as FileAccessError {
+                switch e.reason {
+                case .notFound:
+                    error("source text file '\(source)' not found", d.sourceSpan,
+                          hint: "the path is relative to the model file's folder (looked for '\(path)')")
+                case .notRegular(let kind):
+                    error("source text '\(source)' is \(kind.rawValue), not a regular file", d.sourceSpan, hint: "`source:` names a text file")
+                case .tooLarge(let size, let limit):
+                    error("source text '\(source)' is \(size) bytes, over the limit of \(limit)", d.sourceSpan, hint: "split the document")
+                default:
+                    var refusal = e
+                    refusal.path = source
+                    error(refusal.message("read source text"), d.sourceSpan, hint: refusal.fullHint)
                 }
-            } else {
-                error("source text file '\(source)' not found", d.sourceSpan,
-                      hint: "the path is relative to the model file's folder (looked for '\(path)')")
-            }
+            } catch let problem as Diagnostic {
+                var located = problem
+                located.message = "source text '\(source)': " + problem.message
+                diagnostics.append(located)
+            } catch {}
         }
         let me = documentIndex[d.id]
         doc.narrative = d.narrative.map { anchor($0, defaultDocument: me) }

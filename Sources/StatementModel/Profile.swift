@@ -7,7 +7,7 @@ enum Profile {
     nonisolated(unsafe) static var last = DispatchTime.now().uptimeNanoseconds
 
     static func note(_ text: String) {
-        if enabled { FileHandle.standardError.write(Data("profile: \(text)\n".utf8)) }
+        if enabled { OutputWriter.standardError.write("profile: \(text)\n") }
     }
 
     static func mark(_ phase: String) {
@@ -15,7 +15,7 @@ enum Profile {
         let now = DispatchTime.now().uptimeNanoseconds
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        FileHandle.standardError.write(Data("profile: \(phase): \((now > last ? now - last : 0) / 1_000_000) ms, peak rss \(usage.ru_maxrss >> 10) MiB\n".utf8))
+        OutputWriter.standardError.write("profile: \(phase): \((now > last ? now - last : 0) / 1_000_000) ms, peak rss \(usage.ru_maxrss >> 10) MiB\n")
         last = now
     }
 }

@@ -12,7 +12,11 @@ public enum SeedModel {
     /// Loads the embedded seed model.
     public static func load() throws(DiagnosticList) -> Model {
         var loader = ModelLoader()
-        loader.readText = { path in path == articleFile ? PackageResources.article_txt : nil }
+        // The seed reads no files: its article is compiled in too.
+        loader.readText = { path throws(FileAccessError) in
+            guard path == articleFile else { throw FileAccessError(.notFound, path: path, hint: nil) }
+            return PackageResources.article_txt
+        }
         return try loader.load(sources: [(file: "seed.stmt.yaml", bytes: PackageResources.seed_stmt_yaml, base: "")],
                                defaultName: "seed", origin: "<embedded seed>")
     }

@@ -69,8 +69,10 @@ public enum Output: Sendable {
     case none
     /// A value, rendered in the session's output mode.
     case value(Value)
-    /// Text printed as it is, whatever the mode.
+    /// Text printed as it is, whatever the mode; control characters in it are shown escaped.
     case text(String)
+    /// Text that already had its data escaped and carries the session's own styling (ANSI colours).
+    case styled(String)
 }
 
 /// One call of a command: the session, the value flowing in and the parsed arguments.

@@ -136,21 +136,25 @@ extension Commands {
         for (label, a) in anchors {
             let doc = a.document.map { m.documents[$0] }
             let where_ = a.line.map { "\(doc?.id ?? "?"):\($0):\(a.column ?? 0)" } ?? (doc?.id ?? "?")
-            out += "\(s.id)\(label.isEmpty ? "" : " " + label) · \(where_) · \(a.status.rawValue)\n"
+            out += TerminalText.escaped("\(s.id)\(label.isEmpty ? "" : " " + label) · \(where_) · \(a.status.rawValue)") + "\n"
             guard let text = doc?.text, let range = a.byteRange, let line = a.line else { continue }
             let endLine = text.lineColumn(ofByte: range.upperBound).line
             let start = text.lineStarts[line - 1]
             let end = endLine < text.lineStarts.count ? text.lineStarts[endLine] - 1 : text.utf8.count
-            let before = text.slice(start, range.lowerBound), inside = text.slice(range.lowerBound, range.upperBound)
-            let after = text.slice(range.upperBound, max(range.upperBound, end))
+            // The document's own characters are escaped before the highlight (ours) is added.
+            let before = TerminalText.escaped(text.slice(start, range.lowerBound))
+            let inside = TerminalText.escaped(text.slice(range.lowerBound, range.upperBound))
+            let after = TerminalText.escaped(text.slice(range.upperBound, max(range.upperBound, end)))
+            // Without colour the marks take a column each; with it, placeholders that take none
+            // become the escape sequences after wrapping.
             let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("«", "»")
-            let marked = before + "\u{1}" + inside + "\u{2}" + after
+            let marked = before + (color ? "\u{1}" : "«") + inside + (color ? "\u{2}" : "»") + after
             let width = max(20, inv.session.settings.width - 2)
             for l in Renderer(session: inv.session).wrap(marked.replacingNewlines(), width) {
                 out += "  " + l.replacingOccurrences(of: "\u{1}", with: open).replacingOccurrences(of: "\u{2}", with: close) + "\n"
             }
         }
-        return .text(out)
+        return .styled(out)
     }
 
     @Sendable static func traceCommand(_ inv: Invocation) throws -> Output {

@@ -158,8 +158,15 @@ extension Commands {
         try inv.session.checkRead(path, span: w.span)
         let model: Model
         do {
-            model = try ModelLoader().load(path: path)
+            var loader = ModelLoader(gate: inv.session.gate)
+            nonisolated(unsafe) let cancelled = inv.session.isCancelled
+            loader.isCancelled = { cancelled() }
+            model = try loader.load(path: path)
         } catch {
+            if error.diagnostics.contains(where: { $0.category == .cancelled }) {
+                throw Diagnostic("cancelled", at: w.span, hint: "the load was interrupted; the model '\(inv.session.model.name)' is still in use",
+                                 category: .cancelled)
+            }
             var first = Diagnostic("'\(w.text)' did not load; the model '\(inv.session.model.name)' is still in use", at: w.span,
                                    hint: "fix the problems below and load again", category: error.diagnostics.contains { $0.category == .syntax } ? .syntax : .model)
             first.notes = error.diagnostics

@@ -296,12 +296,7 @@ extension Commands {
         }
         let text = ext == "yaml" || ext == "yml" ? YAMLText.encode(input, inv.session.model)
             : Renderer(session: inv.session).render(input)
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            throw Diagnostic("cannot write '\(w.text)': \(error.localizedDescription)", at: w.span,
-                             hint: "check that the folder exists and is writable", category: .io)
-        }
+        try inv.session.writeFile(text, to: path, span: w.span)
         let n: Int = { if case .table(let t) = input { return t.rows.count }; return 1 }()
         return .text("saved \(n) row\(n == 1 ? "" : "s") to \(w.text)")
     }

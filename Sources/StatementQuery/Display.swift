@@ -3,16 +3,19 @@ import StatementModel
 
 /// How single values print in cells and text: entities by name, other records by id, lists joined.
 public enum Display {
-    /// The plain text of a value.
-    public static func plain(_ v: Value, _ m: Model) -> String {
+    /// The plain text of a value, with control characters in its data shown escaped (`\u{1b}`).
+    public static func plain(_ v: Value, _ m: Model) -> String { TerminalText.escaped(raw(v, m)) }
+
+    /// The text of a value as stored.
+    static func raw(_ v: Value, _ m: Model) -> String {
         switch v {
         case .null: return ""
         case .bool(let b): return b ? "true" : "false"
         case .number(let n): return number(n)
         case .string(let s): return s
         case .date(let d): return d.description
-        case .list(let items): return items.map { plain($0, m) }.joined(separator: ", ")
-        case .record(let r): return r.fields.map { "\($0.name): \(plain($0.value, m))" }.joined(separator: ", ")
+        case .list(let items): return items.map { raw($0, m) }.joined(separator: ", ")
+        case .record(let r): return r.fields.map { "\($0.name): \(raw($0.value, m))" }.joined(separator: ", ")
         case .table(let t): return "(\(t.rows.count) \(t.kind))"
         case .entity(let i): return m.entities[i].name
         case .statement(let i): return m.statements[i].id

@@ -6,6 +6,8 @@ public struct Evaluator {
     /// The session.
     public let session: Session
     var model: Model { session.model }
+    /// Values of `(pipeline)` expressions already computed while running this command.
+    let subqueries = SubqueryCache()
 
     /// Makes an evaluator.
     public init(session: Session) { self.session = session }
@@ -32,7 +34,7 @@ public struct Evaluator {
         switch try run(p) {
         case .value(let v): return v
         case .none: return .null
-        case .text(let t): return .string(t)
+        case .text(let t), .styled(let t): return .string(t)
         }
     }
 
@@ -58,7 +60,14 @@ public struct Evaluator {
         case .literal(let v, _): return v
         case .variable(let name, let span): return try variable(name, span)
         case .list(let items, _): return .list(try items.map { try eval($0, row: row) })
-        case .pipeline(let p, let span): return try value(of: p, at: span)
+        case .pipeline(let p, let span):
+            // A subquery cannot refer to the row being tested (the language has no correlation), so
+            // its value is the same for every row: computed once per command, not once per row.
+            let key = SubqueryCache.Key(line: span.line, column: span.column, file: span.file)
+            if let v = subqueries.values[key] { return v }
+            let v = try value(of: p, at: span)
+            subqueries.values[key] = v
+            return v
         case .not(let inner, let span):
             return .bool(!(try truth(eval(inner, row: row), span)))
         case .field(let path, let span):
@@ -118,3 +127,13 @@ public struct Evaluator {
     }
 }
 
+
+/// The values of a command's subqueries, keyed by where each stands in the input.
+final class SubqueryCache {
+    struct Key: Hashable {
+        var line: Int
+        var column: Int
+        var file: String
+    }
+    var values: [Key: Value] = [:]
+}

@@ -104,17 +104,20 @@ extension Parser {
         }
     }
 
-    /// Whether the tokens at `i` begin a pipeline (a source command, or `$var |`).
+    /// Whether the tokens at `i` begin a pipeline (a source command, or `$var |`), looking past any
+    /// number of opening parentheses — in a loop, so no input can make the lookahead recurse.
     func startsPipeline(at i: Int) -> Bool {
         var j = i
-        while j < tokens.count && tokens[j].kind == .newline { j += 1 }
-        guard j < tokens.count else { return false }
-        let t = tokens[j]
-        if t.kind == .word, let c = table.lookup(t.text), c.role != .stage {
-            return !(j + 1 < tokens.count && tokens[j + 1].kind == .op && Self.comparisonOps.contains(tokens[j + 1].text))
+        while true {
+            while j < tokens.count && tokens[j].kind == .newline { j += 1 }
+            guard j < tokens.count else { return false }
+            let t = tokens[j]
+            if t.kind == .word, let c = table.lookup(t.text), c.role != .stage {
+                return !(j + 1 < tokens.count && tokens[j + 1].kind == .op && Self.comparisonOps.contains(tokens[j + 1].text))
+            }
+            if t.kind == .variable, j + 1 < tokens.count, tokens[j + 1].kind == .op, tokens[j + 1].text == "|" { return true }
+            guard t.kind == .op && t.text == "(" else { return false }
+            j += 1
         }
-        if t.kind == .variable, j + 1 < tokens.count, tokens[j + 1].kind == .op, tokens[j + 1].text == "|" { return true }
-        if t.kind == .op && t.text == "(" { return startsPipeline(at: j + 1) }
-        return false
     }
 }

@@ -164,3 +164,24 @@ public struct Parser {
         return Diagnostic("unknown command '\(t.text)'", at: span(t), hint: hint, category: .syntax)
     }
 }
+
+extension Parser {
+    /// Whether a name can be written after `$`: letters, digits and `_`.
+    public static func isVariableName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// The 1-based lines that lie inside a string spanning several lines (after its first line):
+    /// a transcript's `#=>` there is part of the string, not an expectation.
+    public static func linesInsideStrings(_ text: String) -> Set<Int> {
+        let input = SourceInput(text: text)
+        guard let tokens = try? Lexer(input: input).tokenize() else { return [] }
+        var out = Set<Int>()
+        for t in tokens where t.kind == .string && text[t.range].contains("\n") {
+            let first = input.span(t.range).line
+            let count = text[t.range].filter { $0 == "\n" }.count
+            for l in (first + 1)...(first + count) { out.insert(l) }
+        }
+        return out
+    }
+}

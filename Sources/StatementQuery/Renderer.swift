@@ -14,7 +14,10 @@ public struct Renderer {
     public func render(_ output: Output) -> String {
         switch output {
         case .none: return ""
-        case .text(let t): return t.isEmpty || t.hasSuffix("\n") ? t : t + "\n"
+        case .text(let t):
+            let safe = TerminalText.escaped(t)
+            return safe.isEmpty || safe.hasSuffix("\n") ? safe : safe + "\n"
+        case .styled(let t): return t.isEmpty || t.hasSuffix("\n") ? t : t + "\n"
         case .value(let v): return render(v)
         }
     }
@@ -63,10 +66,11 @@ public struct Renderer {
         return out
     }
 
-    /// Column widths that fit `total`: the widest columns give way first, down to 8 characters.
+    /// Column widths that fit `total`: the widest columns give way first, down to 8 columns.
+    /// Widths count terminal columns (a CJK character takes two, a combining mark none).
     func fitWidths(header: [String], rows: [[String]], total: Int) -> [Int] {
-        var widths = header.map(\.count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        var widths = header.map { min(TerminalText.width($0), total) }
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], min(TerminalText.width(c), total)) } }
         let separators = 3 * (widths.count - 1)
         while widths.reduce(0, +) + separators > total {
             guard let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 else { break }
@@ -82,7 +86,7 @@ public struct Renderer {
         for line in 0..<height {
             let parts = wrapped.enumerated().map { i, w -> String in
                 let text = line < w.count ? w[line] : ""
-                let padded = text + String(repeating: " ", count: max(0, widths[i] - text.count))
+                let padded = text + String(repeating: " ", count: max(0, widths[i] - TerminalText.width(text)))
                 return header && session.useColor ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded
             }
             out += parts.joined(separator: " │ ").trimmingTrailingSpaces() + "\n"
@@ -90,21 +94,31 @@ public struct Renderer {
         return out
     }
 
-    /// Wraps text at spaces to a width, breaking long words.
+    /// Wraps text at spaces to a width in terminal columns, cutting words longer than a line; one
+    /// pass over the text, so a megabyte without a space costs no more than a megabyte of words.
     func wrap(_ text: String, _ width: Int) -> [String] {
-        guard text.count > width, width > 0 else { return [text.replacingNewlines()] }
+        let flat = text.replacingNewlines()
+        guard width > 0, TerminalText.width(flat) > width else { return [flat] }
         var lines: [String] = []
-        var current = ""
-        for word in text.replacingNewlines().split(separator: " ", omittingEmptySubsequences: false) {
+        var current = "", currentWidth = 0
+        for word in flat.split(separator: " ", omittingEmptySubsequences: false) {
             var w = String(word)
-            while w.count > width {
-                if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(w.prefix(width)))
-                w = String(w.dropFirst(width))
+            var ww = TerminalText.width(w)
+            if ww > width {
+                if !current.isEmpty { lines.append(current); current = ""; currentWidth = 0 }
+                var piece = "", pieceWidth = 0
+                for ch in w {
+                    let cw = TerminalText.width(ch)
+                    if pieceWidth + cw > width && !piece.isEmpty { lines.append(piece); piece = ""; pieceWidth = 0 }
+                    piece.append(ch)
+                    pieceWidth += cw
+                }
+                w = piece
+                ww = pieceWidth
             }
-            if current.isEmpty { current = w }
-            else if current.count + 1 + w.count <= width { current += " " + w }
-            else { lines.append(current); current = w }
+            if current.isEmpty { current = w; currentWidth = ww }
+            else if currentWidth + 1 + ww <= width { current += " " + w; currentWidth += 1 + ww }
+            else { lines.append(current); current = w; currentWidth = ww }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines

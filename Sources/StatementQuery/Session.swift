@@ -28,10 +28,10 @@ public final class Session: @unchecked Sendable {
     public let commands: CommandTable
     /// The folder relative paths resolve against (the running script's, or the working directory).
     public var baseDirectory: String
-    /// Safe mode: no file writes, no reads outside ``allowedRoots``. Cannot be switched off from inside.
-    public private(set) var safe = false
-    /// Folders readable in safe mode.
-    public private(set) var allowedRoots: [String] = []
+    /// The gate every file access goes through; safe mode is its state, fixed when the session is made.
+    public let gate: FileGate
+    /// Safe mode: no file writes, no reads outside the gate's folders. Cannot be switched off from inside.
+    public var safe: Bool { gate.isSafe }
     /// The host, for `run`, `history`, `quit`.
     public weak var host: SessionHost?
     /// Where command output goes.
@@ -41,19 +41,15 @@ public final class Session: @unchecked Sendable {
     /// Script files currently running (to refuse recursion).
     public var runningScripts: [String] = []
 
-    /// Makes a session on a model.
-    public init(model: Model, commands: CommandTable = .standard, baseDirectory: String = FileManager.default.currentDirectoryPath,
-                write: @escaping (String) -> Void = { print($0, terminator: "") }) {
+    /// Makes a session on a model; file access goes through `gate` (safe mode when the gate is safe).
+    public init(model: Model, gate: FileGate = .unrestricted, commands: CommandTable = .standard,
+                baseDirectory: String = FileManager.default.currentDirectoryPath,
+                write: @escaping (String) -> Void = { OutputWriter.standardOutput.write($0) }) {
         self.model = model
+        self.gate = gate
         self.commands = commands
         self.baseDirectory = baseDirectory
         self.write = write
-    }
-
-    /// Turns safe mode on for good, allowing reads under the given folders only.
-    public func enableSafeMode(allowing roots: [String]) {
-        safe = true
-        allowedRoots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 
     /// Whether colour is in effect.
@@ -72,32 +68,43 @@ public final class Session: @unchecked Sendable {
         return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 
-    /// Refuses a read outside the allowed folders in safe mode.
+    /// Refuses a read the gate does not allow, with a diagnostic at `span` naming the rule.
     public func checkRead(_ path: String, span: SourceSpan) throws {
-        guard safe else { return }
-        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        if !allowedRoots.contains(where: { real == $0 || real.hasPrefix($0 + "/") }) {
-            throw Diagnostic("safe mode: reading '\(path)' is refused", at: span,
-                             hint: "rule: only files under the script's folder and the model's folder may be read", category: .refused)
-        }
+        do { try gate.check(.read, path) } catch { throw error.diagnostic("read", at: span) }
     }
 
-    /// Refuses any file write in safe mode.
+    /// Refuses a write the gate does not allow (every write in safe mode).
     public func checkWrite(_ path: String, span: SourceSpan) throws {
-        if safe {
-            throw Diagnostic("safe mode: writing '\(path)' is refused", at: span,
-                             hint: "rule: no command may write files in safe mode; run without --safe to save", category: .refused)
-        }
+        do { try gate.check(.write, path) } catch { throw error.diagnostic("write", at: span) }
+    }
+
+    /// A file's bytes through the gate; a refusal or a failure is a diagnostic at `span`.
+    public func readFile(_ path: String, span: SourceSpan, verb: String = "read") throws -> [UInt8] {
+        do { return try gate.read(resolve(path: path)) } catch { throw error.diagnostic(verb, at: span) }
+    }
+
+    /// Writes a file atomically through the gate, keeping the mode and owner of a file it replaces.
+    public func writeFile(_ text: String, to path: String, span: SourceSpan) throws {
+        do { try gate.write(Array(text.utf8), to: resolve(path: path)) } catch { throw error.diagnostic("write", at: span) }
     }
 
     /// Parses text into commands, reporting every syntax error.
     public func parse(_ input: SourceInput) throws(DiagnosticList) -> [ParsedCommand] {
-        var parser = Parser(input, table: commands)
-        return try parser.parseScript()
+        let table = commands
+        do {
+            return try DeepStack.shared.run {
+                var parser = Parser(input, table: table)
+                return try parser.parseScript()
+            }
+        } catch let list as DiagnosticList { throw list } catch { throw DiagnosticList([Diagnostic("\(error)")]) }
     }
 
     /// Runs one parsed command and writes its rendered output.
     public func run(_ command: ParsedCommand) throws {
+        try DeepStack.shared.run { try runHere(command) }
+    }
+
+    private func runHere(_ command: ParsedCommand) throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let output = try Evaluator(session: self).run(command.pipeline)
         let evaluated = DispatchTime.now().uptimeNanoseconds

@@ -192,11 +192,10 @@ public struct Completer {
         let typed = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
         let dirPart = typed.contains("/") ? String(typed[..<typed.lastIndex(of: "/")!]) + "/" : ""
         let dir = session.resolve(path: dirPart.isEmpty ? "." : dirPart)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
-        return names.filter { !$0.hasPrefix(".") || typed.hasPrefix(dirPart + ".") }.sorted().map { name in
-            var isDir: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(name), isDirectory: &isDir)
-            return dirPart + name + (isDir.boolValue ? "/" : "")
+        // Through the gate: in safe mode only the allowed folders are listed.
+        guard let names = try? session.gate.list(dir) else { return [] }
+        return names.filter { !$0.hasPrefix(".") || typed.hasPrefix(dirPart + ".") }.prefix(Self.maxCandidates).map { name in
+            dirPart + name + (FileGate.kind(of: (dir as NSString).appendingPathComponent(name)) == .directory ? "/" : "")
         }
     }
 

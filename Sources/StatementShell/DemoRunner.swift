@@ -15,9 +15,9 @@ public final class DemoRunner {
         self.typingDelay = typingDelay
     }
 
-    let color = isatty(1) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    let color = OutputWriter.standardOutput.isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
 
-    func say(_ s: String) { FileHandle.standardOutput.write(Data(s.utf8)) }
+    func say(_ s: String) { OutputWriter.standardOutput.write(s) }
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     /// Waits for a key line: "" (Enter) to go on, "r" for the REPL, "q" to quit. nil at end of input.
@@ -31,7 +31,7 @@ public final class DemoRunner {
     public func run(text: String, name: String) -> ExitCode {
         let commands: [ParsedCommand]
         do { commands = try session.parse(SourceInput(name: name, text: text.strippingShebang())) } catch {
-            FileHandle.standardError.write(Data(DiagnosticRenderer(color: false).render(error.diagnostics).utf8))
+            OutputWriter.standardError.write(DiagnosticRenderer(color: false).render(error.diagnostics))
             return .syntax
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -55,9 +55,9 @@ public final class DemoRunner {
             if key == "q" { return .success }
             if key == "r" { dropIntoREPL(); say("stmt(\(session.model.name))> \(c.text)\n") }
             do { try session.run(c) } catch let d as Diagnostic {
-                FileHandle.standardError.write(Data(DiagnosticRenderer(color: false).render(d).utf8))
+                OutputWriter.standardError.write(DiagnosticRenderer(color: false).render(d))
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                OutputWriter.standardError.write("error: \(error)\n")
             }
             guard let after = wait("next") else { return .success }
             if after == "q" { return .success }

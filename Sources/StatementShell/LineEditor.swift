@@ -11,6 +11,12 @@ public protocol LineEditor: AnyObject {
 /// Ctrl-C while reading: the current input is dropped.
 public struct LineEditorInterrupt: Error {}
 
+/// SIGTERM or SIGHUP while reading: the REPL ends, restores the terminal, then dies of the signal.
+public struct LineEditorTermination: Error {
+    /// The signal received.
+    public var signal: Int32
+}
+
 /// Reads plain lines when standard input is not a terminal: no prompt, no escape codes.
 public final class PlainLineEditor: LineEditor {
     /// Makes a plain reader of standard input.

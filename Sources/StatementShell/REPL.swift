@@ -1,4 +1,5 @@
 import CEditLine
+import CTerminal
 import Foundation
 import StatementModel
 import StatementQuery
@@ -20,7 +21,7 @@ public final class REPL: SessionHost {
         if let forceEditor {
             editor = forceEditor
         } else if interactive {
-            let e = EditLineEditor(historyPath: HistoryFile.path())
+            let e = EditLineEditor(historyPath: HistoryFile.path(), gate: session.gate)
             e.completer = Completer(session: session)
             editor = e
         } else {
@@ -63,10 +64,11 @@ public final class REPL: SessionHost {
             lastAutoWidth = terminalWidth()
             session.settings.width = lastAutoWidth
             session.settings.rows = max(20, terminalHeight() - 6)
-            print("stmt — " + ModelSummary(session.model).oneLine)
-            print("Type `help` for commands, `help NAME` for one. Tab completes, Ctrl-R searches history, Ctrl-D leaves.")
+            OutputWriter.standardOutput.write("stmt — " + ModelSummary(session.model).oneLine + "\n")
+            OutputWriter.standardOutput.write("Type `help` for commands, `help NAME` for one; Tab completes, Ctrl-R searches, Ctrl-D leaves.\n")
         }
         var lineNumber = 0
+        var terminatedBy: Int32 = 0
         while !quit {
             var buffer = ""
             var startLine = lineNumber + 1
@@ -81,12 +83,22 @@ public final class REPL: SessionHost {
                     line = more
                     buffer += "\n" + line
                 }
+            } catch let t as LineEditorTermination {
+                terminatedBy = t.signal
+                break
             } catch {
                 continue   // Ctrl-C: drop the input, keep the session.
             }
             if buffer.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if interactive { editor.addHistory(buffer) }
             evaluate(buffer, firstLine: interactive ? 1 : startLine)
+            if stmt_termination_signal() != 0 { terminatedBy = stmt_termination_signal(); break }
+        }
+        if terminatedBy != 0 {
+            // TERM or HUP: the terminal back as it was, then die of the signal — this process alone.
+            stmt_restore_terminal()
+            signal(terminatedBy, SIG_DFL)
+            raise(terminatedBy)
         }
         return failures > 0 && !interactive ? .failure : .success
     }
@@ -105,16 +117,16 @@ public final class REPL: SessionHost {
         } catch let d as Diagnostic {
             failures += 1
             if d.category == .cancelled {
-                FileHandle.standardError.write(Data("\ncancelled; the session goes on\n".utf8))
+                OutputWriter.standardError.write("\ncancelled; the session goes on\n")
             } else {
-                FileHandle.standardError.write(Data(DiagnosticRenderer(color: session.useColor).render(d).utf8))
+                OutputWriter.standardError.write(DiagnosticRenderer(color: session.useColor).render(d))
             }
         } catch let l as DiagnosticList {
             failures += 1
-            FileHandle.standardError.write(Data(DiagnosticRenderer(color: session.useColor).render(l.diagnostics).utf8))
+            OutputWriter.standardError.write(DiagnosticRenderer(color: session.useColor).render(l.diagnostics))
         } catch {
             failures += 1
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            OutputWriter.standardError.write("error: \(error)\n")
         }
         _ = stmt_take_interrupt()
     }

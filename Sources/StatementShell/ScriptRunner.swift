@@ -27,7 +27,7 @@ public final class ScriptRunner: SessionHost {
     public private(set) var worst: ExitCode = .success
 
     /// Makes a runner.
-    public init(options: Options = Options(), writeError: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    public init(options: Options = Options(), writeError: @escaping (String) -> Void = { OutputWriter.standardError.write($0) }) {
         self.options = options
         self.writeError = writeError
     }
@@ -56,7 +56,7 @@ public final class ScriptRunner: SessionHost {
         return failures > 0 && worst == .success ? .failure : worst
     }
 
-    var colorErrors: Bool { isatty(2) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
+    var colorErrors: Bool { OutputWriter.standardError.isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty }
 
     func report(_ d: Diagnostic, session: Session) {
         writeError(DiagnosticRenderer(color: colorErrors).render(d))
@@ -86,18 +86,26 @@ public final class ScriptRunner: SessionHost {
         }
     }
 
+    /// How deep `run` may nest scripts (a chain of scripts each running the next).
+    public static let maxNesting = 64
+
     /// Shared by the runner and the REPL: resolve, check, read, then run with the script's folder as base.
     public static func runNested(path: String, span: SourceSpan, session: Session, body: (String, String) throws -> Void) throws {
         let full = session.resolve(path: path)
-        try session.checkRead(full, span: span)
+        let chain = { (session.runningScripts + [full]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ") }
         if session.runningScripts.contains(full) {
             throw Diagnostic("'\(path)' is already running: a script may not run itself", at: span,
-                             hint: "chain: " + (session.runningScripts + [full]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "),
+                             hint: "chain: " + chain(), category: .evaluation)
+        }
+        if session.runningScripts.count >= maxNesting {
+            throw Diagnostic("scripts nested deeper than \(maxNesting) levels", at: span,
+                             hint: "each `run` starts another script inside this one; the chain begins " +
+                                 session.runningScripts.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ") + " → …",
                              category: .evaluation)
         }
-        guard let data = FileManager.default.contents(atPath: full) else {
-            throw Diagnostic("cannot read script '\(path)'", at: span, hint: "looked for '\(full)'", category: .io)
-        }
+        let bytes = try session.readFile(full, span: span, verb: "read script")
+        let text: String
+        do { text = try TextDecoder.decode(bytes, name: path) } catch { throw error }
         let saved = session.baseDirectory
         session.runningScripts.append(full)
         session.baseDirectory = (full as NSString).deletingLastPathComponent
@@ -105,7 +113,7 @@ public final class ScriptRunner: SessionHost {
             session.baseDirectory = saved
             session.runningScripts.removeLast()
         }
-        try body(String(decoding: data, as: UTF8.self), path)
+        try body(text, path)
     }
 }
 

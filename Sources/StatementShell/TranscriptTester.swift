@@ -5,6 +5,11 @@ import StatementQuery
 /// Checks transcript scripts: each command is followed by its expected output in `#=>` lines,
 /// compared exactly. A failing command's expected output is its error message, so transcripts
 /// can pin error messages too. `--update` rewrites the expectations in place (atomically).
+///
+/// A `#=>` line inside a multi-line string belongs to the command, not to the expectations; the
+/// outputs of several commands on one line are expected together; `#=>` lines with no command
+/// before them, and expectations of commands that never run (after `quit`), are problems, not
+/// silently dropped.
 public struct TranscriptTester {
     /// The result of checking one file.
     public struct Result: Sendable {
@@ -14,66 +19,123 @@ public struct TranscriptTester {
         public var checked: Int
         /// Unified diffs of the mismatches (empty when all matched).
         public var diffs: [String]
+        /// Everything wrong: the diffs, then expectations that belong to no command, or to commands that never ran.
+        public var problems: [String]
         /// The file with expectations replaced by actual output.
         public var updated: String
+
+        /// Writes ``updated`` over the file through the gate, keeping its line ends (CRLF stays CRLF).
+        public func write(to path: String, gate: FileGate) throws(FileAccessError) {
+            let old = (try? gate.read(path)) ?? []
+            let crlf = old.count > 1 && zip(old, old.dropFirst()).contains { $0 == 13 && $1 == 10 }
+            let text = crlf ? updated.replacingOccurrences(of: "\n", with: "\r\n") : updated
+            try gate.write(Array(text.utf8), to: path)
+        }
     }
 
     /// Makes a tester.
     public init() {}
 
     /// Runs a transcript file against a fresh session made by `makeSession` and compares.
-    public func check(path: String, name: String? = nil, text: String, makeSession: () -> Session) throws -> Result {
+    public func check<E: Error>(path: String, name: String? = nil, text: String, makeSession: () throws(E) -> Session) throws -> Result {
+        let shown = name ?? path
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Expectation lines are blanked (not removed) in what is parsed, so every error names the
-        // line it has in the file; `bodyIndex` maps a file line to its place in the rebuilt file.
-        var body: [String] = []
-        var bodyIndex: [Int: Int] = [:]
-        var expectations: [Int: [String]] = [:]   // body index after which expectations stand
-        var lastCodeLine = -1
-        for (n, line) in lines.enumerated() {
-            if line.hasPrefix("#=>") {
-                let content = line.dropFirst(3)
-                expectations[lastCodeLine, default: []].append(String(content.hasPrefix(" ") ? content.dropFirst() : content))
-                continue
-            }
-            body.append(line)
-            bodyIndex[n] = body.count - 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { lastCodeLine = body.count - 1 }
-        }
-        let source = lines.map { $0.hasPrefix("#=>") ? "" : $0 }.joined(separator: "\n").strippingShebang()
-        let session = makeSession()
+        let source = text.strippingShebang()
+        let insideStrings = Parser.linesInsideStrings(source)
+        func isExpectation(_ n: Int) -> Bool { lines[n].hasPrefix("#=>") && !insideStrings.contains(n + 1) }
+        let session = try makeSession()
         session.baseDirectory = (path as NSString).deletingLastPathComponent
         let runner = ScriptRunner()
         session.host = runner
         var output = ""
         session.write = { output += $0 }
-        let commands = try session.parse(SourceInput(name: name ?? path, text: source))
+        let commands = try session.parse(SourceInput(name: shown, text: source))
+
+        // The line (0-based) each command ends on; several commands may end on one line.
+        var endLines: [Int] = []
+        var codeLines = Set<Int>()
+        for c in commands {
+            let first = c.span.line - 1, last = first + c.text.filter { $0 == "\n" }.count
+            endLines.append(last)
+            for l in first...last { codeLines.insert(l) }
+        }
+        // Expectation groups: the `#=>` lines after a line, keyed by the last code line before them.
+        var expectations: [Int: [String]] = [:]
+        var groupStart: [Int: Int] = [:]
+        var problems: [String] = []
+        var lastCode = -1
+        for n in lines.indices {
+            if isExpectation(n) {
+                let content = lines[n].dropFirst(3)
+                if expectations[lastCode] == nil { groupStart[lastCode] = n }
+                expectations[lastCode, default: []].append(String(content.hasPrefix(" ") ? content.dropFirst() : content))
+            } else if codeLines.contains(n) {
+                lastCode = n
+            }
+        }
+        let commandEnds = Set(endLines)
+        for (line, start) in groupStart.sorted(by: { $0.value < $1.value }) where !commandEnds.contains(line) {
+            problems.append("\(shown):\(start + 1): expected output with no command before it"
+                            + (line < 0 ? "" : " (the command on line \(line + 1) continues after it)") + "\n")
+        }
+
         var actual: [Int: [String]] = [:]
         var diffs: [String] = []
-        for c in commands {
+        var ran = 0
+        var quitAt: Int?
+        for (k, c) in commands.enumerated() {
+            let end = endLines[k]
+            if let q = quitAt {
+                if expectations[end] != nil && actual[end] == nil {
+                    problems.append("\(shown):\(c.span.line): `\(c.text.split(separator: "\n").first ?? "")` never runs: it comes after `quit` on line \(q)\n")
+                }
+                continue
+            }
             output = ""
             do { try session.run(c) } catch let d as Diagnostic {
                 output += DiagnosticRenderer(color: false).render(d)
             } catch let l as DiagnosticList {
                 output += DiagnosticRenderer(color: false).render(l.diagnostics)
             }
-            let endLine = bodyIndex[c.span.line - 1 + c.text.filter { $0 == "\n" }.count] ?? -1
+            ran += 1
             var got = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if got.last == "" { got.removeLast() }
-            actual[endLine] = got
-            let want = expectations[endLine] ?? []
-            if got != want {
-                diffs.append(UnifiedDiff.make(expected: want, actual: got,
-                                              header: "\(name ?? path):\(c.span.line): output of `\(c.text.split(separator: "\n").first ?? "")` differs"))
+            actual[end, default: []] += got
+            if runner.quitRequested { quitAt = c.span.line }
+            // Compared once the last command ending on this line has run.
+            let lastOnLine = !(k + 1 < commands.count && endLines[k + 1] == end && quitAt == nil)
+            if lastOnLine {
+                let want = expectations[end] ?? [], have = actual[end] ?? []
+                if have != want {
+                    diffs.append(UnifiedDiff.make(expected: want, actual: have,
+                                                  header: "\(shown):\(c.span.line): output of `\(c.text.split(separator: "\n").first ?? "")` differs"))
+                }
             }
         }
-        var rebuilt: [String] = []
-        for (i, line) in body.enumerated() {
-            rebuilt.append(line)
-            for out in actual[i] ?? [] { rebuilt.append(out.isEmpty ? "#=>" : "#=> " + out) }
+        if commands.isEmpty && !expectations.isEmpty && problems.isEmpty {
+            problems.append("\(shown): expected output but no commands\n")
         }
-        return Result(path: path, checked: commands.count, diffs: diffs, updated: rebuilt.joined(separator: "\n"))
+        // The file again, each command's expectations replaced by what it printed; other lines kept.
+        var rebuilt: [String] = []
+        for (n, line) in lines.enumerated() {
+            if isExpectation(n) {
+                let owner = groupOwner(n, lines: lines, isExpectation: isExpectation, codeLines: codeLines)
+                if owner.map({ actual[$0] == nil }) ?? true { rebuilt.append(line) }
+                continue
+            }
+            rebuilt.append(line)
+            if commandEnds.contains(n), let out = actual[n] {
+                for o in out { rebuilt.append(o.isEmpty ? "#=>" : "#=> " + o) }
+            }
+        }
+        return Result(path: path, checked: ran, diffs: diffs, problems: diffs + problems, updated: rebuilt.joined(separator: "\n"))
+    }
+
+    /// The code line an expectation line belongs to (the last code line before it), if any.
+    func groupOwner(_ n: Int, lines: [String], isExpectation: (Int) -> Bool, codeLines: Set<Int>) -> Int? {
+        var k = n - 1
+        while k >= 0 && !codeLines.contains(k) { k -= 1 }
+        return k >= 0 ? k : nil
     }
 }
 

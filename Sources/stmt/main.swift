@@ -28,6 +28,17 @@ let modelCompletion = CompletionKind.file(extensions: ["yaml", "yml", "json", "j
 /// What shell completion offers for scripts.
 let scriptCompletion = CompletionKind.file(extensions: ["stmt"])
 
+/// Ends the process. Output that could not be written (a full disk, a closed descriptor) turns a
+/// success into failure (1), with one line on standard error when that can still be written; a
+/// reader that went away (a closed pipe) ends it quietly.
+func finish(_ code: Int32) -> Never {
+    if let e = OutputWriter.standardOutput.failure, e != EPIPE {
+        OutputWriter.standardError.write("stmt: error: cannot write to standard output: \(OutputWriter.standardOutput.failureDescription ?? "")\n")
+        exit(code == 0 ? StatementShell.ExitCode.failure.rawValue : code)
+    }
+    exit(code)
+}
+
 /// Options shared by the ways of running commands.
 struct SessionOptions: ParsableArguments {
     @Option(name: .long, help: "Model file or folder (default: the bundled seed).", completion: modelCompletion)
@@ -37,46 +48,35 @@ struct SessionOptions: ParsableArguments {
     @Flag(name: .long, help: "Safe mode: no file writes, no reads outside the script's and the model's folders.")
     var safe = false
 
+    func setup(scriptPath: String?) -> SessionSetup {
+        SessionSetup(modelPath: model, parameters: parameters, safe: safe, scriptPath: scriptPath)
+    }
+
+    /// The session, or the set-up's diagnostics on standard error and its exit code.
     func makeSession(scriptPath: String?) throws -> Session {
-        let loaded = try loadModel(model)
-        let session = Session(model: loaded)
-        sessionsKeptUntilExit.append(session)
-        for p in parameters {
-            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                throw ValidationError("--set expects NAME=VALUE, found '\(p)'")
-            }
-            let name = String(p[..<eq]), value = String(p[p.index(after: eq)...])
-            session.variables[name] = Double(value).map(Value.number) ?? .string(value)
-            session.presetParameters.insert(name)
+        do {
+            let session = try setup(scriptPath: scriptPath).makeSession()
+            sessionsKeptUntilExit.append(session)
+            return session
+        } catch {
+            report(error.diagnostics)
+            throw ExitCode(error.code.rawValue)
         }
-        if safe {
-            var roots = [FileManager.default.currentDirectoryPath]
-            if let scriptPath { roots = [((scriptPath as NSString).standardizingPath as NSString).deletingLastPathComponent.nonEmpty ?? "."] }
-            if let model { roots.append((model as NSString).deletingLastPathComponent.nonEmpty ?? ".") }
-            session.enableSafeMode(allowing: roots.map { session.resolve(path: $0) })
-        }
-        return session
     }
 }
 
-/// Loads a model (the seed when no path is given), or prints every problem and fails with exit code 2.
+/// Diagnostics on standard error, coloured on a terminal without NO_COLOR.
+func report(_ diagnostics: [Diagnostic]) {
+    let color = OutputWriter.standardError.isTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    OutputWriter.standardError.write(DiagnosticRenderer(color: color).render(diagnostics))
+}
+
+/// Loads a model (the seed when no path is given), or prints every problem and fails.
 func loadModel(_ path: String?) throws -> Model {
-    let result: Result<Model, DiagnosticList>
-    if let path {
-        result = Result { () throws(DiagnosticList) -> Model in try ModelLoader().load(path: path) }
-    } else {
-        result = Result { () throws(DiagnosticList) -> Model in try SeedModel.load() }
+    do { return try SessionSetup(modelPath: path).makeSession().model } catch {
+        report(error.diagnostics)
+        throw ExitCode(error.code.rawValue)
     }
-    switch result {
-    case .success(let m): return m
-    case .failure(let list):
-        FileHandle.standardError.write(Data(DiagnosticRenderer(color: isatty(2) == 1).render(list.diagnostics).utf8))
-        throw ExitCode(StatementShell.ExitCode.syntax.rawValue)
-    }
-}
-
-extension String {
-    var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Sessions live until the process ends: freeing a model of a million statements at exit only costs time.
@@ -96,13 +96,12 @@ func runScript(_ text: String, name: String, session: Session, echo: Bool, keepG
     if code != .success { throw ExitCode(code.rawValue) }
 }
 
-func readScript(_ path: String) throws -> String {
-    if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("stmt: error: cannot read script '\(path)'\n  hint: check the path\n".utf8))
-        throw ExitCode(StatementShell.ExitCode.usage.rawValue)
+/// A script's text through the session's gate, or its diagnostic and exit code.
+func readScript(_ path: String, gate: FileGate) throws -> String {
+    do { return try SessionSetup.readScript(path, gate: gate) } catch {
+        report(error.diagnostics)
+        throw ExitCode(error.code.rawValue)
     }
-    return String(decoding: data, as: UTF8.self)
 }
 
 struct Open: ParsableCommand {
@@ -124,7 +123,7 @@ struct Open: ParsableCommand {
             return try runScript(commands, name: "-c", session: session, echo: echo, keepGoing: keepGoing)
         }
         if let script {
-            let text = try readScript(script)
+            let text = try readScript(script, gate: session.gate)
             return try runScript(text, name: script == "-" ? "<stdin>" : script, session: session, echo: echo, keepGoing: keepGoing)
         }
         let code = REPL(session: session).run()
@@ -141,7 +140,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let session = try options.makeSession(scriptPath: script)
-        try runScript(try readScript(script), name: script == "-" ? "<stdin>" : script, session: session, echo: echo, keepGoing: keepGoing)
+        try runScript(try readScript(script, gate: session.gate), name: script == "-" ? "<stdin>" : script, session: session, echo: echo, keepGoing: keepGoing)
     }
 }
 
@@ -152,7 +151,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let m = try loadModel(path)
         let counts = ModelSummary(m).anchorCounts
-        print("\(path): ok — " + ModelSummary(m).oneLine + ", \(counts[.found] ?? 0) anchors FOUND")
+        OutputWriter.standardOutput.write("\(path): ok — " + ModelSummary(m).oneLine + ", \(counts[.found] ?? 0) anchors FOUND\n")
     }
 }
 
@@ -161,7 +160,7 @@ struct Info: ParsableCommand {
     @Argument(help: "The model file or folder.", completion: modelCompletion) var path: String?
 
     func run() throws {
-        print(ModelSummary(try loadModel(path)).text, terminator: "")
+        OutputWriter.standardOutput.write(ModelSummary(try loadModel(path)).text)
     }
 }
 
@@ -172,25 +171,33 @@ struct Test: ParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() throws {
-        var failed = 0, checked = 0
+        var failed = 0
+        let out = OutputWriter.standardOutput
         for f in files {
-            let text = try readScript(f)
+            // Each file gets its own session; a set-up that fails fails that file, never falls back.
+            let setup = options.setup(scriptPath: f)
             do {
-                let r = try TranscriptTester().check(path: f, text: text) { (try? options.makeSession(scriptPath: f)) ?? Session(model: .empty) }
-                checked += r.checked
+                let text = try SessionSetup.readScript(f, gate: setup.makeGate())
+                let r = try TranscriptTester().check(path: f, text: text) { () throws(SessionSetup.Failure) -> Session in try setup.makeSession() }
                 if update {
-                    try AtomicFile.write(r.updated + (text.hasSuffix("\n") && !r.updated.hasSuffix("\n") ? "\n" : ""), to: f)
-                    print("\(f): updated (\(r.checked) commands)")
-                } else if r.diffs.isEmpty {
-                    print("\(f): ok (\(r.checked) commands)")
+                    try r.write(to: f, gate: setup.makeGate())
+                    out.write("\(f): updated (\(r.checked) commands)\n")
+                } else if r.problems.isEmpty {
+                    out.write("\(f): ok (\(r.checked) commands)\n")
                 } else {
                     failed += 1
-                    print(r.diffs.joined(separator: "\n"), terminator: "")
-                    print("\(f): FAILED (\(r.diffs.count) of \(r.checked) commands differ)")
+                    out.write(r.problems.joined(separator: "\n"))
+                    out.write("\(f): FAILED (\(r.problems.count) problem\(r.problems.count == 1 ? "" : "s") in \(r.checked) commands)\n")
                 }
+            } catch let e as SessionSetup.Failure {
+                failed += 1
+                report(e.diagnostics)
+            } catch let d as Diagnostic {
+                failed += 1
+                report([d])
             } catch let l as DiagnosticList {
                 failed += 1
-                FileHandle.standardError.write(Data(DiagnosticRenderer(color: false).render(l.diagnostics).utf8))
+                report(l.diagnostics)
             }
         }
         if failed > 0 { throw ExitCode(StatementShell.ExitCode.failure.rawValue) }
@@ -200,13 +207,19 @@ struct Test: ParsableCommand {
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Step through a script for a class: one command at a time.")
     @Argument(help: "The script.", completion: scriptCompletion) var script: String
-    @Option(help: "Milliseconds per typed character (0 to print at once).") var typingDelay = 25
+    @Option(help: "Milliseconds per typed character, 0 to 1000 (0 prints at once).") var typingDelay = 25
     @OptionGroup var options: SessionOptions
+
+    func validate() throws {
+        guard (0...1000).contains(typingDelay) else {
+            throw ValidationError("--typing-delay expects milliseconds from 0 to 1000, found \(typingDelay)")
+        }
+    }
 
     func run() throws {
         let session = try options.makeSession(scriptPath: script)
         let demo = DemoRunner(session: session, typingDelay: typingDelay)
-        let code = demo.run(text: try readScript(script), name: script)
+        let code = demo.run(text: try readScript(script, gate: session.gate), name: script)
         if code != .success { throw ExitCode(code.rawValue) }
     }
 }
@@ -214,15 +227,28 @@ struct Demo: ParsableCommand {
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the command reference (docs/commands.md) from the command table.")
     @Flag(help: "Print it as the manual page stmt-language(7) instead of Markdown.") var man = false
-    func run() throws { print(man ? HelpText.manPage(.standard, version: versionLine) : HelpText.markdown(.standard), terminator: "") }
+    func run() throws { OutputWriter.standardOutput.write(man ? HelpText.manPage(.standard, version: versionLine) : HelpText.markdown(.standard)) }
 }
+
+// A reader that goes away (`stmt … | head`) makes writes fail with EPIPE, handled by OutputWriter, instead of a signal.
+signal(SIGPIPE, SIG_IGN)
 
 // Completion scripts get the default-subcommand layer (ShellCompletion); everything else is parsed as usual.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if let shell = arguments.first == "--generate-completion-script" && arguments.count == 2 ? arguments[1]
     : arguments.count == 1 && arguments[0].hasPrefix("--generate-completion-script=") ? String(arguments[0].dropFirst(29)) : nil,
    let script = ShellCompletion.script(for: shell) {
-    print(script, terminator: "")
-} else {
-    Stmt.main()
+    OutputWriter.standardOutput.write(script)
+    finish(0)
+}
+do {
+    var command = try Stmt.parseAsRoot(arguments)
+    try command.run()
+    finish(0)
+} catch {
+    // One funnel for every ending: the message (help and --version to standard output), then the code.
+    let code = Stmt.exitCode(for: error)
+    let text = Stmt.fullMessage(for: error)
+    if !text.isEmpty { (code == .success ? OutputWriter.standardOutput : OutputWriter.standardError).write(text + "\n") }
+    finish(code.rawValue)
 }

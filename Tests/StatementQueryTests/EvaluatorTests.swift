@@ -147,8 +147,7 @@ import Testing
     }
 
     @Test func safeModeRefusesWritesAndOutsideReads() throws {
-        let h = try Harness()
-        h.session.enableSafeMode(allowing: ["/tmp/stmt-safe-root"])
+        let h = try Harness(gate: FileGate(safeRoots: ["/tmp/stmt-safe-root"]))
         let w = try #require(h.error("statements | save /tmp/stmt-safe-root/x.csv"))
         #expect(w.category == .refused && w.hint?.contains("rule:") == true)
         let r = try #require(h.error("load /etc/passwd"))

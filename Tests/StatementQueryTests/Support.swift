@@ -6,8 +6,8 @@ final class Harness {
     let session: Session
     var output = ""
 
-    init() throws {
-        session = Session(model: try SeedModel.load(), baseDirectory: "/tmp")
+    init(gate: FileGate = .unrestricted) throws {
+        session = Session(model: try SeedModel.load(), gate: gate, baseDirectory: "/tmp")
         session.settings.color = .off
         session.settings.width = 100
         session.write = { [unowned self] in self.output += $0 }
