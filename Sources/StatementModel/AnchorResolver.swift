@@ -7,8 +7,8 @@ public enum AnchorResolver {
         public var anchor: Anchor
         /// Byte offsets of every match (more than one when AMBIGUOUS).
         public var matches: [Int]
-        /// For an ORPHANED anchor: the passage most like it, and its line.
-        public var closest: (text: String, line: Int, column: Int)?
+        /// How often the exact text occurs, whatever the prefix and suffix say.
+        public var exactCount: Int = 0
     }
 
     /// Resolves `anchor` in `text`.
@@ -18,8 +18,10 @@ public enum AnchorResolver {
         let prefix = Array((anchor.prefix ?? "").utf8)
         let suffix = Array((anchor.suffix ?? "").utf8)
         var matches: [Int] = []
+        var exactCount = 0
         if !needle.isEmpty {
             for start in occurrences(of: needle, in: text.utf8) {
+                exactCount += 1
                 if !prefix.isEmpty {
                     guard start >= prefix.count, text.utf8[(start - prefix.count)..<start].elementsEqual(prefix) else { continue }
                 }
@@ -42,13 +44,13 @@ public enum AnchorResolver {
             a.line = lc.line
             a.column = lc.column
             a.share(text.utf8, start..<(start + needle.count))
-            return Outcome(anchor: a, matches: matches, closest: nil)
+            return Outcome(anchor: a, matches: matches, exactCount: exactCount)
         case 0:
             a.status = .orphaned
-            return Outcome(anchor: a, matches: [], closest: closestPassage(to: anchor.exact, in: text))
+            return Outcome(anchor: a, matches: [], exactCount: exactCount)
         default:
             a.status = .ambiguous
-            return Outcome(anchor: a, matches: matches, closest: nil)
+            return Outcome(anchor: a, matches: matches, exactCount: exactCount)
         }
     }
 
@@ -75,7 +77,7 @@ public enum AnchorResolver {
     }
 
     /// The passage of the same length, starting at a word boundary, with the smallest edit distance.
-    static func closestPassage(to exact: String, in text: SourceText) -> (text: String, line: Int, column: Int)? {
+    public static func closestPassage(to exact: String, in text: SourceText) -> (text: String, line: Int, column: Int)? {
         let target = Array(exact.prefix(160))
         guard !target.isEmpty, !text.utf8.isEmpty else { return nil }
         let limitBytes = Array(String(target).utf8).count

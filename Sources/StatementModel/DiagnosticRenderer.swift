@@ -13,9 +13,14 @@ public struct DiagnosticRenderer: Sendable {
     /// Makes a renderer.
     public init(color: Bool) { self.color = color }
 
-    /// Renders a list of diagnostics, followed by a count line when there is more than one error.
+    /// The most diagnostics of one list shown; the rest are counted.
+    public static let maxShown = 500
+
+    /// Renders a list of diagnostics (the first ``maxShown``), followed by a count line when there
+    /// is more than one error.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        var out = diagnostics.map(render).joined()
+        var out = diagnostics.prefix(Self.maxShown).map(render).joined()
+        if diagnostics.count > Self.maxShown { out += "… \(diagnostics.count - Self.maxShown) more not shown\n" }
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 1 { out += "\(errors) errors\n" }
         return out

@@ -115,7 +115,16 @@ struct JSONLinesParser {
             let contentStart = pos
             var simple = true
             while pos < end && b[pos] != UInt8(ascii: "\"") {
-                if b[pos] == UInt8(ascii: "\\") { simple = false; pos += 1 }
+                let c = b[pos]
+                if c == UInt8(ascii: "\\") { simple = false; pos += 2; continue }
+                if c < 0x20 { throw fail(c == 0 ? "unexpected NUL byte in a string" : "unexpected control character in a string (write it as \\u00\(String(format: "%02x", c)))") }
+                if c >= 0x80 {
+                    // Invalid UTF-8 is reported where it is, never replaced silently.
+                    let n = TextDecoder.sequenceLength(b, pos)
+                    if n == 0 { throw fail(String(format: "invalid UTF-8 (byte 0x%02X)", c)) }
+                    pos += n
+                    continue
+                }
                 pos += 1
             }
             guard pos < end else { pos = start; throw fail("unterminated string") }

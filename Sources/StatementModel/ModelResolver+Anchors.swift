@@ -1,6 +1,8 @@
 import Foundation
 
 extension ModelResolver {
+    /// How many places an AMBIGUOUS anchor's diagnostic lists.
+    static let maxListedMatches = 5
 
     /// Resolves every anchor against its document's text, reporting AMBIGUOUS and ORPHANED ones.
     mutating func resolveAnchors(_ documents: inout [Document], _ statements: inout [Statement],
@@ -23,6 +25,7 @@ extension ModelResolver {
                 worker.diagnostics = []
                 let lo = all.count * part / parts, hi = all.count * (part + 1) / parts
                 for s in lo..<hi {
+                    if s & 4095 == 0 && worker.loader.isCancelled() { break }
                     if shared { all[s].shareContent(column.bytes, column.starts[s], column.starts[s + 1]) }
                     all[s].anchors = all[s].anchors.map { worker.resolve($0, docs) }
                     if let a = all[s].framing?.anchor { all[s].framing?.anchor = worker.resolve(a, docs) }
@@ -46,22 +49,38 @@ extension ModelResolver {
             }
             return anchor
         }
+        if anchor.exact.isEmpty {
+            error("empty anchor", anchor.mark, hint: "an anchor quotes the exact words of the source; write them between quotes")
+            return anchor
+        }
         let outcome = AnchorResolver.resolve(anchor, in: text)
         if outcome.anchor.status == .found { return outcome.anchor }
         let preview = anchor.exact.count > 60 ? String(anchor.exact.prefix(57)) + "..." : anchor.exact
+        let context = anchor.prefix != nil || anchor.suffix != nil
         switch outcome.anchor.status {
         case .ambiguous:
-            let notes = outcome.matches.map { m -> Diagnostic in
+            // Where it matches: the first few, each with a short window of its line.
+            var notes = outcome.matches.prefix(Self.maxListedMatches).map { m -> Diagnostic in
                 let lc = text.lineColumn(ofByte: m)
                 let span = SourceSpan(file: documents[d].sourcePath ?? documents[d].id, line: lc.line, column: lc.column,
                                       length: anchor.exact.count, lineText: text.line(lc.line))
                 return Diagnostic("matches here", at: span, category: .model, severity: .note)
             }
-            error("AMBIGUOUS anchor: \"\(preview)\" occurs \(outcome.matches.count) times in '\(documents[d].id)'", anchor.mark,
-                  hint: "add `prefix:` or `suffix:` with the words just before or after the intended one", notes: notes)
+            if outcome.matches.count > Self.maxListedMatches {
+                notes.append(Diagnostic("and \(outcome.matches.count - Self.maxListedMatches) more places", category: .model, severity: .note))
+            }
+            error("AMBIGUOUS anchor: \"\(preview)\" occurs \(outcome.matches.count) times in '\(documents[d].id)'" + (context ? " with the given prefix/suffix" : ""),
+                  anchor.mark, hint: "add `prefix:` or `suffix:` with the words just before or after the intended one", notes: notes)
+        case .orphaned where context && outcome.exactCount > 0:
+            error("ORPHANED anchor: \"\(preview)\" occurs \(outcome.exactCount) time\(outcome.exactCount == 1 ? "" : "s") in '\(documents[d].id)', but never with the given "
+                  + [anchor.prefix.map { _ in "prefix" }, anchor.suffix.map { _ in "suffix" }].compactMap { $0 }.joined(separator: " and "),
+                  anchor.mark, hint: "the prefix must end just before the words and the suffix start just after them, exactly as in the source")
         case .orphaned:
             var hint = "the exact text must occur in '\(documents[d].id)' as written, including case and punctuation"
-            if let c = outcome.closest { hint = "the closest passage, at line \(c.line), column \(c.column), is: \"\(c.text)\"" }
+            // Finding the closest passage costs an edit distance per candidate: only for the first few.
+            if orphanBudget.take(), let c = AnchorResolver.closestPassage(to: anchor.exact, in: text) {
+                hint = "the closest passage, at line \(c.line), column \(c.column), is: \"\(c.text)\""
+            }
             error("ORPHANED anchor: \"\(preview)\" does not occur in '\(documents[d].id)'", anchor.mark, hint: hint)
         default:
             break

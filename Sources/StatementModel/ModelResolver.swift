@@ -16,6 +16,7 @@ extension ModelBuilder {
         for (i, r) in rawRelations.enumerated() {
             if let rel = resolver.relation(r, number: i + 1) { relations.append(rel) }
         }
+        resolver.checkCycles(entities, statements)
         Profile.mark("documents, entities, relations")
         var all = statements
         statements = []
@@ -30,8 +31,10 @@ extension ModelBuilder {
         }
         self.column = ContentColumnBuilder()
         Profile.mark("content column")
+        if loader.isCancelled() { diagnostics.append(ModelLoader.cancelled); return nil }
         resolver.resolveAnchors(&documents, &all, sharing: (column.bytes, column.starts))
         Profile.mark("anchors")
+        if loader.isCancelled() { diagnostics.append(ModelLoader.cancelled); return nil }
         guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let model = Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
@@ -54,6 +57,11 @@ struct ModelResolver {
     /// Where each document and entity was defined, for "first defined here"; statements keep theirs.
     var marks: [String: FileMark] = [:]
     var statementMarks: [FileMark?] = []
+    /// Shared by the copies that resolve anchors on several threads: how many more ORPHANED anchors
+    /// get a "closest passage" (an edit-distance search of the whole text each).
+    let orphanBudget = Budget(20)
+    /// Likewise for "did you mean" hints on unknown references.
+    let suggestionBudget = Budget(25)
 
     init(loader: ModelLoader, sources: SourceFiles) {
         self.loader = loader
@@ -138,7 +146,7 @@ struct ModelResolver {
     mutating func entityRef(_ r: RawRef) -> Int? {
         if let i = entityIndex[r.id] { return i }
         if deferring { missing = true; return nil }
-        var hint = Suggestion.hint(for: r.id, in: entityIndex.keys)
+        var hint = suggestionBudget.take() ? Suggestion.hint(for: r.id, in: entityIndex.keys) : nil
         if let byName = entityNames[r.id.lowercased()] {
             hint = "'\(r.id)' is a name of entity '\(byName)'; refer to entities by id"
         }
@@ -151,14 +159,16 @@ struct ModelResolver {
     mutating func documentRef(_ r: RawRef) -> Int? {
         if let i = documentIndex[r.id] { return i }
         if deferring { missing = true; return nil }
-        error("unknown document '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: documentIndex.keys) ?? "define it under `documents:` first")
+        error("unknown document '\(r.id)'", r.span,
+              hint: (suggestionBudget.take() ? Suggestion.hint(for: r.id, in: documentIndex.keys) : nil) ?? "define it under `documents:` first")
         return nil
     }
 
     mutating func statementRef(_ r: RawRef) -> Int? {
         if let i = statementIndex[r.id] { return i }
         if deferring { missing = true; return nil }
-        error("unknown statement '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: statementIndex.keys) ?? "define it under `statements:` first")
+        error("unknown statement '\(r.id)'", r.span,
+              hint: (suggestionBudget.take() ? Suggestion.hint(for: r.id, in: statementIndex.keys) : nil) ?? "define it under `statements:` first")
         return nil
     }
 
@@ -166,8 +176,9 @@ struct ModelResolver {
         if let i = statementIndex[r.id] { return .statement(i) }
         if let i = documentIndex[r.id] { return .document(i) }
         if let i = entityIndex[r.id] { return .entity(i) }
-        let all = Array(statementIndex.keys) + Array(documentIndex.keys) + Array(entityIndex.keys)
-        error("unknown statement, document or entity '\(r.id)'", r.span, hint: Suggestion.hint(for: r.id, in: all))
+        let hint = suggestionBudget.take()
+            ? Suggestion.hint(for: r.id, in: Array(statementIndex.keys) + Array(documentIndex.keys) + Array(entityIndex.keys)) : nil
+        error("unknown statement, document or entity '\(r.id)'", r.span, hint: hint ?? "relations join statements, documents and entities by id")
         return nil
     }
 
@@ -292,5 +303,19 @@ struct ModelResolver {
         }
         guard let from = r.from.flatMap({ anyRef($0) }), let to = r.to.flatMap({ anyRef($0) }) else { return nil }
         return Relation(id: "rel\(number)", type: r.type, from: from, to: to, note: r.note, span: location(r.span))
+    }
+}
+
+/// A count that threads take from until it runs out.
+final class Budget: @unchecked Sendable {
+    private let lock = NSLock()
+    private var left: Int
+    init(_ n: Int) { left = n }
+    /// True while some is left (and takes one).
+    func take() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard left > 0 else { return false }
+        left -= 1
+        return true
     }
 }

@@ -67,9 +67,9 @@ public enum TextDecoder {
 
     /// The length of a well-formed UTF-8 sequence at `i`, or 0 (overlong forms, surrogates and
     /// values past U+10FFFF are ill-formed, as the Unicode standard says).
-    static func sequenceLength(_ b: [UInt8], _ i: Int) -> Int {
+    static func sequenceLength<C: RandomAccessCollection>(_ b: C, _ i: Int) -> Int where C.Element == UInt8, C.Index == Int {
         let c = b[i]
-        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { i + k < b.count && b[i + k] >= lo && b[i + k] <= hi }
+        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { i + k < b.endIndex && b[i + k] >= lo && b[i + k] <= hi }
         switch c {
         case 0xC2...0xDF: return cont(1) ? 2 : 0
         case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0

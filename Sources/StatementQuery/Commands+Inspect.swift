@@ -157,11 +157,12 @@ extension Commands {
         return .styled(out)
     }
 
+    /// How many hops of a reporting chain `trace` shows; the rest are counted.
+    static let maxTraceHops = 50
+
     @Sendable static func traceCommand(_ inv: Invocation) throws -> Output {
         let m = inv.session.model
         let i = try statementIndex(inv.words[0], in: m, for: "trace")
-        var out = ""
-        var seen = Set<Int>()
         func head(_ s: Statement) -> String {
             "\(s.id) · \(s.act.force) \"\(s.act.cue)\" · \(s.speakers.map { m.entities[$0].name }.joined(separator: ", "))"
         }
@@ -171,49 +172,77 @@ extension Commands {
             if let date = doc.date { tail += ", \(date.value)" + (date.basis == .inferred ? " inferred" : "") }
             return "\(doc.id) — \(doc.title) (\(tail))"
         }
-        func children(_ s: Statement, top: Bool) -> [(String, [String])] {
-            var items: [(String, [String])] = []
-            if let w = s.document { items.append(("work: " + docLine(w), [])) }
-            if let r = s.reported {
-                if let v = r.via, !seen.contains(v) {
-                    seen.insert(v)
-                    let vs = m.statements[v]
-                    items.append(("reported (\(r.mode.rawValue)) via " + head(vs), subtree(vs)))
-                } else {
-                    var line = "reported (\(r.mode.rawValue))"
-                    if let by = r.by { line += " by \(m.entities[by].name)" }
-                    if let d = r.document { line += " in \(m.documents[d].id)" }
-                    items.append((line, []))
-                }
-            }
-            if top {
-                for c in s.cites where c != s.document { items.append(("cites: " + docLine(c), [])) }
-                if let f = s.framing {
-                    let by = f.by.map { m.entities[$0].name } ?? "the reporter"
-                    items.append(("framed by \(by) as \(f.act.force) \"\(f.act.cue)\"", []))
-                }
-                for a in s.anchors { items.append(("words: " + anchorWords(a), [])) }
-            }
-            return items
-        }
-        func subtree(_ s: Statement) -> [String] { render(children(s, top: false)) }
-        func render(_ items: [(String, [String])]) -> [String] {
-            var lines: [String] = []
-            for (k, item) in items.enumerated() {
-                let last = k == items.count - 1
-                lines.append((last ? "└─ " : "├─ ") + item.0)
-                lines += item.1.map { (last ? "   " : "│  ") + $0 }
-            }
-            return lines
-        }
         func anchorWords(_ a: Anchor) -> String {
             let doc = a.document.map { m.documents[$0].id } ?? "?"
             return (a.line.map { "\(doc):\($0):\(a.column ?? 0)" } ?? doc) + " \"\(a.exact)\""
         }
+        func reportedLine(_ r: Reporting) -> String {
+            var line = "reported (\(r.mode.rawValue))"
+            if let by = r.by { line += " by \(m.entities[by].name)" }
+            if let d = r.document { line += " in \(m.documents[d].id)" }
+            return line
+        }
+        // The chain below a statement reported via another, drawn hop by hop in a loop: its depth is
+        // the model's to decide, so it is neither recursed nor drawn past maxTraceHops.
+        func chain(from first: Int, prefix start: String, seen: inout Set<Int>) -> [String] {
+            var lines: [String] = []
+            var prefix = start
+            var current = first
+            var hops = 1
+            while true {
+                let s = m.statements[current]
+                let r = s.reported
+                if let w = s.document { lines.append(prefix + (r == nil ? "└─ " : "├─ ") + "work: " + docLine(w)) }
+                guard let r else { break }
+                guard let v = r.via else { lines.append(prefix + "└─ " + reportedLine(r)); break }
+                if seen.contains(v) {
+                    lines.append(prefix + "└─ reported (\(r.mode.rawValue)) via \(m.statements[v].id) — a loop: \(m.statements[v].id) is already above")
+                    break
+                }
+                if hops >= maxTraceHops {
+                    var more = 0, k: Int? = v
+                    var counted = seen
+                    while let x = k, counted.insert(x).inserted { more += 1; k = m.statements[x].reported?.via }
+                    lines.append(prefix + "└─ … \(more) more hop\(more == 1 ? "" : "s") (trace shows \(maxTraceHops))")
+                    break
+                }
+                seen.insert(v)
+                lines.append(prefix + "└─ reported (\(r.mode.rawValue)) via " + head(m.statements[v]))
+                prefix += "   "
+                current = v
+                hops += 1
+            }
+            return lines
+        }
         let s = m.statements[i]
-        seen.insert(i)
-        out += head(s) + "\n│ \(s.content)\n"
-        out += render(children(s, top: true)).joined(separator: "\n") + "\n"
+        var seen: Set<Int> = [i]
+        // The top level: work, how it was reported, cited works, framing, the words.
+        var items: [(line: String, via: Int?)] = []
+        if let w = s.document { items.append(("work: " + docLine(w), nil)) }
+        if let r = s.reported {
+            if let v = r.via, v != i {
+                items.append(("reported (\(r.mode.rawValue)) via " + head(m.statements[v]), v))
+            } else if r.via == i {
+                items.append(("reported (\(r.mode.rawValue)) via \(s.id) — a loop: it is reported via itself", nil))
+            } else {
+                items.append((reportedLine(r), nil))
+            }
+        }
+        for c in s.cites where c != s.document { items.append(("cites: " + docLine(c), nil)) }
+        if let f = s.framing {
+            let by = f.by.map { m.entities[$0].name } ?? "the reporter"
+            items.append(("framed by \(by) as \(f.act.force) \"\(f.act.cue)\"", nil))
+        }
+        for a in s.anchors { items.append(("words: " + anchorWords(a), nil)) }
+        var out = head(s) + "\n│ \(s.content)\n"
+        for (k, item) in items.enumerated() {
+            let last = k == items.count - 1
+            out += (last ? "└─ " : "├─ ") + item.line + "\n"
+            if let v = item.via {
+                seen.insert(v)
+                for l in chain(from: v, prefix: last ? "   " : "│  ", seen: &seen) { out += l + "\n" }
+            }
+        }
         return .text(out)
     }
 }

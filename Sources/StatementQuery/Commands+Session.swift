@@ -87,7 +87,7 @@ extension Commands {
         let w = inv.words
         let s = inv.session
         if w.isEmpty {
-            return .text("mode \(s.settings.mode.rawValue)\nwidth \(s.settings.width)\ncolor \(s.settings.color.rawValue)\ntimer \(s.settings.timer ? "on" : "off")\nrows \(s.settings.rows)\n")
+            return .text("mode \(s.settings.mode.rawValue)\nwidth \(s.settings.width)\ncolor \(s.settings.color.rawValue)\ntimer \(s.settings.timer ? "on" : "off")\nrows \(s.settings.rows)\ncsv_formulas \(s.settings.guardFormulas ? "guard" : "keep")\n")
         }
         let names = Settings.choices.map(\.name)
         guard names.contains(w[0].text) else {
@@ -111,6 +111,9 @@ extension Commands {
         case "timer":
             guard v == "on" || v == "off" else { throw bad(["on", "off"]) }
             s.settings.timer = v == "on"
+        case "csv_formulas":
+            guard v == "guard" || v == "keep" else { throw bad(["guard", "keep"]) }
+            s.settings.guardFormulas = v == "guard"
         case "width":
             guard let n = Int(v), n >= 20, n <= 1000 else { throw fail("expected a width from 20 to 1000, found '\(v)'", span, hint: "e.g. set width 120") }
             s.settings.width = n

@@ -36,7 +36,11 @@ struct Lexer {
                         switch s[n] {
                         case "n": text.append("\n")
                         case "t": text.append("\t")
-                        default: text.append(s[n])
+                        case "r": text.append("\r")
+                        case "\"", "'", "\\": text.append(s[n])
+                        default:
+                            throw Diagnostic("unknown escape '\\\(s[n])' in a string", at: input.span(i..<s.index(after: n)),
+                                             hint: "the escapes are \\\" \\' \\\\ \\n \\t \\r; for a backslash write \\\\", category: .syntax)
                         }
                         i = s.index(after: n)
                         continue

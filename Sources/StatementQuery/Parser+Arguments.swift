@@ -70,6 +70,7 @@ extension Parser {
         case .binding:
             let n = peek
             guard n.kind == .word else { throw unexpected(n, expected: "a variable name", hint: "usage: \(command.synopsis)") }
+            try checkVariableName(n)
             _ = advance()
             try expectOp("=", hint: "usage: \(command.synopsis)")
             // `let n = statements | count` binds a pipeline's value; `let n = "text"` an expression's.
@@ -80,9 +81,21 @@ extension Parser {
         case .parameter:
             let n = peek
             guard n.kind == .word else { throw unexpected(n, expected: "a parameter name", hint: "usage: \(command.synopsis)") }
+            try checkVariableName(n)
             _ = advance()
             try expectOp("=", hint: "usage: \(command.synopsis)")
             return .parameter(name: n.text, nameSpan: span(n), value: try parseExpression())
+        }
+    }
+}
+
+extension Parser {
+    /// A name bound by `let` or `param` must be one `$` can reach: letters, digits and `_`.
+    func checkVariableName(_ t: Token) throws(Diagnostic) {
+        guard Parser.isVariableName(t.text) else {
+            let suggested = String(t.text.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            throw Diagnostic("'\(t.text)' cannot be a variable name: `$` reads only letters, digits and '_'", at: span(t),
+                             hint: "e.g. \(suggested), used as $\(suggested)", category: .syntax)
         }
     }
 }

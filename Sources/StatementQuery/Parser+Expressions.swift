@@ -74,7 +74,10 @@ extension Parser {
             case "true": return .literal(.bool(true), span(t))
             case "false": return .literal(.bool(false), span(t))
             case "null": return .literal(.null, span(t))
-            default: return .field(t.text.split(separator: ".").map(String.init), span(t))
+            default:
+                // `-1` after a word (echo -1) is lexed as a word; it can only mean the number.
+                if t.text.hasPrefix("-"), let n = Double(t.text) { return .literal(.number(n), span(t)) }
+                return .field(t.text.split(separator: ".").map(String.init), span(t))
             }
         case .op where t.text == "[":
             _ = advance(); depth += 1

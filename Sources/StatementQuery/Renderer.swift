@@ -134,15 +134,25 @@ public struct Renderer {
         return ([header] + rows).map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+    /// An RFC 4180 field. Unless `set csv_formulas keep`, a cell that a spreadsheet would run as a
+    /// formula (it starts with = + - @, a tab or a carriage return, and is not a number) gets a
+    /// leading `'`, as OWASP advises against CSV injection.
+    func csvField(_ value: String) -> String {
+        var s = value
+        if session.settings.guardFormulas, let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(s) == nil {
+            s = "'" + s
+        }
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     func markdown(_ v: Value) -> String {
         guard case .table(let t) = v else { return Display.plain(v, model) + "\n" }
         let (header, rows) = cells(t)
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingNewlines() }
+        // GitHub's tables split a row at every `|` not escaped, and `\` escapes: both are escaped.
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingNewlines()
+        }
         var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + header.map { _ in " --- |" }.joined() + "\n"
         for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }

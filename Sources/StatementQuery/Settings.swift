@@ -34,6 +34,8 @@ public struct Settings: Sendable {
     public var timer: Bool = false
     /// Most rows shown on screen before a "… N more rows" note (0 = all).
     public var rows: Int = 0
+    /// Whether CSV cells that a spreadsheet would run as a formula (starting with = + - @) get a leading `'`.
+    public var guardFormulas: Bool = true
 
     /// Makes default settings.
     public init() {}
@@ -45,5 +47,6 @@ public struct Settings: Sendable {
         ("color", Color.allCases.map(\.rawValue), "colour for headers, prompts and errors"),
         ("timer", ["on", "off"], "print each command's elapsed time"),
         ("rows", ["0", "50", "100"], "rows shown before a '… N more rows' note (0 shows all)"),
+        ("csv_formulas", ["guard", "keep"], "guard: CSV cells starting with = + - @ get a leading ' so spreadsheets show them as text"),
     ]
 }

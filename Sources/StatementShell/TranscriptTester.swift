@@ -19,8 +19,10 @@ public struct TranscriptTester {
         public var checked: Int
         /// Unified diffs of the mismatches (empty when all matched).
         public var diffs: [String]
-        /// Everything wrong: the diffs, then expectations that belong to no command, or to commands that never ran.
-        public var problems: [String]
+        /// Expectations that belong to no command, or to commands that never ran: wrong even after `--update`.
+        public var issues: [String]
+        /// Everything wrong: the diffs, then the issues.
+        public var problems: [String] { diffs + issues }
         /// The file with expectations replaced by actual output.
         public var updated: String
 
@@ -128,7 +130,7 @@ public struct TranscriptTester {
                 for o in out { rebuilt.append(o.isEmpty ? "#=>" : "#=> " + o) }
             }
         }
-        return Result(path: path, checked: ran, diffs: diffs, problems: diffs + problems, updated: rebuilt.joined(separator: "\n"))
+        return Result(path: path, checked: ran, diffs: diffs, issues: problems, updated: rebuilt.joined(separator: "\n"))
     }
 
     /// The code line an expectation line belongs to (the last code line before it), if any.

@@ -181,7 +181,14 @@ struct Test: ParsableCommand {
                 let r = try TranscriptTester().check(path: f, text: text) { () throws(SessionSetup.Failure) -> Session in try setup.makeSession() }
                 if update {
                     try r.write(to: f, gate: setup.makeGate())
-                    out.write("\(f): updated (\(r.checked) commands)\n")
+                    if r.issues.isEmpty {
+                        out.write("\(f): updated (\(r.checked) commands)\n")
+                    } else {
+                        // What an update cannot fix: expectations with no command, commands that never run.
+                        failed += 1
+                        out.write(r.issues.joined())
+                        out.write("\(f): updated, but \(r.issues.count) problem\(r.issues.count == 1 ? "" : "s") remain\n")
+                    }
                 } else if r.problems.isEmpty {
                     out.write("\(f): ok (\(r.checked) commands)\n")
                 } else {
@@ -192,6 +199,9 @@ struct Test: ParsableCommand {
             } catch let e as SessionSetup.Failure {
                 failed += 1
                 report(e.diagnostics)
+            } catch let e as FileAccessError {
+                failed += 1
+                report([e.diagnostic("update", at: nil)])
             } catch let d as Diagnostic {
                 failed += 1
                 report([d])

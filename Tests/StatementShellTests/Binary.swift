@@ -14,10 +14,11 @@ enum Binary {
         var stderr: String
     }
 
-    /// Runs stmt with arguments and optional standard input, in `cwd`.
-    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:]) throws -> Run {
+    /// Runs stmt (or another executable) with arguments and optional standard input, in `cwd`.
+    static func run(_ args: [String], stdin: String? = nil, cwd: String? = nil, env: [String: String] = [:],
+                    executable: String? = nil) throws -> Run {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
+        p.executableURL = URL(fileURLWithPath: executable ?? path)
         p.arguments = args
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         var environment = ProcessInfo.processInfo.environment
@@ -31,8 +32,12 @@ enum Binary {
         try p.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // Both pipes are drained at once: a child that fills one while the other is read would wait forever.
+        nonisolated(unsafe) var e = Data()
+        let done = DispatchSemaphore(value: 0)
+        Thread { e = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }.start()
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }

@@ -11,6 +11,15 @@ import Testing
 
     func candidates(_ before: String) -> [String] { completer.complete(before).candidates }
 
+    @Test func pathsInSafeModeStayInsideTheAllowedFolders() throws {
+        // Finding 5 of issue 9: in safe mode `load /etc/` listed any folder.
+        let open = Completer(session: Session(model: try SeedModel.load(), baseDirectory: "/tmp"))
+        #expect(!open.complete("load /etc/").candidates.isEmpty)
+        let safe = Completer(session: Session(model: try SeedModel.load(), gate: FileGate(safeRoots: ["/tmp"]), baseDirectory: "/tmp"))
+        #expect(safe.complete("load /etc/").candidates.isEmpty)
+        #expect(safe.complete("run ../etc/").candidates.isEmpty)
+    }
+
     @Test func commandsTablesAndStages() {
         #expect(candidates("sta") == ["statements"])
         #expect(candidates("statements | whe") == ["where"])

@@ -7,15 +7,15 @@ final class PseudoTerminal {
     let master: Int32
     private(set) var raw = ""
 
-    init(arguments: [String] = [], environment: [String: String]) throws {
+    init(arguments: [String] = [], environment: [String: String], executable: String = Binary.path) throws {
         var env = ["TERM=xterm", "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "PATH=/usr/bin:/bin"]
         env += environment.map { "\($0.key)=\($0.value)" }
-        let argv = [Binary.path] + arguments
+        let argv = [executable] + arguments
         var fd: Int32 = -1
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup($0) } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
-        pid = stmt_pty_spawn(Binary.path, cArgs, cEnv, 40, 120, &fd)
+        pid = stmt_pty_spawn(executable, cArgs, cEnv, 40, 120, &fd)
         guard pid > 0 else { throw CocoaError(.executableLoad) }
         master = fd
     }
@@ -83,6 +83,18 @@ final class PseudoTerminal {
             out.unicodeScalars.append(c)
         }
         return out
+    }
+
+    /// Ctrl-D once the output has settled: typed while a command is still printing, the key could
+    /// reach the terminal before the line editor reads again.
+    func endInput() {
+        var last = raw.count
+        for _ in 0..<20 {
+            drain(milliseconds: 100)
+            if raw.count == last { break }
+            last = raw.count
+        }
+        type("\u{4}")
     }
 
     /// Waits for the process to end; its exit status, or -1.

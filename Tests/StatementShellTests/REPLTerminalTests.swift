@@ -42,7 +42,7 @@ import Testing
         t.type("half a line\u{3}")
         t.type("statements | count\r")
         #expect(t.waitFor("\n16\n"), "\(t.screen)")
-        t.type("\u{4}")
+        t.endInput()
         #expect(t.exitStatus() == 0)
     }
 
@@ -50,7 +50,7 @@ import Testing
         let t = try start()
         t.type("echo \"평양 – Pyongyang\"\r")
         #expect(t.waitFor("\n평양 – Pyongyang\n"), "\(t.screen)")
-        t.type("\u{4}")
+        t.endInput()
         #expect(t.exitStatus() == 0)
     }
 
@@ -63,7 +63,7 @@ import Testing
             t.type("statements |\r")
             t.type("count\r")
             #expect(t.waitFor("\n16\n"))
-            t.type("\u{4}")
+            t.endInput()
             #expect(t.exitStatus() == 0)
         }
         let saved = try String(contentsOfFile: history, encoding: .utf8)
@@ -82,5 +82,80 @@ import Testing
         #expect(t.waitFor("...> "))
         t.type("\"call\"] | count\r")
         #expect(t.waitFor("\n4\n"), "\(t.screen)")
+    }
+
+    // MARK: issue 9, findings 16, 20 and 24
+
+    @Test func ctrlCInHistorySearchCancelsTheSearchNotTheSession() throws {
+        let t = try start()
+        t.type("statements | count\r")
+        #expect(t.waitFor("\n16\n"))
+        t.type("\u{12}cou")          // Ctrl-R, then part of the entry
+        t.drain(milliseconds: 200)
+        t.type("\u{3}")              // Ctrl-C in the search
+        t.type("entities | count\r")
+        #expect(t.waitFor("\n16\n16\n") || t.screen.components(separatedBy: "\n16\n").count >= 3, "\(t.screen)")
+        t.endInput()
+        #expect(t.exitStatus() == 0)
+    }
+
+    @Test func ctrlCCancelsALoadAndKeepsTheModel() throws {
+        // A model that takes a while to load: many statements in JSON Lines.
+        let path = home + "/big.jsonl"
+        var text = #"{"record": "entity", "id": "e", "kind": "person", "name": "E"}"# + "\n"
+        text += #"{"record": "document", "id": "d", "title": "D", "text": "words"}"# + "\n"
+        let line = #"{"record": "statement", "id": "sID", "speakers": ["e"], "act": {"cue": "said", "force": "assert"}, "content": "c", "source": "d", "anchors": ["words"]}"#
+        for i in 0..<400_000 { text += line.replacingOccurrences(of: "ID", with: String(i)) + "\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let t = try start()
+        t.type("load \(path)\r")
+        t.drain(milliseconds: 300)
+        t.type("\u{3}")
+        #expect(t.waitFor("cancelled"), "\(t.screen)")
+        t.type("statements | count\r")
+        #expect(t.waitFor("\n16\n"), "the seed stays: \(t.screen)")
+        t.endInput()
+        #expect(t.exitStatus() == 0)
+    }
+
+    @Test func foreignHistoryFilesAreLeftAlone() throws {
+        let foreign = home + "/foreign-history"
+        try "my precious notes\n".write(toFile: foreign, atomically: true, encoding: .utf8)
+        let t = try PseudoTerminal(environment: ["HOME": home, "STMT_HISTORY": foreign, "NO_COLOR": "1"])
+        #expect(t.waitFor("is not a history file"), "\(t.screen)")
+        t.type("statements | count\r")
+        #expect(t.waitFor("\n16\n"))
+        t.endInput()
+        #expect(t.exitStatus() == 0)
+        #expect(try String(contentsOfFile: foreign, encoding: .utf8) == "my precious notes\n")
+        // A folder where the file should be: a warning, the session works, no temporary files left.
+        let folder = home + "/history-folder"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let u = try PseudoTerminal(environment: ["HOME": home, "STMT_HISTORY": folder, "NO_COLOR": "1"])
+        #expect(u.waitFor("is a folder"), "\(u.screen)")
+        u.type("statements | count\r")
+        #expect(u.waitFor("\n16\n"))
+        u.endInput()
+        #expect(u.exitStatus() == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test func terminationAtThePromptLeavesTheProcessGroupAlone() throws {
+        // A wrapper shell in the same process group must survive stmt's SIGTERM.
+        let t = try PseudoTerminal(arguments: ["-c", "'\(Binary.path)'; echo \"wrapper survived: $?\""],
+                                   environment: ["HOME": home, "STMT_HISTORY": history, "NO_COLOR": "1"], executable: "/bin/sh")
+        #expect(t.waitFor("stmt(seed)> "))
+        let child = try #require(Self.childPid(of: t.pid))
+        kill(child, SIGTERM)
+        #expect(t.waitFor("wrapper survived: 143"), "\(t.screen)")
+    }
+
+    static func childPid(of parent: pid_t) -> pid_t? {
+        for _ in 0..<50 {
+            if let text = try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8),
+               let pid = text.split(separator: " ").first.flatMap({ pid_t($0) }) { return pid }
+            usleep(50_000)
+        }
+        return nil
     }
 }

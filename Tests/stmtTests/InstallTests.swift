@@ -28,8 +28,12 @@ import Testing
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
         try p.run()
+        // Both pipes are drained at once: a child that fills one while the other is read would wait forever.
+        nonisolated(unsafe) var e = Data()
+        let done = DispatchSemaphore(value: 0)
+        Thread { e = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }.start()
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
