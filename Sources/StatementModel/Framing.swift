@@ -16,8 +16,3 @@ public struct Framing: Sendable, Hashable {
     }
 }
 
-/// Immutable storage for a framing, shared between copies of a statement.
-final class FramingBox: Sendable {
-    let value: Framing
-    init(_ value: Framing) { self.value = value }
-}

@@ -216,7 +216,7 @@ public final class Model: Sendable {
         var out: [(RecordRef, String, Anchor)] = []
         for (i, s) in statements.enumerated() {
             for a in s.anchors { out.append((.statement(i), "statement", a)) }
-            if let a = s.framing?.anchor { out.append((.statement(i), "framing", a)) }
+            for f in s.framings { if let a = f.anchor { out.append((.statement(i), "framing", a)) } }
         }
         for (i, d) in documents.enumerated() {
             for a in d.narrative { out.append((.document(i), "narrative", a)) }

@@ -28,7 +28,9 @@ extension ModelResolver {
                     if s & 4095 == 0 && worker.loader.isCancelled() { break }
                     if shared { all[s].shareContent(column.bytes, column.starts[s], column.starts[s + 1]) }
                     all[s].anchors = all[s].anchors.map { worker.resolve($0, docs) }
-                    if let a = all[s].framing?.anchor { all[s].framing?.anchor = worker.resolve(a, docs) }
+                    for k in all[s].framings.indices {
+                        if let a = all[s].framings[k].anchor { all[s].framings[k].anchor = worker.resolve(a, docs) }
+                    }
                 }
                 found[part] = worker.diagnostics
             }

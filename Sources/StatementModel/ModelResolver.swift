@@ -278,9 +278,8 @@ struct ModelResolver {
                   hint: Suggestion.hint(for: s.status, in: Statement.statuses) ?? "the statuses are: " + Statement.statuses.joined(separator: ", "))
         }
         st.anchors = s.anchors.map { anchor($0, defaultDocument: source) }
-        if let f = s.framing {
-            st.framing = Framing(by: f.by.flatMap { entityRef($0) }, act: act(f.act),
-                                 anchor: f.anchor.map { anchor($0, defaultDocument: source) })
+        st.framings = s.framings.map { f in
+            Framing(by: f.by.flatMap { entityRef($0) }, act: act(f.act), anchor: f.anchor.map { anchor($0, defaultDocument: source) })
         }
         if let rep = s.reported {
             let mode = Reporting.Mode(rawValue: rep.mode)

@@ -13,7 +13,7 @@ public struct ModelSummary: Sendable {
         var c: [Anchor.Status: Int] = [:]
         for i in model.statements.indices {
             for a in model.statements[i].anchors { c[a.status, default: 0] += 1 }
-            if let a = model.statements[i].framing?.anchor { c[a.status, default: 0] += 1 }
+            for f in model.statements[i].framings { if let a = f.anchor { c[a.status, default: 0] += 1 } }
         }
         for d in model.documents { for a in d.narrative + d.residue { c[a.status, default: 0] += 1 } }
         return c

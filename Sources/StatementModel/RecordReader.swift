@@ -65,7 +65,7 @@ final class RawStatement: @unchecked Sendable {
     let addressees: [RawRef]
     let targets: [RawRef]
     let act: RawAct?
-    var framing: (by: RawRef?, act: RawAct, anchor: RawAnchor?)?
+    var framings: [(by: RawRef?, act: RawAct, anchor: RawAnchor?)] = []
     let content: String
     let date: RawDate?
     let place: String?
@@ -179,10 +179,12 @@ struct RecordReader: Sendable {
                              cites: refs(f["cites"], "cites", &r), source: ref(f["source"], "the source", &r),
                              work: ref(f["work"], "the work", &r), status: r.string(f["status"], "the status") ?? "reported",
                              statusSpan: mk(f["status"]), note: r.string(f["note"], "the note"))
-        if let fr = f["framing"],
-           let ff = r.fields(of: fr, as: "a framing", allowed: ["by", "cue", "force", "cameo", "anchor"], required: ["cue", "force"]),
-           let act = readAct(fr, &r, as: "the framing", fields: ff) {
-            s.framing = (ref(ff["by"], "the framer", &r), act, ff["anchor"].flatMap { readAnchor($0, &r) })
+        // One framing as a mapping, or several as a list of them.
+        for fr in r.items(f["framing"]) {
+            if let ff = r.fields(of: fr, as: "a framing", allowed: ["by", "cue", "force", "cameo", "anchor"], required: ["cue", "force"]),
+               let act = readAct(fr, &r, as: "the framing", fields: ff) {
+                s.framings.append((ref(ff["by"], "the framer", &r), act, ff["anchor"].flatMap { readAnchor($0, &r) }))
+            }
         }
         if let rep = f["reported"],
            let rf = r.fields(of: rep, as: "a reporting link", allowed: ["via", "by", "in", "mode"], required: ["mode"]) {

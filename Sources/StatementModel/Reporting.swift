@@ -8,6 +8,8 @@ public struct Reporting: Sendable, Hashable {
         case indirect
         /// The reporter's summary in their own words.
         case paraphrase
+        /// Reported speech with a quoted fragment of the speaker's own words.
+        case mixed
     }
 
     /// The statement that reports this one (statement index), when the chain goes on.

@@ -13,12 +13,9 @@ public struct Statement: Sendable {
     public var targets: [Int]
     /// The speaker's act: verbatim cue, normalized force, CAMEO code.
     public var act: Act
-    /// The reporter's framing of the act, when it differs (boxed: most statements have none).
-    public var framing: Framing? {
-        get { framingBox?.value }
-        set { framingBox = newValue.map(FramingBox.init) }
-    }
-    private var framingBox: FramingBox?
+    /// The reporters' own words for the act, when they differ from the speaker's (a headline's
+    /// "Demand", a lede's "called on"): none, one or several.
+    public var framings: [Framing]
     /// The proposition, in plain words.
     public var content: String {
         get { contentText.string }
@@ -49,7 +46,7 @@ public struct Statement: Sendable {
 
     /// Makes a statement.
     public init(id: String, speakers: [Int], onBehalfOf: [Int] = [], addressees: [Int] = [], targets: [Int] = [],
-                act: Act, framing: Framing? = nil, content: String, date: DateClaim? = nil, place: String? = nil,
+                act: Act, framings: [Framing] = [], content: String, date: DateClaim? = nil, place: String? = nil,
                 topics: [String] = [], anchors: [Anchor] = [], reported: Reporting? = nil, cites: [Int] = [],
                 document: Int? = nil, status: String = "reported", note: String? = nil) {
         self.id = id
@@ -58,7 +55,7 @@ public struct Statement: Sendable {
         self.addressees = addressees
         self.targets = targets
         self.act = act
-        self.framingBox = framing.map(FramingBox.init)
+        self.framings = framings
         self.contentText = .literal(content)
         self.date = date
         self.place = place

@@ -10,8 +10,14 @@ public enum ArgumentShape: Sendable {
     case words(min: Int, max: Int)
     /// A comma-separated list of fields, optionally with `as NAME` and `asc`/`desc`.
     case fields(rename: Bool, direction: Bool, min: Int)
-    /// An optional `by FIELD`.
+    /// An optional `by FIELD, …`.
     case countBy
+    /// Comma-separated columns, at least `min`: `EXPRESSION [as NAME]` (a field, a call, arithmetic).
+    case columns(min: Int)
+    /// `by FIELD, …` then optionally `aggregate CALL [as NAME], …`.
+    case group
+    /// One or more expressions, one after another (words print as text).
+    case expressions
     /// `NAME = PIPELINE`.
     case binding
     /// `NAME = EXPRESSION`.
@@ -44,6 +50,8 @@ public enum CommandRole: Sendable {
     case stage
     /// Acts on the session and stands alone (`let`, `set`, `help`).
     case command
+    /// Starts a pipeline with its argument (`quote s3`), or takes the rows before it (`… | quote`).
+    case sourceOrStage
 }
 
 /// An example of a command with the exact output it produces on the seed model.

@@ -26,7 +26,7 @@ public struct CommandTable: Sendable {
     public func lookup(_ name: String) -> CommandSpec? { byName[name] ?? byName[name.lowercased()] }
 
     /// The stages (commands that take input).
-    public var stages: [CommandSpec] { all.filter { $0.role == .stage } }
+    public var stages: [CommandSpec] { all.filter { $0.role == .stage || $0.role == .sourceOrStage } }
 
     /// Commands that may start a line.
     public var starters: [CommandSpec] { all.filter { $0.role != .stage } }

@@ -15,8 +15,8 @@ extension Commands {
                     (2 rows)
                     """)],
                     role: .source, shape: .words(min: 1, max: 1), run: findCommand),
-        CommandSpec(name: "show", synopsis: "show ID", summary: "one record in full: every field, anchors, relations",
-                    help: "Shows a statement, entity, document or relation by id (an entity also by name or alias).",
+        CommandSpec(name: "show", synopsis: "show ID  |  … | show", summary: "one record in full: every field, anchors, relations",
+                    help: "Shows a statement, entity, document or relation by id (an entity also by name or alias; a name several entities have is ambiguous, and they are listed). After a pipe, shows each record of the rows.",
                     examples: [Example("an entity by alias", "show DPRK", """
                     id          = prk
                     kind        = state
@@ -28,12 +28,12 @@ extension Commands {
                     affiliation = 
                     statements  = 0
                     note        = 
-                    addressed   = s1, s3, c1, m1
-                    targeted    = s1, s3, s4, s5, s6, s7, f1, f2, c1, m1, m2, m3
+                    addressed   = s1, m1, c2, c1
+                    targeted    = f1, s1, f2, f3, s4, s5, s6, s7, m1, c2, m2, c1
                     """)],
-                    role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: showCommand),
-        CommandSpec(name: "quote", synopsis: "quote ID", summary: "the source passage with the anchored words marked, and their line:col",
-                    help: "For each anchor of a statement (and its framing): where it is, its status, and the passage with the anchored words between « and » (highlighted on a colour terminal).",
+                    role: .sourceOrStage, shape: .words(min: 0, max: 1), completion: .ids, run: showCommand),
+        CommandSpec(name: "quote", synopsis: "quote ID  |  … | quote", summary: "the source passage with the anchored words marked, and their line:col",
+                    help: "For each anchor of a statement (and its framings): where it is, its status, and the passage with the anchored words between « and » (highlighted on a colour terminal). After a pipe, quotes each statement of the rows (rows of `find` quote the statements at each hit).",
                     examples: [Example("the words of m4", "quote m4", """
                     m4 · article:11:354 · FOUND
                       Matthew Miller, spokesperson for the U.S. State Department, separately reinforced the call for
@@ -42,21 +42,19 @@ extension Commands {
                       advocating for global action to tackle the dire human rights situation and «urging member states
                       to uphold the principle of non-refoulement.»
                     """)],
-                    role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: quoteCommand),
-        CommandSpec(name: "trace", synopsis: "trace ID", summary: "the reporting chain and cited works, down to the words in the source",
-                    help: "Follows who reported the statement, through whom, in which document, and what it cites, as a tree.",
+                    role: .sourceOrStage, shape: .words(min: 0, max: 1), completion: .ids, run: quoteCommand),
+        CommandSpec(name: "trace", synopsis: "trace ID  |  … | trace", summary: "the reporting chain and cited works, down to the words in the source",
+                    help: "Follows who reported the statement, through whom, in which document, and what it cites, as a tree. After a pipe, traces each statement of the rows.",
                     examples: [Example("a finding reached through three hands", "trace f1", """
                     f1 · find "detailed" · U.N. Commission of Inquiry
                     │ North Korea committed systematic, widespread and gross human rights violations.
                     ├─ work: coi-2014 — Report of the UN Commission of Inquiry on human rights in the DPRK (report, 2014)
-                    ├─ reported (direct) via s2 · commemorate "commemorates" · South Korea, the United States, and Japan
-                    │  ├─ work: joint-statement — Joint statement of South Korea, the United States and Japan on the 10th anniversary of the COI report (joint-statement, 2024 inferred)
-                    │  └─ reported (paraphrase) via r1 · report "According to" · Yonhap News Agency
-                    │     ├─ work: yonhap-report — Yonhap News Agency report on the joint statement (news-report)
-                    │     └─ reported (indirect) by the article's reporter in article
+                    ├─ reported (mixed) via r1 · report "According to" · Yonhap News Agency
+                    │  ├─ work: yonhap-report — Yonhap News Agency report on the joint statement (news-report)
+                    │  └─ reported (indirect) by the article's reporter in article
                     └─ words: article:5:132 "which detailed "systematic, widespread and gross" human rights violations by North Korea."
                     """)],
-                    role: .source, shape: .words(min: 1, max: 1), completion: .ids, run: traceCommand),
+                    role: .sourceOrStage, shape: .words(min: 0, max: 1), completion: .ids, run: traceCommand),
     ]
 
     @Sendable static func findCommand(_ inv: Invocation) throws -> Output {
@@ -75,7 +73,7 @@ extension Commands {
                 let lc = text.lineColumn(ofByte: start)
                 var covering: [Value] = []
                 for (i, s) in m.statements.enumerated() {
-                    let anchors = s.anchors + (s.framing?.anchor.map { [$0] } ?? [])
+                    let anchors = s.anchors + s.framings.compactMap(\.anchor)
                     if anchors.contains(where: { $0.document == d && ($0.byteRange?.overlaps(start..<end) ?? false) }) { covering.append(.statement(i)) }
                 }
                 let from = max(0, start - 30), to = min(text.utf8.count, end + 10)
@@ -93,15 +91,19 @@ extension Commands {
     }
 
     @Sendable static func showCommand(_ inv: Invocation) throws -> Output {
-        let m = inv.session.model
-        let ref = try record(inv.words[0], in: m)
+        let records = try targets(inv).map { showRecord($0.0, inv.session.model) }
+        return .value(records.count == 1 ? records[0] : .list(records))
+    }
+
+    static func showRecord(_ ref: RecordRef, _ m: Model) -> Value {
         let row = Value(ref)
         var fields = Fields.names(of: row).map { ($0, Fields.get($0, of: row, in: m) ?? .null) }
         switch ref {
         case .statement(let i):
             let s = m.statements[i]
             fields.append(("anchors", .list(s.anchors.map { .string(anchorLine($0, m)) })))
-            if let f = s.framing?.anchor { fields.append(("framing_anchor", .string(anchorLine(f, m)))) }
+            let framed = s.framings.compactMap(\.anchor)
+            if !framed.isEmpty { fields.append(("framing_anchors", .list(framed.map { .string(anchorLine($0, m)) }))) }
         case .entity(let i):
             fields.append(("addressed", .list(m.statements.indices.filter { m.statements[$0].addressees.contains(i) }.map(Value.statement))))
             fields.append(("targeted", .list(m.statements.indices.filter { m.statements[$0].targets.contains(i) }.map(Value.statement))))
@@ -116,7 +118,18 @@ extension Commands {
             return .string("\(m.id(of: rel.from)) \(rel.type) \(m.id(of: rel.to))")
         }
         if !rels.isEmpty { fields.append(("relations", .list(rels))) }
-        return .value(.record(Record(fields)))
+        return .record(Record(fields))
+    }
+
+    /// The statements a command works on (its id, or the rows before it); anything else is an error.
+    static func statementTargets(_ inv: Invocation) throws -> [Int] {
+        try targets(inv).map { ref, span in
+            guard case .statement(let i) = ref else {
+                throw fail("'\(inv.command.name)' works on statements; \(inv.session.model.id(of: ref)) is \(kindName(ref))", span,
+                           hint: "`statements | select id, content` lists them; `show \(inv.session.model.id(of: ref))` shows this record")
+            }
+            return i
+        }
     }
 
     static func anchorLine(_ a: Anchor, _ m: Model) -> String {
@@ -126,12 +139,15 @@ extension Commands {
     }
 
     @Sendable static func quoteCommand(_ inv: Invocation) throws -> Output {
+        .styled(try statementTargets(inv).map { quoteText($0, inv) }.joined())
+    }
+
+    static func quoteText(_ i: Int, _ inv: Invocation) -> String {
         let m = inv.session.model
-        let i = try statementIndex(inv.words[0], in: m, for: "quote")
         let s = m.statements[i]
         var out = ""
         var anchors = s.anchors.map { ("", $0) }
-        if let f = s.framing, let a = f.anchor { anchors.append(("framing \"\(f.act.cue)\" (\(f.act.force))", a)) }
+        for f in s.framings { if let a = f.anchor { anchors.append(("framing \"\(f.act.cue)\" (\(f.act.force))", a)) } }
         let color = inv.session.useColor
         for (label, a) in anchors {
             let doc = a.document.map { m.documents[$0] }
@@ -154,15 +170,17 @@ extension Commands {
                 out += "  " + l.replacingOccurrences(of: "\u{1}", with: open).replacingOccurrences(of: "\u{2}", with: close) + "\n"
             }
         }
-        return .styled(out)
+        return out
     }
 
     /// How many hops of a reporting chain `trace` shows; the rest are counted.
     static let maxTraceHops = 50
 
     @Sendable static func traceCommand(_ inv: Invocation) throws -> Output {
-        let m = inv.session.model
-        let i = try statementIndex(inv.words[0], in: m, for: "trace")
+        .text(try statementTargets(inv).map { traceText($0, inv.session.model) }.joined(separator: "\n"))
+    }
+
+    static func traceText(_ i: Int, _ m: Model) -> String {
         func head(_ s: Statement) -> String {
             "\(s.id) · \(s.act.force) \"\(s.act.cue)\" · \(s.speakers.map { m.entities[$0].name }.joined(separator: ", "))"
         }
@@ -229,7 +247,7 @@ extension Commands {
             }
         }
         for c in s.cites where c != s.document { items.append(("cites: " + docLine(c), nil)) }
-        if let f = s.framing {
+        for f in s.framings {
             let by = f.by.map { m.entities[$0].name } ?? "the reporter"
             items.append(("framed by \(by) as \(f.act.force) \"\(f.act.cue)\"", nil))
         }
@@ -243,7 +261,7 @@ extension Commands {
                 for l in chain(from: v, prefix: last ? "   " : "│  ", seen: &seen) { out += l + "\n" }
             }
         }
-        return .text(out)
+        return out
     }
 }
 

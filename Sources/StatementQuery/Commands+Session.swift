@@ -5,11 +5,11 @@ extension Commands {
     static let session: [CommandSpec] = [
         CommandSpec(name: "let", synopsis: "let NAME = PIPELINE|VALUE", summary: "keep a result in $NAME",
                     help: "Evaluates the pipeline (or the value, e.g. `let who = \"Japan\"`) once and binds it to $NAME for later commands.",
-                    examples: [Example("name a set of statements", "let calls = statements | where act in [\"urge\", \"call\", \"demand\"]\n$calls | count", "4")],
+                    examples: [Example("name a set of statements", "let calls = statements | where act in [\"urge\", \"call\", \"demand\"]\n$calls | count", "3")],
                     role: .command, shape: .binding, completion: .commands, run: letCommand),
         CommandSpec(name: "param", synopsis: "param NAME = VALUE", summary: "declare a script parameter with a default",
                     help: "Binds $NAME to VALUE unless it was given with `--set NAME=VALUE` on the command line.",
-                    examples: [Example("a parameter with a default", "param actor = \"Japan\"\nstatements | where speakers has $actor | count", "7")],
+                    examples: [Example("a parameter with a default", "param actor = \"Japan\"\nstatements | where speakers has $actor | count", "5")],
                     role: .command, shape: .parameter, completion: .expression, run: paramCommand),
         CommandSpec(name: "set", synopsis: "set NAME VALUE", summary: "change a setting: mode, width, color, timer, rows",
                     help: "Settings:\n" + Settings.choices.map { "  \($0.name) \($0.values.joined(separator: "|")) — \($0.summary)" }.joined(separator: "\n")
@@ -23,10 +23,10 @@ extension Commands {
                     ]
                     """)],
                     role: .command, shape: .words(min: 0, max: 2), completion: .settings, run: setCommand),
-        CommandSpec(name: "echo", synopsis: "echo VALUE", summary: "print a value or a message",
-                    help: "Prints text as it is, or any value in the current mode: echo \"Part 2\", echo (statements | count).",
+        CommandSpec(name: "echo", synopsis: "echo VALUE …", summary: "print values, words or a message",
+                    help: "Prints text as it is, a bare word as a word (echo done), or any value in the current mode: echo \"Part 2\", echo (statements | count). Several values print on one line, separated by spaces: echo \"total:\" (statements | count).",
                     examples: [Example("print a computed value", "echo (entities | where kind = \"state\" | count)", "4")],
-                    role: .command, shape: .expression, completion: .expression, run: echoCommand),
+                    role: .command, shape: .expressions, completion: .expression, run: echoCommand),
         CommandSpec(name: "assert", synopsis: "assert CONDITION", summary: "fail, with the values compared, unless the condition holds",
                     help: "Self-checking scripts: a failed assertion stops the script with its location and both sides of the comparison.",
                     examples: [Example("an assertion that holds prints nothing", "assert (statements | where act = \"urge\" | count) >= 1", "")],
@@ -40,14 +40,14 @@ extension Commands {
                     model      seed — Joint statement on human rights in North Korea (news report, 2024)
                     from       <embedded seed>
                     documents  5 (1 with source text)
-                    entities   16: group 4, state 4, organization 3, media 2, office 2, person 1
-                    statements 16: call 2, emphasize 2, find 2, urge 2, advocate 1, assert 1, commemorate 1, commit 1, link 1, note 1, recommend 1, report 1
-                    relations  12
-                    anchors    20: 20 FOUND, 0 AMBIGUOUS, 0 ORPHANED
+                    entities   15: state 4, group 3, organization 3, media 2, office 2, person 1
+                    statements 15: emphasize 4, find 2, recommend 2, urge 2, advocate 1, call 1, link 1, note 1, report 1
+                    relations  4
+                    anchors    21: 21 FOUND, 0 AMBIGUOUS, 0 ORPHANED
                     """)],
                     role: .command, shape: .none, run: { inv in .text(ModelSummary(inv.session.model).text) }),
-        CommandSpec(name: "help", synopsis: "help [COMMAND]", summary: "list the commands, or explain one with examples",
-                    help: "`help` lists every command; `help NAME` shows its usage, explanation and examples.",
+        CommandSpec(name: "help", synopsis: "help [COMMAND|FUNCTION]", summary: "list the commands, or explain one with examples",
+                    help: "`help` lists every command; `help NAME` shows a command's or a function's usage, explanation and examples; `help functions` lists the functions.",
                     role: .command, shape: .words(min: 0, max: 1), completion: .commands, run: helpCommand),
         CommandSpec(name: "history", synopsis: "history", summary: "the commands entered in the REPL, numbered",
                     help: "Lists the saved history (the REPL keeps it in $XDG_STATE_HOME/stmt/history, or $STMT_HISTORY).",
@@ -87,7 +87,11 @@ extension Commands {
         let w = inv.words
         let s = inv.session
         if w.isEmpty {
-            return .text("mode \(s.settings.mode.rawValue)\nwidth \(s.settings.width)\ncolor \(s.settings.color.rawValue)\ntimer \(s.settings.timer ? "on" : "off")\nrows \(s.settings.rows)\ncsv_formulas \(s.settings.guardFormulas ? "guard" : "keep")\n")
+            let values = ["mode": s.settings.mode.rawValue, "width": "\(s.settings.width)", "color": s.settings.color.rawValue,
+                          "timer": s.settings.timer ? "on" : "off", "rows": "\(s.settings.rows)",
+                          "csv_formulas": s.settings.guardFormulas ? "guard" : "keep", "warnings": s.settings.warnings ? "on" : "off",
+                          "ids": s.settings.ids ? "on" : "off"]
+            return .text(Settings.choices.map { "\($0.name) \(values[$0.name] ?? "")\n" }.joined())
         }
         let names = Settings.choices.map(\.name)
         guard names.contains(w[0].text) else {
@@ -111,6 +115,9 @@ extension Commands {
         case "timer":
             guard v == "on" || v == "off" else { throw bad(["on", "off"]) }
             s.settings.timer = v == "on"
+        case "warnings", "ids":
+            guard v == "on" || v == "off" else { throw bad(["on", "off"]) }
+            if w[0].text == "warnings" { s.settings.warnings = v == "on" } else { s.settings.ids = v == "on" }
         case "csv_formulas":
             guard v == "guard" || v == "keep" else { throw bad(["guard", "keep"]) }
             s.settings.guardFormulas = v == "guard"
@@ -125,29 +132,30 @@ extension Commands {
     }
 
     @Sendable static func echoCommand(_ inv: Invocation) throws -> Output {
-        guard case .expression(let e) = inv.arguments else { return .none }
-        let v = try inv.evaluator.eval(e, row: nil)
-        if case .string(let s) = v { return .text(s) }
-        return .value(v)
+        guard case .expressions(let items) = inv.arguments else { return .none }
+        // Like a shell: words print as they are; values in the current mode.
+        let values = try items.map { e -> Value in
+            if case .field(let path, _) = e { return .string(path.joined(separator: ".")) }
+            return try inv.evaluator.eval(e, row: nil)
+        }
+        if values.count == 1, case .string(let s) = values[0] { return .text(s) }
+        if values.count == 1 { return .value(values[0]) }
+        return .text(values.map { Display.plain($0, inv.session.model) }.joined(separator: " "))
     }
 
     @Sendable static func assertCommand(_ inv: Invocation) throws -> Output {
         guard case .expression(let e) = inv.arguments else { return .none }
         let m = inv.session.model
+        let v = try inv.evaluator.eval(e, row: nil)
+        if try inv.evaluator.logic(v, e.span) == true { return .none }
+        // A comparison shows both sides; anything else its value.
         if case .binary(let op, let l, let r, _) = e, !["and", "or"].contains(op) {
             let lv = try inv.evaluator.eval(l, row: nil), rv = try inv.evaluator.eval(r, row: nil)
-            let ok = try Comparison(model: m).apply(op, lv, rv, span: e.span, rightSpan: r.span)
-            if !ok {
-                throw Diagnostic("assertion failed: \(Display.plain(lv, m)) \(op) \(Display.plain(rv, m)) is false", at: inv.span,
-                                 hint: "left side: \(describe(lv, m)); right side: \(describe(rv, m))", category: .check)
-            }
-            return .none
+            throw Diagnostic("assertion failed: \(Display.plain(lv, m)) \(op) \(Display.plain(rv, m)) is \(v.isNull ? "unknown (a side is null)" : "false")",
+                             at: inv.span, hint: "left side: \(describe(lv, m)); right side: \(describe(rv, m))", category: .check)
         }
-        let v = try inv.evaluator.eval(e, row: nil)
-        guard try inv.evaluator.truth(v, e.span) else {
-            throw Diagnostic("assertion failed: the condition is false", at: inv.span, hint: "the condition evaluated to \(describe(v, m))", category: .check)
-        }
-        return .none
+        throw Diagnostic("assertion failed: the condition is \(v.isNull ? "unknown (null)" : "false")", at: inv.span,
+                         hint: "the condition evaluated to \(describe(v, m))", category: .check)
     }
 
     static func describe(_ v: Value, _ m: Model) -> String {
@@ -202,13 +210,16 @@ extension Commands {
                 out += "\n\(title):\n"
                 for c in table.all where c.role == role { out += "  " + c.synopsis.padding(28) + c.summary + "\n" }
             }
-            out += "\nExpressions: = != < <= > >= ~ in has and or not, (PIPELINE), [list], $variable\n"
+            out += "\nExpressions: = != < <= > >= ~ matches in has and or not + - * /, (PIPELINE), [list], $variable\n"
+            out += "Functions: " + Functions.table.all.map(\.name).joined(separator: ", ") + " (help functions)\n"
             return .text(out)
         }
-        guard let c = table.lookup(w.text) else {
-            throw fail("no command named '\(w.text)'", w.span, hint: Suggestion.hint(for: w.text, in: table.all.map(\.name)) ?? "`help` lists them")
-        }
-        return .text(HelpText.detail(c))
+        if w.text.lowercased() == "functions" { return .text(HelpText.functionList(Functions.table)) }
+        if let c = table.lookup(w.text) { return .text(HelpText.detail(c)) }
+        if let f = Functions.table.lookup(w.text.hasSuffix("()") ? String(w.text.dropLast(2)) : w.text) { return .text(HelpText.detail(f)) }
+        let names = table.all.map(\.name) + Functions.table.all.map(\.name)
+        throw fail("no command or function named '\(w.text)'", w.span,
+                   hint: Synonyms.commandHint(w.text, table: table) ?? Suggestion.hint(for: w.text, in: names) ?? "`help` lists them")
     }
 
     @Sendable static func runCommand(_ inv: Invocation) throws -> Output {

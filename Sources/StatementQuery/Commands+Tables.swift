@@ -13,7 +13,7 @@ extension Commands {
     static let tables: [CommandSpec] = [
         modelTable("statements", "every statement of the model",
                    "One row per statement. Fields: \(Fields.statement.joined(separator: ", ")).\n`act` is the normalized force, `cue` the verbatim words, `framing`/`framed_as` the reporter's word for the act.",
-                   Example("count the statements", "statements | count", "16")) { m in m.statements.indices.map(Value.statement) },
+                   Example("count the statements", "statements | count", "15")) { m in m.statements.indices.map(Value.statement) },
         modelTable("entities", "every entity: states, organizations, offices, people, groups, media",
                    "One row per entity. Fields: \(Fields.entity.joined(separator: ", ")).",
                    Example("entities of one kind", "entities | where kind = \"state\" | select id, name", """
@@ -40,7 +40,7 @@ extension Commands {
                    Example("what reinforces what", "relations | where type = \"reinforces\"", """
                    id   │ type       │ from │ to │ note
                    ─────┼────────────┼──────┼────┼─────────────────────────────────
-                   rel7 │ reinforces │ m1   │ s1 │ "separately reinforced the call"
+                   rel4 │ reinforces │ m1   │ s1 │ "separately reinforced the call"
                    (1 row)
                    """)) { m in m.relations.indices.map(Value.relation) },
         CommandSpec(name: "quotes", synopsis: "quotes", summary: "every anchor: document, line, column, owner and exact text",

@@ -1,45 +1,114 @@
+import Foundation
 import StatementModel
 
-/// The operators' meaning. Model references compare by identity; an entity compared with text
-/// matches its id, name or any alias case-insensitively, and a group also matches through its members.
+/// The operators' meaning (docs/language.md, "Nulls and lists", says the same in words).
+///
+/// Model references compare by identity; an entity compared with text matches its id, name or any
+/// alias case-insensitively, and a group also matches through its members. A comparison with a null
+/// side is null — unknown: false in `where`, and `not` of it is still unknown — so an undated
+/// statement is neither `date = 2024` nor `date != 2024`. `x = null` and `x != null` (the literal)
+/// test for absence instead, and an empty list counts as absent. `=` compares one value with one
+/// value: a list on one side only is an error pointing to `has` or `in`. A one-column table (a
+/// subquery ending in `select x`) is a list wherever a list is expected.
 struct Comparison {
     let model: Model
 
-    func apply(_ op: String, _ l: Value, _ r: Value, span: SourceSpan, rightSpan: SourceSpan) throws -> Bool {
-        switch op {
-        case "=": return equal(l, r)
-        case "!=": return !equal(l, r)
-        case "~": return contains(l, r)
-        case "in":
-            guard case .list(let items) = r else {
-                throw Diagnostic("'in' expected a list on its right, found \(r.typeName)", at: rightSpan,
-                                 hint: "write a list: act in [\"urge\", \"call\"]")
+    /// Null, or a list with nothing in it: what `= null` finds.
+    static func isMissing(_ v: Value) -> Bool {
+        switch v {
+        case .null: return true
+        case .list(let l): return l.isEmpty
+        default: return false
+        }
+    }
+
+    /// A list, a one-column table as the list of its values, or nil for anything else; a table of
+    /// several columns is an error that names them.
+    func list(_ v: Value, _ span: SourceSpan, _ op: String) throws -> [Value]? {
+        switch v {
+        case .list(let items): return items
+        case .table(let t):
+            guard t.columns.count == 1 else {
+                throw Diagnostic("'\(op)' expected a list, found a table of \(t.columns.count) columns (\(t.columns.joined(separator: ", ")))", at: span,
+                                 hint: "select the column to compare with, e.g. (… | select \(t.columns.first ?? "id"))")
             }
-            if case .list(let ls) = l { return ls.contains { x in items.contains { equal(x, $0) } } }
-            return items.contains { equal(l, $0) }
+            return t.rows.map { Fields.get(t.columns[0], of: $0, in: model) ?? .null }
+        default: return nil
+        }
+    }
+
+    /// `l op r`: `.bool`, or `.null` when the answer is unknown.
+    func apply(_ op: String, _ l: Value, _ r: Value, span: SourceSpan, leftSpan: SourceSpan, rightSpan: SourceSpan) throws -> Value {
+        switch op {
+        case "=", "!=":
+            let ll = try list(l, leftSpan, op), rl = try list(r, rightSpan, op)
+            if let ll, let rl {
+                let same = ll.count == rl.count && zip(ll, rl).allSatisfy { equal($0, $1) }
+                return .bool(op == "=" ? same : !same)
+            }
+            if ll != nil, !(r.isNull) {
+                throw Diagnostic("'\(op)' compares one value with one value, but the left side is a list", at: span,
+                                 hint: "to test whether the list holds a value, use has: … has \(Display.quoted(r, model))" + (op == "!=" ? " (negated: not … has …)" : ""))
+            }
+            if rl != nil, !(l.isNull) {
+                throw Diagnostic("'\(op)' compares one value with one value, but the right side is a list", at: span,
+                                 hint: "to test whether the value is one of several, use in: … in [\"a\", \"b\"]")
+            }
+            if l.isNull || r.isNull { return .null }
+            return .bool(op == "=" ? equal(l, r) : !equal(l, r))
+        case "~":
+            if case .table = l { throw Diagnostic("'~' expected text on its left, found a table", at: leftSpan, hint: "select one column first") }
+            if l.isNull || r.isNull { return .null }
+            return .bool(contains(l, r))
+        case "in":
+            if r.isNull || l.isNull { return .null }
+            guard let items = try list(r, rightSpan, op) else {
+                throw Diagnostic("'in' expected a list on its right, found \(r.typeName)", at: rightSpan,
+                                 hint: "write a list: act in [\"urge\", \"call\"], or a subquery ending in one column")
+            }
+            if let ls = try list(l, leftSpan, op) { return .bool(ls.contains { x in items.contains { equal(x, $0) } }) }
+            return .bool(items.contains { equal(l, $0) })
         case "has":
-            switch l {
-            case .list(let items): return items.contains { equal($0, r) }
-            case .table(let t): return t.rows.contains { equal($0, r) }
-            case .null: return false
-            default:
+            if l.isNull || r.isNull { return .null }
+            guard let items = try list(l, leftSpan, op) else {
                 throw Diagnostic("'has' expected a list on its left, found \(l.typeName)", at: span,
                                  hint: "use `=` for single values, or `~` for text containing")
             }
+            if case .list = r { throw Diagnostic("'has' takes one value on its right, found a list", at: rightSpan, hint: "for several: x has a and x has b; for any of them: x in [a, b]") }
+            return .bool(items.contains { equal($0, r) })
+        case "matches":
+            if l.isNull || r.isNull { return .null }
+            guard case .string(let pattern) = r else {
+                throw Diagnostic("'matches' expected a pattern in quotes on its right, found \(r.typeName)", at: rightSpan, hint: "e.g. content matches \"crime[s]? against\"")
+            }
+            let regex: BoundedRegex
+            do { regex = try RegexCache.shared.regex(pattern) } catch {
+                var caret = rightSpan
+                caret.column += 1 + error.offset
+                caret.length = 1
+                throw Diagnostic("bad pattern: \(error.message)", at: caret, hint: "patterns: . [a-z] \\d \\w \\s ^ $ ( ) | * + ? {m,n}; (?i) first to ignore case", category: .evaluation)
+            }
+            if let ls = try list(l, leftSpan, op) { return .bool(ls.contains { regex.matches(Display.plain($0, model)) }) }
+            return .bool(regex.matches(textOf(l)))
         default:
+            if l.isNull || r.isNull { return .null }
             guard let c = order(l, r) else {
-                if case .null = l { return false }
-                if case .null = r { return false }
                 throw Diagnostic("cannot compare \(l.typeName) with \(r.typeName) using '\(op)'", at: span,
                                  hint: "'\(op)' orders numbers, dates and text")
             }
             switch op {
-            case "<": return c < 0
-            case "<=": return c <= 0
-            case ">": return c > 0
-            default: return c >= 0
+            case "<": return .bool(c < 0)
+            case "<=": return .bool(c <= 0)
+            case ">": return .bool(c > 0)
+            default: return .bool(c >= 0)
             }
         }
+    }
+
+    /// The text a value is matched as: an entity's name, a record's id, text as it is.
+    func textOf(_ v: Value) -> String {
+        if case .string(let s) = v { return s }
+        return Display.plain(v, model)
     }
 
     func equal(_ a: Value, _ b: Value) -> Bool {
@@ -101,4 +170,28 @@ struct Comparison {
         let x = Display.plain(a, model), y = Display.plain(b, model)
         return x < y ? -1 : (x == y ? 0 : 1)
     }
+}
+
+/// Compiled patterns, kept for reuse (a `where … matches` runs its pattern once per row).
+final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+    private let lock = NSLock()
+    private var compiled: [String: BoundedRegex] = [:]
+
+    func regex(_ pattern: String) throws(BoundedRegex.PatternError) -> BoundedRegex {
+        lock.lock()
+        if let r = compiled[pattern] { lock.unlock(); return r }
+        lock.unlock()
+        let r = try BoundedRegex(pattern)
+        lock.lock()
+        if compiled.count > 64 { compiled.removeAll() }
+        compiled[pattern] = r
+        lock.unlock()
+        return r
+    }
+}
+
+extension Value {
+    /// Whether the value is null.
+    var isNull: Bool { if case .null = self { return true }; return false }
 }

@@ -24,33 +24,44 @@ public enum Display {
         }
     }
 
+    /// A value as it would be typed in a query: text in quotes, numbers and names as they are.
+    public static func quoted(_ v: Value, _ m: Model) -> String {
+        switch v {
+        case .string(let s): return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .entity(let i): return "\"" + m.entities[i].name + "\""
+        case .statement, .document, .relation: return "\"" + plain(v, m) + "\""
+        default: return plain(v, m)
+        }
+    }
+
     /// A number without a trailing `.0` when it is whole.
     public static func number(_ n: Double) -> String {
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return String(format: "%g", n)
     }
 
-    /// A JSON-compatible value: references become ids (entities their names), dates strings.
-    public static func json(_ v: Value, _ m: Model, full: Bool) -> Any {
+    /// A JSON-compatible value: references become ids (entities their names, or their ids with
+    /// `ids`), dates strings.
+    public static func json(_ v: Value, _ m: Model, full: Bool, ids: Bool = false) -> Any {
         switch v {
         case .null: return NSNull()
         case .bool(let b): return b
         case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? Int(n) as Any : n as Any
         case .string(let s): return s
         case .date(let d): return d.description
-        case .list(let items): return items.map { json($0, m, full: false) }
-        case .record(let r): return ordered(r.fields.map { ($0.name, json($0.value, m, full: false)) })
-        case .table(let t): return t.rows.map { json(row: $0, columns: t.columns, m, full: full) }
-        case .entity(let i): return m.entities[i].name
+        case .list(let items): return items.map { json($0, m, full: false, ids: ids) }
+        case .record(let r): return ordered(r.fields.map { ($0.name, json($0.value, m, full: false, ids: ids)) })
+        case .table(let t): return t.rows.map { json(row: $0, columns: t.columns, m, full: full, ids: ids) }
+        case .entity(let i): return ids ? m.entities[i].id : m.entities[i].name
         case .statement, .document, .relation: return plain(v, m)
         }
     }
 
     /// A row as a JSON object: every field when `full`, else the table's columns.
-    static func json(row: Value, columns: [String], _ m: Model, full: Bool) -> Any {
-        if case .record = row { return json(row, m, full: false) }
+    static func json(row: Value, columns: [String], _ m: Model, full: Bool, ids: Bool) -> Any {
+        if case .record = row { return json(row, m, full: false, ids: ids) }
         let names = full ? Fields.names(of: row) : columns
-        return ordered(names.map { ($0, json(Fields.get($0, of: row, in: m) ?? .null, m, full: false)) })
+        return ordered(names.map { ($0, json(Fields.get($0, of: row, in: m) ?? .null, m, full: false, ids: ids)) })
     }
 
     /// Keeps field order through JSONSerialization by encoding pairs ourselves.

@@ -54,7 +54,8 @@ public struct Evaluator {
 
     // MARK: expressions
 
-    /// Evaluates an expression for a row (nil outside a table).
+    /// Evaluates an expression for a row (nil outside a table). Comparisons are three-valued: a
+    /// null side gives null (unknown), which `where` treats as false.
     public func eval(_ e: Expr, row: Value?) throws -> Value {
         switch e {
         case .literal(let v, _): return v
@@ -69,18 +70,61 @@ public struct Evaluator {
             subqueries.values[key] = v
             return v
         case .not(let inner, let span):
-            return .bool(!(try truth(eval(inner, row: row), span)))
+            let v = try eval(inner, row: row)
+            if v.isNull { return .null }
+            return .bool(!(try truth(v, span)))
+        case .negate(let inner, let span):
+            switch try eval(inner, row: row) {
+            case .null: return .null
+            case .number(let n): return .number(-n)
+            case let v: throw Diagnostic("'-' expected a number, found \(v.typeName)", at: span, hint: "e.g. -1, or len(topics) - 1")
+            }
         case .field(let path, let span):
             guard let row else {
                 throw Diagnostic("'\(path.joined(separator: "."))' is not a value here: there is no row to read a field from",
                                  at: span, hint: "quote text: \"\(path.joined(separator: "."))\"; use $name for a variable")
             }
             return try field(path, of: row, span)
+        case .call(let name, let args, let span):
+            guard let f = Functions.table.lookup(name) else { throw Diagnostic("unknown function '\(name)'", at: span) }
+            if f.aggregate {
+                throw Diagnostic("'\(name)' is an aggregate: it works on the rows of a group", at: span,
+                                 hint: "e.g. statements | group by act aggregate \(f.signature)")
+            }
+            let values = try args.map { try eval($0, row: row) }
+            return try f.run(FunctionSpec.Call(arguments: values, spans: args.map(\.span), span: span, model: model))
         case .binary(let op, let l, let r, let span):
-            if op == "and" { return .bool(try truth(eval(l, row: row), l.span) ? truth(eval(r, row: row), r.span) : false) }
-            if op == "or" { return .bool(try truth(eval(l, row: row), l.span) ? true : truth(eval(r, row: row), r.span)) }
-            return .bool(try Comparison(model: model).apply(op, eval(l, row: row), eval(r, row: row), span: span, rightSpan: r.span))
+            switch op {
+            case "and":
+                // Three-valued: false wins, then null.
+                let a = try logic(eval(l, row: row), l.span)
+                if a == false { return .bool(false) }
+                let b = try logic(eval(r, row: row), r.span)
+                if b == false { return .bool(false) }
+                return a == nil || b == nil ? .null : .bool(true)
+            case "or":
+                let a = try logic(eval(l, row: row), l.span)
+                if a == true { return .bool(true) }
+                let b = try logic(eval(r, row: row), r.span)
+                if b == true { return .bool(true) }
+                return a == nil || b == nil ? .null : .bool(false)
+            case "+", "-", "*", "/":
+                return try Arithmetic.apply(op, eval(l, row: row), eval(r, row: row), span: span, model: model)
+            case _ where (op == "=" || op == "!=") && (l.isNullLiteral || r.isNullLiteral):
+                // `x = null`: is it absent (null, or an empty list)? (A `where` on a case with two
+                // patterns would guard only the second.)
+                let missing = Comparison.isMissing(try eval(l.isNullLiteral ? r : l, row: row))
+                return .bool(op == "=" ? missing : !missing)
+            default:
+                return try Comparison(model: model).apply(op, eval(l, row: row), eval(r, row: row), span: span, leftSpan: l.span, rightSpan: r.span)
+            }
         }
+    }
+
+    /// A condition's value: true, false, or nil for unknown (null).
+    func logic(_ v: Value, _ span: SourceSpan) throws -> Bool? {
+        if v.isNull { return nil }
+        return try truth(v, span)
     }
 
     func variable(_ name: String, _ span: SourceSpan) throws -> Value {
@@ -114,13 +158,22 @@ public struct Evaluator {
     }
 
     func step(_ name: String, _ v: Value, _ span: SourceSpan, first: Bool) throws -> Value {
-        if case .list(let items) = v { return .list(try items.map { try step(name, $0, span, first: first) }) }
+        // Through a list it maps; a list of lists (members of each speaker) is flattened one level.
+        if case .list(let items) = v {
+            var out: [Value] = []
+            for item in items {
+                let x = try step(name, item, span, first: first)
+                if case .list(let inner) = x { out += inner } else { out.append(x) }
+            }
+            return .list(out)
+        }
         if case .null = v { return .null }
         if let value = Fields.get(name, of: v, in: model) { return value }
         let names = Fields.names(of: v)
         var hint = Suggestion.hint(for: name, in: names)
-        if hint == nil, first, !model.entities(named: name).isEmpty || model.record(id: name) != nil {
-            hint = "'\(name)' is a name in the model, not a field; quote it: \"\(name)\""
+        if first, let what = KnownValues(model: model).describe(name) {
+            // `act = urge`: the word is a value, not a field.
+            hint = "'\(name)' is \(what), not a field; quote it: \"\(name)\""
         }
         throw Diagnostic("unknown field '\(name)' of \(v.typeName)", at: span,
                          hint: hint ?? "the fields are: " + names.joined(separator: ", "))

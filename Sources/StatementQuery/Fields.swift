@@ -86,9 +86,9 @@ public enum Fields {
         case "cue": return .string(s.act.cue)
         case "cameo": return opt(s.act.cameo)
         case "family": return opt(Force.named(s.act.force)?.family)
-        case "framing": return opt(s.framing?.act.cue)
-        case "framed_as": return opt(s.framing?.act.force)
-        case "framed_by": return s.framing?.by.map(Value.entity) ?? .null
+        case "framing": return .list(s.framings.map { .string($0.act.cue) })
+        case "framed_as": return .list(s.framings.map { .string($0.act.force) })
+        case "framed_by": return .list(s.framings.compactMap { $0.by.map(Value.entity) })
         case "content": return .string(s.content)
         case "date": return s.date.map { .date($0.value) } ?? .null
         case "date_basis": return opt(s.date?.basis.rawValue)

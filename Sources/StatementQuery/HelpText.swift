@@ -5,10 +5,44 @@ public enum HelpText {
         var out = "\(c.synopsis)\n  \(c.summary)\n\n"
         out += c.help.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
         if !c.aliases.isEmpty { out += "\n  also: \(c.aliases.joined(separator: ", "))\n" }
-        for e in c.examples {
+        return out + examples(c.examples)
+    }
+
+    /// Examples as help shows them: caption, input after `>`, output.
+    static func examples(_ examples: [Example]) -> String {
+        var out = ""
+        for e in examples {
             out += "\n  # \(e.caption)\n"
             out += e.input.split(separator: "\n").map { "  > " + $0 }.joined(separator: "\n") + "\n"
             if !e.output.isEmpty { out += e.output.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n" }
+        }
+        return out
+    }
+
+    /// Examples as docs/commands.md shows them: fenced, input after `stmt>`.
+    static func markdownExamples(_ examples: [Example]) -> String {
+        var out = ""
+        for e in examples {
+            out += "Example — \(e.caption):\n\n```\n" + e.input.split(separator: "\n").map { "stmt> " + $0 }.joined(separator: "\n") + "\n"
+            if !e.output.isEmpty { out += e.output + "\n" }
+            out += "```\n\n"
+        }
+        return out
+    }
+
+    /// `help NAME` for a function.
+    public static func detail(_ f: FunctionSpec) -> String {
+        var out = "\(f.signature)\n  \(f.summary)\(f.aggregate ? " (an aggregate: in group … aggregate)" : "")\n"
+        if !f.help.isEmpty { out += "\n  \(f.help)\n" }
+        return out + examples(f.examples)
+    }
+
+    /// `help functions`: every function, one line each.
+    public static func functionList(_ table: FunctionTable) -> String {
+        var out = "Functions (help NAME for details and examples):\n"
+        for (title, aggregate) in [("\nin any expression:", false), ("\naggregates, in group … aggregate:", true)] {
+            out += title + "\n"
+            for f in table.all where f.aggregate == aggregate { out += "  " + f.signature.padding(28) + f.summary + "\n" }
         }
         return out
     }
@@ -22,14 +56,18 @@ public enum HelpText {
             for c in table.all where c.role == role { out += "| [`\(c.synopsis)`](#\(c.name)) | \(c.summary) |\n" }
             out += "\n"
         }
+        out += "## Functions\n\n| function | summary |\n| --- | --- |\n"
+        for f in Functions.table.all { out += "| [`\(f.signature)`](#\(f.name)-function) | \(f.summary)\(f.aggregate ? " (aggregate)" : "") |\n" }
+        out += "\n"
         for c in table.all {
             out += "## \(c.name)\n\n`\(c.synopsis)` — \(c.summary)\n\n\(c.help)\n\n"
             if !c.aliases.isEmpty { out += "Also: \(c.aliases.map { "`\($0)`" }.joined(separator: ", ")).\n\n" }
-            for e in c.examples {
-                out += "Example — \(e.caption):\n\n```\n" + e.input.split(separator: "\n").map { "stmt> " + $0 }.joined(separator: "\n") + "\n"
-                if !e.output.isEmpty { out += e.output + "\n" }
-                out += "```\n\n"
-            }
+            out += markdownExamples(c.examples)
+        }
+        for f in Functions.table.all {
+            out += "## \(f.name) (function)\n\n<a id=\"\(f.name)-function\"></a>`\(f.signature)` — \(f.summary)\n\n"
+            if !f.help.isEmpty { out += f.help + "\n\n" }
+            out += markdownExamples(f.examples)
         }
         return out
     }

@@ -1,8 +1,8 @@
 import StatementModel
 
 /// Splits command text into tokens. Strings take `"…"` or `'…'` with backslash escapes; `#` starts a
-/// comment to the end of the line; a bare word may contain letters, digits and `_ - . / ~ : @`, so
-/// file names and ids need no quotes.
+/// comment to the end of the line; a bare word may contain letters, digits and `_ - . / : @`, so
+/// file names and ids need no quotes (and `-` and `/` as operators stand apart: `n - 1`).
 struct Lexer {
     let input: SourceInput
 
@@ -75,10 +75,11 @@ struct Lexer {
             } else {
                 let start = i
                 let two = s.index(i, offsetBy: 2, limitedBy: s.endIndex).map { String(s[i..<$0]) } ?? ""
-                if ["!=", "<=", ">=", "=="].contains(two) {
+                // `==`, `&&` and `||` are kept as tokens so the parser can say what stmt writes instead.
+                if ["!=", "<=", ">=", "==", "&&", "||"].contains(two) {
                     i = s.index(i, offsetBy: 2)
-                    tokens.append(Token(kind: .op, text: two == "==" ? "=" : two, range: start..<i))
-                } else if "=<>~|;,()[]".contains(c) {
+                    tokens.append(Token(kind: .op, text: two, range: start..<i))
+                } else if "=<>~|;,()[]+*".contains(c) {
                     i = s.index(after: i)
                     tokens.append(Token(kind: .op, text: String(c), range: start..<i))
                 } else {

@@ -60,13 +60,53 @@ extension Parser {
         case .countBy:
             guard isWord("by") else {
                 guard isCommandEnd(peek) || isOp("|") else { throw unexpected(peek, expected: "'by' or the end of the stage", hint: "usage: \(command.synopsis)") }
-                return .countBy(nil)
+                return .countBy([])
             }
             _ = advance()
-            let t = peek
-            guard t.kind == .word else { throw unexpected(t, expected: "a field name after 'by'") }
+            return .countBy(try parseFieldList(command))
+        case .columns(let min):
+            var columns: [ColumnArgument] = []
+            if min == 0 && (isCommandEnd(peek) || isOp("|")) { return .columns([]) }
+            repeat {
+                if !columns.isEmpty { _ = advance() }
+                if isCommandEnd(peek) || isOp("|") {
+                    throw unexpected(peek, expected: columns.isEmpty ? "a column: a field or an expression" : "a column after ','",
+                                     hint: "usage: \(command.synopsis)")
+                }
+                columns.append(try parseColumn())
+            } while isOp(",")
+            if !isCommandEnd(peek) && !isOp("|") { throw unexpected(peek, expected: "',' or the end of the stage", hint: "usage: \(command.synopsis)") }
+            return .columns(columns)
+        case .group:
+            guard isWord("by") else { throw unexpected(peek, expected: "'by' after 'group'", hint: "usage: \(command.synopsis)") }
             _ = advance()
-            return .countBy(FieldArgument(path: t.text.split(separator: ".").map(String.init), span: span(t)))
+            let by = try parseFieldList(command, stopWords: ["aggregate"])
+            var aggregates: [ColumnArgument] = []
+            if isWord("aggregate") {
+                _ = advance()
+                repeat {
+                    if !aggregates.isEmpty { _ = advance() }
+                    let c = try parseColumn()
+                    guard case .call(let name, _, _) = c.expr, Functions.table.lookup(name)?.aggregate == true else {
+                        throw Diagnostic("expected an aggregate such as count() or min(date), found '\(c.name)'", at: c.span,
+                                         hint: "the aggregates are: " + Functions.table.all.filter(\.aggregate).map(\.signature).joined(separator: ", "),
+                                         category: .syntax)
+                    }
+                    aggregates.append(c)
+                } while isOp(",")
+            }
+            if !isCommandEnd(peek) && !isOp("|") {
+                throw unexpected(peek, expected: "'aggregate', ',' or the end of the stage", hint: "usage: \(command.synopsis)")
+            }
+            return .group(GroupArguments(by: by, aggregates: aggregates))
+        case .expressions:
+            var items: [Expr] = []
+            while !isCommandEnd(peek) && !isOp("|") {
+                if isOp(",") { _ = advance(); continue }
+                items.append(try parseExpression())
+            }
+            if items.isEmpty { throw unexpected(peek, expected: "something to \(command.name)", hint: "usage: \(command.synopsis)") }
+            return .expressions(items)
         case .binding:
             let n = peek
             guard n.kind == .word else { throw unexpected(n, expected: "a variable name", hint: "usage: \(command.synopsis)") }
@@ -97,5 +137,39 @@ extension Parser {
             throw Diagnostic("'\(t.text)' cannot be a variable name: `$` reads only letters, digits and '_'", at: span(t),
                              hint: "e.g. \(suggested), used as $\(suggested)", category: .syntax)
         }
+    }
+}
+
+extension Parser {
+    /// `FIELD, FIELD …` for `count by` and `group by`.
+    mutating func parseFieldList(_ command: CommandSpec, stopWords: Set<String> = []) throws(Diagnostic) -> [FieldArgument] {
+        var fields: [FieldArgument] = []
+        repeat {
+            if !fields.isEmpty { _ = advance() }
+            let t = peek
+            guard t.kind == .word || t.kind == .string, !stopWords.contains(t.text.lowercased()) else {
+                throw unexpected(t, expected: "a field name", hint: "usage: \(command.synopsis)")
+            }
+            _ = advance()
+            fields.append(FieldArgument(path: t.text.split(separator: ".").map(String.init), span: span(t)))
+        } while isOp(",")
+        return fields
+    }
+
+    /// `EXPRESSION [as NAME]`: named by `as`, else by its field path, else by its text as typed.
+    mutating func parseColumn() throws(Diagnostic) -> ColumnArgument {
+        let first = peek
+        let e = try parseExpression()
+        let last = tokens[max(0, pos - 1)]
+        var name = String(input.text[first.range.lowerBound..<max(first.range.lowerBound, last.range.upperBound)])
+        if case .field(let path, _) = e { name = path.joined(separator: ".") }
+        if isWord("as") {
+            _ = advance()
+            let n = peek
+            guard n.kind == .word || n.kind == .string else { throw unexpected(n, expected: "a column name after 'as'") }
+            _ = advance()
+            name = n.text
+        }
+        return ColumnArgument(expr: e, name: name, span: span(first))
     }
 }

@@ -1,7 +1,7 @@
 import StatementModel
 
 extension Parser {
-    /// `or` binds loosest, then `and`, then `not`, then comparisons.
+    /// Loosest first: `or`, `and`, `not`, comparisons, `+ -`, `* /`, unary `-`, primaries.
     mutating func parseExpression() throws(Diagnostic) -> Expr {
         try enter()
         defer { level -= 1 }
@@ -37,23 +37,73 @@ extension Parser {
     }
 
     static let comparisonOps: Set<String> = ["=", "!=", "<", "<=", ">", ">=", "~"]
+    /// Comparisons written as words.
+    static let comparisonWords: Set<String> = ["in", "has", "matches"]
 
     mutating func parseComparison() throws(Diagnostic) -> Expr {
-        let left = try parsePrimary()
+        let left = try parseAdditive()
+        try refuseForeignOperator()
         if peek.kind == .op && Self.comparisonOps.contains(peek.text) {
             let t = advance()
-            return .binary(t.text, left, try parsePrimary(), span(t))
+            return .binary(t.text, left, try parseAdditive(), span(t))
         }
-        if isWord("in") || isWord("has") {
+        if peek.kind == .word && Self.comparisonWords.contains(peek.text.lowercased()) {
             let t = advance()
-            return .binary(t.text.lowercased(), left, try parsePrimary(), span(t))
+            return .binary(t.text.lowercased(), left, try parseAdditive(), span(t))
         }
-        if isWord("not") && pos + 1 < tokens.count && tokens[pos + 1].kind == .word && ["in", "has"].contains(tokens[pos + 1].text.lowercased()) {
+        if isWord("not") && pos + 1 < tokens.count && tokens[pos + 1].kind == .word
+            && Self.comparisonWords.contains(tokens[pos + 1].text.lowercased()) {
             let t = advance()
             let op = advance().text.lowercased()
-            return .not(.binary(op, left, try parsePrimary(), span(t)), span(t))
+            return .not(.binary(op, left, try parseAdditive(), span(t)), span(t))
         }
         return left
+    }
+
+    /// `==`, `&&` and `||`, as other languages write them: an error that gives this language's word.
+    func refuseForeignOperator() throws(Diagnostic) {
+        guard peek.kind == .op, let said = Synonyms.operators[peek.text] else { return }
+        throw Diagnostic("expected an operator of stmt, found '\(peek.text)'", at: span(peek), hint: said, category: .syntax)
+    }
+
+    /// `-` and `/` are also word characters (ids, paths): as operators they stand apart, `n - 1`.
+    func isArithmetic(_ ops: Set<String>) -> Bool {
+        (peek.kind == .op || peek.kind == .word) && ops.contains(peek.text)
+    }
+
+    mutating func parseAdditive() throws(Diagnostic) -> Expr {
+        var left = try parseMultiplicative()
+        while true {
+            if isArithmetic(["+", "-"]) {
+                let t = advance()
+                left = .binary(t.text, left, try parseMultiplicative(), span(t))
+            } else if peek.kind == .number && peek.text.hasPrefix("-") {
+                // `n -1`: the lexer read a negative number where a minus was meant.
+                let t = advance()
+                left = .binary("-", left, .literal(.number(-Double(t.text)!), span(t)), span(t))
+            } else {
+                return left
+            }
+        }
+    }
+
+    mutating func parseMultiplicative() throws(Diagnostic) -> Expr {
+        var left = try parseUnary()
+        while isArithmetic(["*", "/"]) {
+            let t = advance()
+            left = .binary(t.text, left, try parseUnary(), span(t))
+        }
+        return left
+    }
+
+    mutating func parseUnary() throws(Diagnostic) -> Expr {
+        if isArithmetic(["-"]) {
+            let t = advance()
+            try enter()
+            defer { level -= 1 }
+            return .negate(try parseUnary(), span(t))
+        }
+        return try parsePrimary()
     }
 
     mutating func parsePrimary() throws(Diagnostic) -> Expr {
@@ -69,6 +119,11 @@ extension Parser {
             _ = advance()
             return .variable(t.text, span(t))
         case .word:
+            // A name written against `(` calls a function: len(aliases).
+            if pos + 1 < tokens.count, tokens[pos + 1].kind == .op, tokens[pos + 1].text == "(",
+               tokens[pos + 1].range.lowerBound == t.range.upperBound || Functions.table.lookup(t.text) != nil {
+                return try parseCall()
+            }
             _ = advance()
             switch t.text.lowercased() {
             case "true": return .literal(.bool(true), span(t))
@@ -103,8 +158,37 @@ extension Parser {
             try expectOp(")", hint: "close the parenthesis")
             return e
         default:
+            try refuseForeignOperator()
             throw unexpected(t, expected: "a value, a field name or '('", hint: "e.g. act = \"urge\", (statements | count)")
         }
+    }
+
+    /// `name(argument, …)`: the function must exist (did you mean …?) and take that many arguments.
+    mutating func parseCall() throws(Diagnostic) -> Expr {
+        let name = advance()
+        guard let f = Functions.table.lookup(name.text) else {
+            throw Diagnostic("unknown function '\(name.text)'", at: span(name),
+                             hint: Suggestion.hint(for: name.text, in: Functions.table.all.map(\.name))
+                                 ?? "the functions are: " + Functions.table.all.map(\.name).joined(separator: ", "),
+                             category: .syntax)
+        }
+        _ = advance(); depth += 1
+        while peek.kind == .newline { pos += 1 }
+        try enter()
+        defer { level -= 1 }
+        var args: [Expr] = []
+        while !isOp(")") {
+            args.append(try parseExpression())
+            if isOp(",") { _ = advance() } else { break }
+        }
+        depth -= 1
+        try expectOp(")", hint: "close the call: \(f.signature)")
+        guard f.arity.contains(args.count) else {
+            let n = f.arity.lowerBound == f.arity.upperBound ? "\(f.arity.lowerBound)" : "\(f.arity.lowerBound) to \(f.arity.upperBound)"
+            throw Diagnostic("'\(f.name)' takes \(n) argument\(f.arity.upperBound == 1 ? "" : "s"), found \(args.count)", at: span(name),
+                             hint: "usage: \(f.signature)", category: .syntax)
+        }
+        return .call(f.name, args, span(name))
     }
 
     /// Whether the tokens at `i` begin a pipeline (a source command, or `$var |`), looking past any
@@ -116,7 +200,9 @@ extension Parser {
             guard j < tokens.count else { return false }
             let t = tokens[j]
             if t.kind == .word, let c = table.lookup(t.text), c.role != .stage {
-                return !(j + 1 < tokens.count && tokens[j + 1].kind == .op && Self.comparisonOps.contains(tokens[j + 1].text))
+                let next = j + 1 < tokens.count ? tokens[j + 1] : nil
+                if let next, next.kind == .op, Self.comparisonOps.contains(next.text) || next.text == "(" { return false }
+                return true
             }
             if t.kind == .variable, j + 1 < tokens.count, tokens[j + 1].kind == .op, tokens[j + 1].text == "|" { return true }
             guard t.kind == .op && t.text == "(" else { return false }

@@ -22,29 +22,57 @@ public struct Parser {
 
     /// Parses a whole script: every command, or every syntax error found.
     public mutating func parseScript() throws(DiagnosticList) -> [ParsedCommand] {
-        do { tokens = try Lexer(input: input).tokenize() } catch { throw DiagnosticList([error]) }
         var commands: [ParsedCommand] = []
         var errors: [Diagnostic] = []
+        for item in parseEach() {
+            switch item {
+            case .success(let c): commands.append(c)
+            case .failure(let e): errors.append(e.diagnostic)
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+        return commands
+    }
+
+    /// A command that did not parse: its error, and the lines it spans (a transcript expects the
+    /// error there, as it expects any other command's output).
+    public struct Unparsed: Error, Sendable {
+        /// The syntax error.
+        public var diagnostic: Diagnostic
+        /// The 1-based line where the command starts.
+        public var firstLine: Int
+        /// The 1-based line where the parser resumed after it.
+        public var lastLine: Int
+    }
+
+    /// Every command in order, each parsed or with its syntax error: recovery skips to the next
+    /// command, so one mistake does not hide the rest.
+    public mutating func parseEach() -> [Result<ParsedCommand, Unparsed>] {
+        do { tokens = try Lexer(input: input).tokenize() } catch {
+            return [.failure(Unparsed(diagnostic: error, firstLine: error.span?.line ?? input.firstLine, lastLine: error.span?.line ?? input.firstLine))]
+        }
+        var items: [Result<ParsedCommand, Unparsed>] = []
         while true {
             skipSeparators()
             if peek.kind == .end { break }
             let start = peek.range.lowerBound
+            let firstLine = span(peek).line
             do throws(Diagnostic) {
                 let p = try parsePipeline()
                 guard isCommandEnd(peek) else {
                     throw unexpected(peek, expected: "'|', ';' or the end of the line")
                 }
                 let end = tokens[max(0, pos - 1)].range.upperBound
-                commands.append(ParsedCommand(pipeline: p, text: String(input.text[start..<max(start, end)]), span: p.span))
+                items.append(.success(ParsedCommand(pipeline: p, text: String(input.text[start..<max(start, end)]), span: p.span)))
             } catch {
-                errors.append(error)
                 depth = 0
                 level = 0
                 while peek.kind != .end && peek.kind != .newline && !(peek.kind == .op && peek.text == ";") { pos += 1 }
+                let lastLine = span(tokens[max(0, pos - 1)]).line
+                items.append(.failure(Unparsed(diagnostic: error, firstLine: firstLine, lastLine: max(firstLine, lastLine))))
             }
         }
-        if !errors.isEmpty { throw DiagnosticList(errors) }
-        return commands
+        return items
     }
 
     // MARK: tokens
@@ -140,8 +168,10 @@ public struct Parser {
         }
         guard let command = table.lookup(t.text) else { throw unknownCommand(t) }
         if command.role == .stage {
-            throw Diagnostic("'\(command.name)' needs input from a pipeline", at: span(t),
-                             hint: "start with a table, e.g. `statements | \(command.name) …`", category: .syntax)
+            // SELECT … FROM … reads as SQL: say the same as a pipeline.
+            let line = span(t).lineText.trimmingCharacters(in: .whitespaces)
+            let hint = Synonyms.translateSQL(line).map { "in stmt: \($0)" } ?? "start with a table, e.g. `statements | \(command.name) …`"
+            throw Diagnostic("'\(command.name)' needs input from a pipeline", at: span(t), hint: hint, category: .syntax)
         }
         _ = advance()
         return Stage(command: command, nameSpan: span(t), arguments: try parseArguments(command.shape, for: command))
@@ -151,7 +181,7 @@ public struct Parser {
         let t = peek
         guard t.kind == .word else { throw unexpected(t, expected: "a stage after '|'", hint: "e.g. `where`, `select`, `count`") }
         guard let command = table.lookup(t.text) else { throw unknownCommand(t) }
-        if command.role != .stage {
+        if command.role != .stage && command.role != .sourceOrStage {
             throw Diagnostic("'\(command.name)' starts a command; it cannot follow '|'", at: span(t),
                              hint: "the stages are: " + table.stages.map(\.name).joined(separator: ", "), category: .syntax)
         }
@@ -160,7 +190,8 @@ public struct Parser {
     }
 
     func unknownCommand(_ t: Token) -> Diagnostic {
-        let hint = Suggestion.hint(for: t.text, in: table.all.map(\.name)) ?? "`help` lists the commands and stages"
+        let hint = Synonyms.commandHint(t.text, table: table) ?? Suggestion.hint(for: t.text, in: table.all.map(\.name))
+            ?? "`help` lists the commands and stages"
         return Diagnostic("unknown command '\(t.text)'", at: span(t), hint: hint, category: .syntax)
     }
 }

@@ -33,6 +33,9 @@ public struct Renderer {
             switch v {
             case .table(let t): return table(t)
             case .record: return lines(v)
+            case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .record = $0 { return true }; return false }):
+                // Records one after another (`… | show`), a blank line between.
+                return items.map(lines).joined(separator: "\n")
             case .list(let items) where items.contains(where: { $0.recordRef != nil }):
                 return table(Table(kind: "rows", columns: ["value"], rows: items.map { .record(Record([("value", $0)])) }))
             default: return Display.plain(v, model) + "\n"
@@ -43,6 +46,22 @@ public struct Renderer {
     /// Cells of a table as strings: header then rows.
     func cells(_ t: Table) -> (header: [String], rows: [[String]]) {
         (t.columns, t.rows.map { row in t.columns.map { Display.plain(Fields.get($0, of: row, in: model) ?? .null, model) } })
+    }
+
+    /// CSV cells: a list is a JSON array in its cell (a comma inside a name stays unambiguous), an
+    /// entity its name — or its id with `set ids on`.
+    func csvCells(_ t: Table) -> (header: [String], rows: [[String]]) {
+        let ids = session.settings.ids
+        return (t.columns, t.rows.map { row in
+            t.columns.map { c in
+                let v = Fields.get(c, of: row, in: model) ?? .null
+                switch v {
+                case .list: return JSONText.encode(Display.json(v, model, full: false, ids: ids))
+                case .entity(let i) where ids: return model.entities[i].id
+                default: return Display.plain(v, model)
+                }
+            }
+        })
     }
 
     // MARK: table
@@ -126,11 +145,11 @@ public struct Renderer {
 
     // MARK: other modes
 
-    func json(_ v: Value, full: Bool) -> String { JSONText.encode(Display.json(v, model, full: full)) }
+    func json(_ v: Value, full: Bool) -> String { JSONText.encode(Display.json(v, model, full: full, ids: session.settings.ids)) }
 
     func csv(_ v: Value) -> String {
         guard case .table(let t) = v else { return csvField(Display.plain(v, model)) + "\r\n" }
-        let (header, rows) = cells(t)
+        let (header, rows) = csvCells(t)
         return ([header] + rows).map { $0.map(csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 

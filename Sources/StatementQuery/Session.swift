@@ -36,6 +36,8 @@ public final class Session: @unchecked Sendable {
     public weak var host: SessionHost?
     /// Where command output goes.
     public var write: (String) -> Void
+    /// Where warnings go (standard error; a transcript keeps them with the output).
+    public var writeWarning: (String) -> Void = { OutputWriter.standardError.write($0) }
     /// Polled by long commands; true once the user pressed Ctrl-C.
     public var isCancelled: () -> Bool = { false }
     /// Script files currently running (to refuse recursion).
@@ -68,6 +70,13 @@ public final class Session: @unchecked Sendable {
         return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 
+    /// Reports a warning — a query that can run but probably does not mean what it says — unless
+    /// `set warnings off`.
+    public func warn(_ d: Diagnostic) {
+        guard settings.warnings else { return }
+        writeWarning(DiagnosticRenderer(color: useColor).render(d))
+    }
+
     /// Refuses a read the gate does not allow, with a diagnostic at `span` naming the rule.
     public func checkRead(_ path: String, span: SourceSpan) throws {
         do { try gate.check(.read, path) } catch { throw error.diagnostic("read", at: span) }
@@ -97,6 +106,15 @@ public final class Session: @unchecked Sendable {
                 return try parser.parseScript()
             }
         } catch let list as DiagnosticList { throw list } catch { throw DiagnosticList([Diagnostic("\(error)")]) }
+    }
+
+    /// Parses text into commands, each parsed or with its own syntax error (for transcripts).
+    public func parseEach(_ input: SourceInput) -> [Result<ParsedCommand, Parser.Unparsed>] {
+        let table = commands
+        return (try? DeepStack.shared.run {
+            var parser = Parser(input, table: table)
+            return parser.parseEach()
+        }) ?? []
     }
 
     /// Runs one parsed command and writes its rendered output.

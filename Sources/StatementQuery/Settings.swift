@@ -36,6 +36,10 @@ public struct Settings: Sendable {
     public var rows: Int = 0
     /// Whether CSV cells that a spreadsheet would run as a formula (starting with = + - @) get a leading `'`.
     public var guardFormulas: Bool = true
+    /// Whether warnings (a name no entity has, …) are shown.
+    public var warnings: Bool = true
+    /// Whether JSON and CSV write entities by id instead of by name.
+    public var ids: Bool = false
 
     /// Makes default settings.
     public init() {}
@@ -48,5 +52,7 @@ public struct Settings: Sendable {
         ("timer", ["on", "off"], "print each command's elapsed time"),
         ("rows", ["0", "50", "100"], "rows shown before a '… N more rows' note (0 shows all)"),
         ("csv_formulas", ["guard", "keep"], "guard: CSV cells starting with = + - @ get a leading ' so spreadsheets show them as text"),
+        ("warnings", ["on", "off"], "warn when a comparison names something the model does not have"),
+        ("ids", ["off", "on"], "on: JSON and CSV write entities by id instead of by name"),
     ]
 }

@@ -22,7 +22,10 @@ public struct Completer {
 
     static let entityFields: Set<String> = ["speakers", "on_behalf_of", "addressees", "targets", "members", "affiliation",
                                             "framed_by", "authors", "publisher"]
-    static let keywords = ["and", "or", "not", "in", "has"]
+    static let keywords = ["and", "or", "not", "in", "has", "matches"]
+
+    /// Function names with their opening parenthesis, for expression positions.
+    var functionNames: [String] { Functions.table.all.filter { !$0.aggregate }.map { $0.name + "(" } }
     /// At most this many candidates are offered (a large model has a million ids).
     static let maxCandidates = 200
 
@@ -96,7 +99,13 @@ public struct Completer {
             }
         }
         // Inside "(" at the end: a new pipeline starts.
-        if segment.last == "(" { return table.starters.map(\.name) }
+        if segment.last == "(" {
+            // `len(` opens a call: its argument is a field; any other `(` a pipeline.
+            if segment.count >= 2, Functions.table.lookup(segment[segment.count - 2]) != nil {
+                return fields(heads.first ?? segment[0]) + functionNames
+            }
+            return table.starters.map(\.name)
+        }
         if segment.isEmpty {
             return afterPipe ? table.stages.map(\.name) : table.starters.flatMap { [$0.name] + $0.aliases }
         }
@@ -129,7 +138,19 @@ public struct Completer {
             // What may follow is read off the argument shape the command declares.
             switch command.shape {
             case .countBy:
-                return args.isEmpty ? ["by"] : (args == ["by"] ? fields(source) : [])
+                guard let last = args.last else { return ["by"] }
+                return last == "by" || last == "," ? fields(source) : []
+            case .group:
+                guard let last = args.last else { return ["by"] }
+                if last == "by" { return fields(source) }
+                if last == "aggregate" { return Functions.table.all.filter(\.aggregate).map { $0.name + "(" } }
+                if last == "," { return args.contains("aggregate") ? Functions.table.all.filter(\.aggregate).map { $0.name + "(" } : fields(source) }
+                if last == "as" || (args.count >= 2 && args[args.count - 2] == "as") { return [] }
+                return args.contains("aggregate") ? ["as"] : ["aggregate"]
+            case .columns:
+                guard let last = args.last, last != "," else { return fields(source) + functionNames }
+                if last == "as" || (args.count >= 2 && args[args.count - 2] == "as") { return [] }
+                return ["as"]
             case .fields(let rename, let direction, _):
                 guard let last = args.last, last != "," else { return fields(source) }
                 if last == "as" || ["asc", "desc"].contains(last) { return [] }
@@ -145,7 +166,7 @@ public struct Completer {
 
     func expressionCandidates(args: [String], source: String, quoteOpen: Bool) -> [String] {
         let m = session.model
-        guard let last = args.last else { return fields(source) + ["not"] }
+        guard let last = args.last else { return fields(source) + functionNames + ["not"] }
         let comparison: Set<String> = ["=", "!=", "~", "has", "in", "[", ",", "<", ">", "<=", ">="]
         if comparison.contains(last) {
             // The field compared: the nearest word before the operator (skipping list punctuation).
@@ -168,7 +189,7 @@ public struct Completer {
             default: return []
             }
         }
-        if ["and", "or", "not", "("].contains(last) { return fields(source) }
+        if ["and", "or", "not", "(", "+", "-", "*", "/"].contains(last) { return fields(source) + functionNames }
         // After a complete operand: operators and connectives.
         return Self.keywords
     }

@@ -126,7 +126,7 @@ public final class EditLineEditor: LineEditor {
         let typed = String(before.suffix(result.replaceLength))
         if result.candidates.count == 1 {
             let c = result.candidates[0]
-            replace(typed: typed, with: c + (c.hasSuffix("/") ? "" : " "))
+            replace(typed: typed, with: c + (c.hasSuffix("/") || c.hasSuffix("(") ? "" : " "))
             return UInt8(CC_REFRESH)
         }
         let common = Completer.commonPrefix(result.candidates)

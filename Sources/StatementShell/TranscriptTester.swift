@@ -51,16 +51,23 @@ public struct TranscriptTester {
         session.host = runner
         var output = ""
         session.write = { output += $0 }
-        let commands = try session.parse(SourceInput(name: shown, text: source))
+        session.writeWarning = { output += $0 }
+        // Each command in order; one that does not parse expects its syntax error, like any output.
+        let entries: [TranscriptEntry] = session.parseEach(SourceInput(name: shown, text: source)).map { item in
+            switch item {
+            case .success(let c):
+                let first = c.span.line - 1
+                return TranscriptEntry(firstLine: first, lastLine: first + c.text.filter { $0 == "\n" }.count, text: c.text, command: c)
+            case .failure(let u):
+                let text = u.diagnostic.span?.lineText.trimmingCharacters(in: .whitespaces) ?? ""
+                return TranscriptEntry(firstLine: u.firstLine - 1, lastLine: u.lastLine - 1, text: text, error: u.diagnostic)
+            }
+        }
 
         // The line (0-based) each command ends on; several commands may end on one line.
-        var endLines: [Int] = []
+        let endLines = entries.map(\.lastLine)
         var codeLines = Set<Int>()
-        for c in commands {
-            let first = c.span.line - 1, last = first + c.text.filter { $0 == "\n" }.count
-            endLines.append(last)
-            for l in first...last { codeLines.insert(l) }
-        }
+        for e in entries { for l in e.firstLine...e.lastLine { codeLines.insert(l) } }
         // Expectation groups: the `#=>` lines after a line, keyed by the last code line before them.
         var expectations: [Int: [String]] = [:]
         var groupStart: [Int: Int] = [:]
@@ -85,36 +92,41 @@ public struct TranscriptTester {
         var diffs: [String] = []
         var ran = 0
         var quitAt: Int?
-        for (k, c) in commands.enumerated() {
-            let end = endLines[k]
+        for (k, entry) in entries.enumerated() {
+            let end = entry.lastLine
+            let firstLine = entry.text.split(separator: "\n").first.map(String.init) ?? ""
             if let q = quitAt {
                 if expectations[end] != nil && actual[end] == nil {
-                    problems.append("\(shown):\(c.span.line): `\(c.text.split(separator: "\n").first ?? "")` never runs: it comes after `quit` on line \(q)\n")
+                    problems.append("\(shown):\(entry.firstLine + 1): `\(firstLine)` never runs: it comes after `quit` on line \(q)\n")
                 }
                 continue
             }
             output = ""
-            do { try session.run(c) } catch let d as Diagnostic {
-                output += DiagnosticRenderer(color: false).render(d)
-            } catch let l as DiagnosticList {
-                output += DiagnosticRenderer(color: false).render(l.diagnostics)
+            if let c = entry.command {
+                do { try session.run(c) } catch let d as Diagnostic {
+                    output += DiagnosticRenderer(color: false).render(d)
+                } catch let l as DiagnosticList {
+                    output += DiagnosticRenderer(color: false).render(l.diagnostics)
+                }
+                if runner.quitRequested { quitAt = entry.firstLine + 1 }
+            } else if let d = entry.error {
+                output = DiagnosticRenderer(color: false).render(d)
             }
             ran += 1
-            var got = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // CSV ends lines with CRLF, one Character in Swift: both end a line here.
+            var got = output.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
             if got.last == "" { got.removeLast() }
             actual[end, default: []] += got
-            if runner.quitRequested { quitAt = c.span.line }
             // Compared once the last command ending on this line has run.
-            let lastOnLine = !(k + 1 < commands.count && endLines[k + 1] == end && quitAt == nil)
+            let lastOnLine = !(k + 1 < entries.count && endLines[k + 1] == end && quitAt == nil)
             if lastOnLine {
                 let want = expectations[end] ?? [], have = actual[end] ?? []
                 if have != want {
-                    diffs.append(UnifiedDiff.make(expected: want, actual: have,
-                                                  header: "\(shown):\(c.span.line): output of `\(c.text.split(separator: "\n").first ?? "")` differs"))
+                    diffs.append(UnifiedDiff.make(expected: want, actual: have, header: "\(shown):\(entry.firstLine + 1): output of `\(firstLine)` differs"))
                 }
             }
         }
-        if commands.isEmpty && !expectations.isEmpty && problems.isEmpty {
+        if entries.isEmpty && !expectations.isEmpty && problems.isEmpty {
             problems.append("\(shown): expected output but no commands\n")
         }
         // The file again, each command's expectations replaced by what it printed; other lines kept.
@@ -139,6 +151,14 @@ public struct TranscriptTester {
         while k >= 0 && !codeLines.contains(k) { k -= 1 }
         return k >= 0 ? k : nil
     }
+}
+
+/// One command of a transcript, parsed or with its syntax error; lines are 0-based.
+struct TranscriptEntry {
+    var firstLine: Int, lastLine: Int
+    var text: String
+    var command: ParsedCommand?
+    var error: Diagnostic?
 }
 
 /// A small unified diff for expected-versus-actual line lists.

@@ -6,6 +6,7 @@ import Testing
 /// Every example in the command table runs on the seed model and prints exactly its expected output.
 @Suite struct CommandExampleTests {
     static let examples: [(String, Example)] = CommandTable.standard.all.flatMap { c in c.examples.map { (c.name, $0) } }
+        + Functions.table.all.flatMap { f in f.examples.map { (f.name + "()", $0) } }
 
     @Test(arguments: examples.indices)
     func exampleOutputMatches(_ i: Int) throws {
@@ -21,6 +22,7 @@ import Testing
         }
         let withExamples = CommandTable.standard.all.filter { !$0.examples.isEmpty }.count
         #expect(withExamples >= 20)
+        for f in Functions.table.all { #expect(!f.examples.isEmpty && !f.summary.isEmpty, "function \(f.name)") }
     }
 
     @Test func commandsReferenceIsUpToDate() throws {

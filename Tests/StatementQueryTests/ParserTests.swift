@@ -25,8 +25,8 @@ import Testing
         }
         #expect(op == "=" && path == ["act"] && s == "urge")
         #expect(fs.column == 20 && ls.column == 26)
-        guard case .fields(let fields) = p.stages[1].arguments else { Issue.record("select"); return }
-        #expect(fields.map(\.columnName) == ["id", "text"])
+        guard case .columns(let columns) = p.stages[1].arguments else { Issue.record("select"); return }
+        #expect(columns.map(\.name) == ["id", "text"])
     }
 
     @Test func commandsSplitOnNewlinesAndSemicolonsAndCommentsAreIgnored() throws {

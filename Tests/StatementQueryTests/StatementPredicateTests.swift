@@ -41,8 +41,8 @@ import Testing
         let h = try Harness()
         // `sort` after `where` takes the generic path; on every statement it reads the date order.
         let fast = try h.run("statements | sort date desc | select id")
-        let slow = try h.run("statements | where id != \"\" | sort date desc | select id")
+        let slow = try h.run("statements | where len(id) > 0 | sort date desc | select id")
         #expect(fast == slow)
-        #expect(try h.run("statements | sort date | limit 3 | select id") == (try h.run("statements | where id != \"\" | sort date | limit 3 | select id")))
+        #expect(try h.run("statements | sort date | limit 3 | select id") == (try h.run("statements | where len(id) > 0 | sort date | limit 3 | select id")))
     }
 }

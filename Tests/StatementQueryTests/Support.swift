@@ -11,6 +11,7 @@ final class Harness {
         session.settings.color = .off
         session.settings.width = 100
         session.write = { [unowned self] in self.output += $0 }
+        session.writeWarning = { [unowned self] in self.output += $0 }
     }
 
     /// Runs text and returns what it printed (trailing newline removed).

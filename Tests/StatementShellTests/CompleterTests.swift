@@ -35,7 +35,7 @@ import Testing
         #expect(Set(candidates("statements | sort date ")) == ["asc", "desc"])
         #expect(candidates("statements | select id ") == ["as"])
         #expect(candidates("statements | select id as ").isEmpty)
-        #expect(candidates("statements | select id as x, co") == ["content"])
+        #expect(candidates("statements | select id as x, co") == ["content", "contains(", "coalesce("])
     }
 
     @Test func valuesFromTheModel() {

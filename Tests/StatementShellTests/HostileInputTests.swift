@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func finding03_failedSetUpNeverFallsBackToAnUnsafeSession() throws {
-        try write("t.stmt", "statements | save out.csv\n#=> saved 16 rows to out.csv\n")
+        try write("t.stmt", "statements | save out.csv\n#=> saved 15 rows to out.csv\n")
         let badSet = try run(["test", "--safe", "--set", "bad", "t.stmt"])
         #expect(badSet.status == 1 && badSet.stderr.contains("--set expects NAME=VALUE, found 'bad'"))
         let missing = try run(["test", "--safe", "--model", "nowhere.yaml", "t.stmt"])
@@ -107,7 +107,7 @@ import Testing
         try write("sub.stmt", "echo " + String(repeating: "(statements | where ", count: n) + "true"
                   + String(repeating: " | count) > 0", count: n - 1) + " | count)\n")
         let s = try run(["sub.stmt"])
-        #expect(s.status == 0 && s.stdout == "16\n", "\(s.stderr.prefix(300))")
+        #expect(s.status == 0 && s.stdout == "15\n", "\(s.stderr.prefix(300))")
         let deep = try run(["-c", "echo " + String(repeating: "(statements | where ", count: 150) + "true"])
         #expect(deep.status == 2 && deep.stderr.contains("nesting deeper than"))
         #expect(deep.stderr.split(separator: "\n").allSatisfy { $0.count < 400 })
@@ -168,7 +168,7 @@ import Testing
         let n = 8
         let q = "echo " + String(repeating: "(statements | where ", count: n) + "true" + String(repeating: " | count) > 0", count: n - 1) + " | count)"
         let (r, seconds) = try timed(["-c", q])
-        #expect(r.stdout == "16\n" && seconds < 5)
+        #expect(r.stdout == "15\n" && seconds < 5)
     }
 
     @Test func finding13_oneHugeCellWrapsInLinearTime() throws {
@@ -218,7 +218,7 @@ import Testing
         try write("crlf-t.stmt", "statements | count\r\n#=> 15\r\n")
         let t = try run(["test", "--update", "crlf-t.stmt"])
         #expect(t.status == 0)
-        #expect(try String(contentsOfFile: dir + "/crlf-t.stmt", encoding: .utf8) == "statements | count\r\n#=> 16\r\n")
+        #expect(try String(contentsOfFile: dir + "/crlf-t.stmt", encoding: .utf8) == "statements | count\r\n#=> 15\r\n")
     }
 
     @Test func finding18_transcriptUpdatesKeepWhatTheyDoNotOwn() throws {
@@ -313,7 +313,7 @@ import Testing
         try write("bom.jsonl", bytes: bom + Array(#"{"record": "entity", "id": "a", "kind": "person", "name": "A"}"#.utf8) + [10])
         #expect(try run(["check", "bom.jsonl"]).status == 0)
         try write("bom.stmt", bytes: bom + Array("statements | count\n".utf8))
-        #expect(try run(["bom.stmt"]).stdout == "16\n")
+        #expect(try run(["bom.stmt"]).stdout == "15\n")
     }
 
     @Test func finding26_invalidUTF8AndNULAreLocated() throws {

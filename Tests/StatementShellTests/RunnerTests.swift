@@ -5,7 +5,7 @@ import Testing
 @Suite struct RunnerTests {
     @Test func oneShotCommandsAndExitCodes() throws {
         let ok = try Binary.run(["-c", "statements | count"])
-        #expect(ok.status == 0 && ok.stdout == "16\n")
+        #expect(ok.status == 0 && ok.stdout == "15\n")
         let failed = try Binary.run(["-c", "show nothing"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("-c:1:6: error: no record with id 'nothing'"))
@@ -25,11 +25,11 @@ import Testing
         try script.write(toFile: dir + "/broken.stmt", atomically: true, encoding: .utf8)
         let r = try Binary.run(["broken.stmt"], cwd: dir)
         #expect(r.status == 1)
-        #expect(r.stdout == "one\n16\n")
+        #expect(r.stdout == "one\n15\n")
         #expect(r.stderr.hasPrefix("broken.stmt:3:20: error: unknown field 'speakrs' of a statement"))
         #expect(r.stderr.contains("hint: did you mean 'speakers'?"))
         let keep = try Binary.run(["--keep-going", "broken.stmt"], cwd: dir)
-        #expect(keep.status == 1 && keep.stdout == "one\n16\nnever\n")
+        #expect(keep.status == 1 && keep.stdout == "one\n15\nnever\n")
     }
 
     @Test func syntaxErrorAnywhereMeansNothingRuns() throws {
@@ -56,7 +56,7 @@ import Testing
     @Test func parametersWithDefaultsAndOverrides() throws {
         let dir = try Binary.tempDir()
         try "param actor = \"Japan\"\nstatements | where speakers has $actor | count\n".write(toFile: dir + "/p.stmt", atomically: true, encoding: .utf8)
-        #expect(try Binary.run(["p.stmt"], cwd: dir).stdout == "7\n")
+        #expect(try Binary.run(["p.stmt"], cwd: dir).stdout == "5\n")
         #expect(try Binary.run(["--set", "actor=Miller", "p.stmt"], cwd: dir).stdout == "4\n")
         let unset = try Binary.run(["-c", "statements | where speakers has $who | count"])
         #expect(unset.status == 1 && unset.stderr.contains("unknown variable '$who'") && unset.stderr.contains("--set who=VALUE"))
@@ -64,11 +64,11 @@ import Testing
 
     @Test func echoStdinAndShebang() throws {
         let echo = try Binary.run(["--echo", "-c", "statements | count\nentities | count"])
-        #expect(echo.stdout == "stmt> statements | count\n16\nstmt> entities | count\n16\n")
+        #expect(echo.stdout == "stmt> statements | count\n15\nstmt> entities | count\n15\n")
         let piped = try Binary.run(["-"], stdin: "statements | count\n")
-        #expect(piped.stdout == "16\n")
+        #expect(piped.stdout == "15\n")
         let repl = try Binary.run([], stdin: "statements | count\nentities |\n  count\n")
-        #expect(repl.status == 0 && repl.stdout == "16\n16\n")
+        #expect(repl.status == 0 && repl.stdout == "15\n15\n")
         let dir = try Binary.tempDir()
         let link = dir + "/bin"
         try FileManager.default.createDirectory(atPath: link, withIntermediateDirectories: true)
@@ -84,7 +84,7 @@ import Testing
         p.standardOutput = out
         try p.run()
         p.waitUntilExit()
-        #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "16\n")
+        #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "15\n")
     }
 
     @Test func safeModeRefusesWritesAndReadsOutside() throws {
@@ -114,7 +114,7 @@ import Testing
         #expect(bad.stderr.contains("m.yaml:") && bad.stderr.contains("error: unknown entity 'miler'"))
         #expect(bad.stderr.contains("hint: did you mean 'miller'?"))
         let info = try Binary.run(["info"])
-        #expect(info.stdout.contains("statements 16") && info.stdout.contains("20 FOUND"))
+        #expect(info.stdout.contains("statements 15") && info.stdout.contains("21 FOUND"))
     }
 
     @Test func demoStepsThroughWithEnter() throws {
@@ -124,7 +124,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("Count them."))
         #expect(r.stdout.contains("stmt(seed)> statements | count"))
-        #expect(r.stdout.contains("16"))
+        #expect(r.stdout.contains("15"))
         #expect(r.stdout.contains("— end of demo —"))
         let quit = try Binary.run(["demo", "--typing-delay", "0", "d.stmt"], stdin: "q\n", cwd: dir)
         #expect(quit.status == 0 && !quit.stdout.contains("end of demo"))

@@ -44,18 +44,18 @@ import Testing
             }
             guard script.contains("#=>") else { continue }
             let r = try TranscriptTester().check(path: dir + "/" + name, name: "docs/" + name, text: script, makeSession: Self.session)
-            #expect(r.diffs.isEmpty, "\(r.diffs.joined(separator: "\n"))")
+            #expect(r.problems.isEmpty, "\(r.problems.joined(separator: "\n"))")
         }
         #expect(blocks >= 5)
     }
 
     @Test func mismatchGivesAUnifiedDiffAndUpdateRewrites() throws {
-        let text = "statements | count\n#=> 15\n# keep this comment\nentities | count\n#=> 16\n"
+        let text = "statements | count\n#=> 14\n# keep this comment\nentities | count\n#=> 15\n"
         let r = try TranscriptTester().check(path: "t.stmt", text: text, makeSession: Self.session)
         #expect(r.diffs.count == 1)
         #expect(r.diffs[0].contains("t.stmt:1: output of `statements | count` differs\n--- expected\n+++ actual"))
-        #expect(r.diffs[0].contains("-15\n+16"))
-        #expect(r.updated == "statements | count\n#=> 16\n# keep this comment\nentities | count\n#=> 16\n")
+        #expect(r.diffs[0].contains("-14\n+15"))
+        #expect(r.updated == "statements | count\n#=> 15\n# keep this comment\nentities | count\n#=> 15\n")
     }
 
     @Test func errorOutputIsPartOfTheTranscript() throws {

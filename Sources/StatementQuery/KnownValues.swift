@@ -1,0 +1,91 @@
+import StatementModel
+
+/// The values a field can take in a model — entity names, forces, kinds, modes, statuses, relation
+/// types, topics, ids — so that a comparison with a value nothing has can be warned about, and a
+/// bare word that is a value (not a field) can be told apart.
+struct KnownValues {
+    let model: Model
+
+    static let entityFields: Set<String> = ["speakers", "on_behalf_of", "addressees", "targets", "members", "affiliation",
+                                            "framed_by", "authors", "publisher"]
+
+    /// What is known for `field` of rows of `kind` (`statements`, `entities`, …): a check, what the
+    /// values are called, and the candidates for "did you mean"; nil for fields of free text.
+    func values(of field: String, in kind: String) -> (contains: (String) -> Bool, what: String, candidates: () -> [String])? {
+        let m = model
+        if Self.entityFields.contains(field) {
+            return ({ !m.entities(named: $0).isEmpty }, "entity is named", { m.entities.flatMap { [$0.name] + $0.aliases } })
+        }
+        switch (kind, field) {
+        case (_, "act"), (_, "framed_as"):
+            return ({ Force.named($0) != nil }, "force is called", { Force.names })
+        case (_, "family"):
+            let families = Array(Set(Force.vocabulary.map(\.family)))
+            return ({ families.contains($0) }, "family of forces is called", { families })
+        case ("entities", "kind"):
+            return ({ Entity.Kind(rawValue: $0) != nil }, "kind of entity is called", { Entity.Kind.allCases.map(\.rawValue) })
+        case ("documents", "kind"):
+            let kinds = Set(m.documents.map(\.kind))
+            return ({ kinds.contains($0) }, "document is of kind", { Array(kinds) })
+        case (_, "mode"):
+            return ({ Reporting.Mode(rawValue: $0) != nil }, "reporting mode is called", { Reporting.Mode.allCases.map(\.rawValue) })
+        case ("statements", "status"):
+            return ({ Statement.statuses.contains($0) }, "status is called", { Statement.statuses })
+        case ("relations", "type"):
+            return ({ t in Relation.types.contains { $0.name == t } }, "relation type is called", { Relation.types.map(\.name) })
+        case (_, "topics"):
+            return ({ m.statementsByTopic[$0.lowercased()] != nil }, "statement has the topic", { Array(m.statementsByTopic.keys) })
+        case ("statements", "id"), ("statements", "via"), ("statements", "reported_by"):
+            return ({ m.record(id: $0) != nil || (field == "reported_by" && !m.entities(named: $0).isEmpty) }, "record has the id",
+                    { Array(m.statementIds.keys.prefix(Suggestion.maxCandidates)) + m.entities.map(\.id) })
+        case (_, "work"), (_, "source"), (_, "cites"), (_, "document"):
+            return ({ id in m.documents.contains { $0.id == id } }, "document has the id", { m.documents.map(\.id) })
+        case ("entities", "id"), ("documents", "id"), ("relations", "id"):
+            return ({ m.record(id: $0) != nil }, "record has the id", { Array(m.ids.keys) })
+        default:
+            return nil
+        }
+    }
+
+    /// What a bare word is, when it is a value somewhere in the model: for the hint "quote it".
+    func describe(_ word: String) -> String? {
+        if Force.named(word) != nil { return "a force (a value of act)" }
+        if Entity.Kind(rawValue: word) != nil { return "a kind of entity" }
+        if Reporting.Mode(rawValue: word) != nil { return "a reporting mode" }
+        if Relation.types.contains(where: { $0.name == word }) { return "a relation type" }
+        if model.record(id: word) != nil { return "an id" }
+        if !model.entities(named: word).isEmpty { return "a name of an entity" }
+        if model.statementsByTopic[word.lowercased()] != nil { return "a topic" }
+        return nil
+    }
+
+    /// Warnings for the comparisons in `e` whose text names nothing of its field (`speakers has
+    /// "Pyongyang"`): they would quietly match no row.
+    func warnings(_ e: Expr, kind: String) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        var stack = [e]
+        while let x = stack.popLast(), out.count < 10 {
+            switch x {
+            case .binary(let op, let l, let r, _):
+                stack.append(l)
+                stack.append(r)
+                guard ["=", "!=", "has", "in"].contains(op), case .field(let path, _) = l, path.count == 1,
+                      let known = values(of: path[0], in: kind) else { continue }
+                var texts: [(String, SourceSpan)] = []
+                if case .literal(.string(let s), let span) = r { texts.append((s, span)) }
+                if case .list(let items, _) = r {
+                    for case .literal(.string(let s), let span) in items { texts.append((s, span)) }
+                }
+                for (text, span) in texts where !known.contains(text) {
+                    let hint = Suggestion.hint(for: text, in: known.candidates()) ?? "`\(kind) | distinct \(path[0])` lists the values it has"
+                    out.append(Diagnostic("no \(known.what) '\(text)'", at: span, hint: hint, category: .evaluation, severity: .warning))
+                }
+            case .not(let inner, _), .negate(let inner, _): stack.append(inner)
+            case .call(_, let args, _): stack += args
+            case .list(let items, _): stack += items
+            default: break
+            }
+        }
+        return out
+    }
+}
