@@ -46,8 +46,13 @@ public struct Parser {
     }
 
     /// Every command in order, each parsed or with its syntax error: recovery skips to the next
-    /// command, so one mistake does not hide the rest.
+    /// command, so one mistake does not hide the rest. Parsing runs on the deep-stack thread, where
+    /// the nesting limit is far inside the stack whoever calls.
     public mutating func parseEach() -> [Result<ParsedCommand, Unparsed>] {
+        (try? DeepStack.shared.run { parseEachHere() }) ?? []
+    }
+
+    private mutating func parseEachHere() -> [Result<ParsedCommand, Unparsed>] {
         do { tokens = try Lexer(input: input).tokenize() } catch {
             return [.failure(Unparsed(diagnostic: error, firstLine: error.span?.line ?? input.firstLine, lastLine: error.span?.line ?? input.firstLine))]
         }

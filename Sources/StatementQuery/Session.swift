@@ -99,22 +99,14 @@ public final class Session: @unchecked Sendable {
 
     /// Parses text into commands, reporting every syntax error.
     public func parse(_ input: SourceInput) throws(DiagnosticList) -> [ParsedCommand] {
-        let table = commands
-        do {
-            return try DeepStack.shared.run {
-                var parser = Parser(input, table: table)
-                return try parser.parseScript()
-            }
-        } catch let list as DiagnosticList { throw list } catch { throw DiagnosticList([Diagnostic("\(error)")]) }
+        var parser = Parser(input, table: commands)
+        return try parser.parseScript()
     }
 
     /// Parses text into commands, each parsed or with its own syntax error (for transcripts).
     public func parseEach(_ input: SourceInput) -> [Result<ParsedCommand, Parser.Unparsed>] {
-        let table = commands
-        return (try? DeepStack.shared.run {
-            var parser = Parser(input, table: table)
-            return parser.parseEach()
-        }) ?? []
+        var parser = Parser(input, table: commands)
+        return parser.parseEach()
     }
 
     /// Runs one parsed command and writes its rendered output.

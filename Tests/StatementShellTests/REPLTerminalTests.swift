@@ -81,7 +81,7 @@ import Testing
         t.type("statements | where act in [\"urge\",\r")
         #expect(t.waitFor("...> "))
         t.type("\"call\"] | count\r")
-        #expect(t.waitFor("\n4\n"), "\(t.screen)")
+        #expect(t.waitFor("\n3\n"), "\(t.screen)")
     }
 
     // MARK: issue 9, findings 16, 20 and 24
