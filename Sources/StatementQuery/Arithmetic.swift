@@ -15,7 +15,7 @@ enum Arithmetic {
                 guard y != 0 else { throw Diagnostic("division by zero", at: span, hint: "guard it: where n != 0") }
                 return .number(x / y)
             }
-        case (.string, _), (_, .string) where op == "+":
+        case _ where op == "+" && (l.isString || r.isString):
             return .string(Display.plain(l, model) + Display.plain(r, model))
         default:
             let hint = op == "+" ? "'+' adds numbers or joins text: \"total: \" + $n" : "'\(op)' works on numbers, e.g. len(topics) \(op) 1"
@@ -23,4 +23,8 @@ enum Arithmetic {
                              at: span, hint: hint)
         }
     }
+}
+
+extension Value {
+    var isString: Bool { if case .string = self { return true }; return false }
 }

@@ -150,6 +150,8 @@ public struct Evaluator {
 
     /// Reads a field path of a row; through a list it maps (`speakers.kind` is every speaker's kind).
     public func field(_ path: [String], of row: Value, _ span: SourceSpan) throws -> Value {
+        // A column named by a whole path (`expand speakers.members` makes one) is read as it is.
+        if path.count > 1, case .record(let r) = row, let v = r[path.joined(separator: ".")] { return v }
         var current = row
         for (i, name) in path.enumerated() {
             current = try step(name, current, span, first: i == 0)

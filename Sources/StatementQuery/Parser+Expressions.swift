@@ -14,6 +14,8 @@ extension Parser {
             let t = advance()
             left = .binary("or", left, try parseAnd(), span(t))
         }
+        // `a && b`, `a || b` after a whole condition.
+        try refuseForeignOperator()
         return left
     }
 
