@@ -46,7 +46,7 @@ let package = Package(
         .plugin(name: "BuildInfo", capability: .buildTool()),
         // Benchmarks (Benchmarks/run): completion timing on large models.
         .executableTarget(name: "stmt-bench", dependencies: ["StatementShell"], path: "Benchmarks/stmt-bench"),
-        .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"]),
+        .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"], exclude: ["Golden"]),
         .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery"]),
         // forkpty + exec in one C call, for end-to-end REPL tests through a pseudo-terminal.
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),

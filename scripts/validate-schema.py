@@ -1,28 +1,49 @@
 #!/usr/bin/env python3
-"""Validate a statement-model file (YAML or JSON) against the published JSON Schema.
+"""Validate a statement-model file (YAML or JSON) against the published JSON Schema, reading the
+YAML as an editor's YAML 1.2 parser does (ruamel.yaml; the YAML language server behaves alike):
+`format: 1` and `date: 2014` are numbers, `2014-02-17` a date (compared as its ISO text).
 
-usage: validate-schema.py SCHEMA MODEL   (exit 0 when valid; every violation printed otherwise)
+usage: validate-schema.py SCHEMA MODEL…   (exit 0 when every model is valid; every violation printed)
 """
+import datetime
 import json
 import sys
 
 import jsonschema
-import yaml
+from ruamel.yaml import YAML
+
+
+def plain(v):
+    """The parsed YAML as JSON values: dates as ISO text, everything else as it is."""
+    if isinstance(v, dict):
+        return {str(k): plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [plain(x) for x in v]
+    if isinstance(v, (datetime.date, datetime.datetime)):
+        return v.isoformat()
+    return v
 
 
 def main() -> int:
-    schema_path, model_path = sys.argv[1], sys.argv[2]
+    schema_path, models = sys.argv[1], sys.argv[2:]
     with open(schema_path, encoding="utf-8") as f:
         schema = json.load(f)
-    with open(model_path, encoding="utf-8") as f:
-        # BaseLoader keeps scalars as strings (dates, codes), as stmt reads them.
-        model = yaml.load(f, Loader=yaml.BaseLoader)
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(model), key=lambda e: list(e.absolute_path))
-    for e in errors:
-        where = "/".join(str(p) for p in e.absolute_path) or "(root)"
-        print(f"{model_path}: {where}: {e.message}")
-    return 1 if errors else 0
+    yaml = YAML(typ="safe", pure=True)
+    yaml.version = (1, 2)
+    failed = False
+    for model_path in models:
+        with open(model_path, encoding="utf-8-sig") as f:
+            if model_path.endswith(".jsonl"):
+                documents = [json.loads(line) for line in f if line.strip()]
+            else:
+                documents = [plain(yaml.load(f))]
+        for document in documents:
+            for e in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
+                where = "/".join(str(p) for p in e.absolute_path) or "(root)"
+                print(f"{model_path}: {where}: {e.message}")
+                failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -76,8 +76,22 @@ public enum AnchorResolver {
         return out
     }
 
-    /// The passage of the same length, starting at a word boundary, with the smallest edit distance.
-    public static func closestPassage(to exact: String, in text: SourceText) -> (text: String, line: Int, column: Int)? {
+    /// The passage of a text most like an anchor's words, and how they differ.
+    public struct Closest: Sendable {
+        /// The passage as it is in the text.
+        public var text: String
+        /// Where it starts: 1-based line and column.
+        public var line: Int
+        public var column: Int
+        /// Two aligned lines — the anchor's words and the text's — and a line of `^` under every
+        /// column where they differ; spaces shown as `·`, a missing character as `∅`.
+        public var comparison: [String]
+    }
+
+    /// The passage closest to `exact`: candidate starts (word boundaries) are ranked by the edit
+    /// distance of a window of the same length, then the best is aligned exactly — start and end
+    /// free — so the passage neither starts early nor stops short, and the differences are marked.
+    public static func closestPassage(to exact: String, in text: SourceText) -> Closest? {
         let target = Array(exact.prefix(160))
         guard !target.isEmpty, !text.utf8.isEmpty else { return nil }
         let limitBytes = Array(String(target).utf8).count
@@ -93,10 +107,85 @@ public enum AnchorResolver {
             if best == nil || d < best!.1 { best = (s, d) }
         }
         guard let (start, dist) = best, dist < target.count * 2 / 3 else { return nil }
-        var e = min(text.utf8.count, start + limitBytes)
-        while e < text.utf8.count && text.utf8[e] & 0xC0 == 0x80 { e += 1 }
-        let lc = text.lineColumn(ofByte: start)
-        return (text.slice(start, e).flatteningNewlines(), lc.line, lc.column)
+        // Align exactly within a window around the best start.
+        var from = max(0, start - 16)
+        while from > 0 && text.utf8[from] & 0xC0 == 0x80 { from -= 1 }
+        var to = min(text.utf8.count, start + limitBytes + 32)
+        while to < text.utf8.count && text.utf8[to] & 0xC0 == 0x80 { to += 1 }
+        let window = Array(text.slice(from, to))
+        let (k, j, ops) = align(target, window)
+        let passage = String(window[k..<j])
+        let startByte = from + String(window[..<k]).utf8.count
+        let lc = text.lineColumn(ofByte: startByte)
+        return Closest(text: passage.flatteningNewlines(), line: lc.line, column: lc.column, comparison: comparison(ops))
+    }
+
+    /// One step of an alignment: a pair of characters (equal or not), or a character on one side only.
+    enum AlignOp { case same(Character), changed(Character, Character), onlyAnchor(Character), onlyText(Character) }
+
+    /// Semi-global alignment: all of `a` against the best substring of `b`; its bounds and steps.
+    static func align(_ a: [Character], _ b: [Character]) -> (Int, Int, [AlignOp]) {
+        let n = a.count, m = b.count
+        var cost = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
+        for i in 1...max(1, n) where i <= n { cost[i][0] = i }
+        if n > 0 {
+            for i in 1...n {
+                for j in 0...m {
+                    if j == 0 { continue }
+                    let sub = cost[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    cost[i][j] = min(sub, cost[i - 1][j] + 1, cost[i][j - 1] + 1)
+                }
+            }
+        }
+        // The end: least cost, and of those the one whose length is closest to the anchor's.
+        var end = 0
+        for j in 0...m where cost[n][j] < cost[n][end] || (cost[n][j] == cost[n][end] && abs(j - n) < abs(end - n)) { end = j }
+        var ops: [AlignOp] = []
+        var i = n, j = end
+        while i > 0 {
+            if j > 0 && cost[i][j] == cost[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1) {
+                ops.append(a[i - 1] == b[j - 1] ? .same(a[i - 1]) : .changed(a[i - 1], b[j - 1]))
+                i -= 1; j -= 1
+            } else if cost[i][j] == cost[i - 1][j] + 1 {
+                ops.append(.onlyAnchor(a[i - 1])); i -= 1
+            } else {
+                ops.append(.onlyText(b[j - 1])); j -= 1
+            }
+        }
+        return (j, end, ops.reversed())
+    }
+
+    /// The aligned lines, cut to a window of 60 columns around the first difference.
+    static func comparison(_ ops: [AlignOp]) -> [String] {
+        func visible(_ c: Character) -> String {
+            switch c {
+            case " ": return "·"
+            case "\t": return "→"
+            case "\n", "\r\n": return "↵"
+            default: return TerminalText.escaped(String(c))
+            }
+        }
+        var top: [String] = [], bottom: [String] = [], marks: [Bool] = []
+        for op in ops {
+            switch op {
+            case .same(let c): top.append(visible(c)); bottom.append(visible(c)); marks.append(false)
+            case .changed(let x, let y): top.append(visible(x)); bottom.append(visible(y)); marks.append(true)
+            case .onlyAnchor(let x): top.append(visible(x)); bottom.append("∅"); marks.append(true)
+            case .onlyText(let y): top.append("∅"); bottom.append(visible(y)); marks.append(true)
+            }
+        }
+        let first = marks.firstIndex(of: true) ?? 0
+        let lo = max(0, first - 25), hi = min(ops.count, lo + 60)
+        // Pad each column to the wider of its two cells, so the marks stand under the characters.
+        var a = lo > 0 ? "…" : "", b = lo > 0 ? "…" : "", c = lo > 0 ? " " : ""
+        for k in lo..<hi {
+            let w = max(TerminalText.width(top[k]), TerminalText.width(bottom[k]))
+            a += top[k] + String(repeating: " ", count: w - TerminalText.width(top[k]))
+            b += bottom[k] + String(repeating: " ", count: w - TerminalText.width(bottom[k]))
+            c += (marks[k] ? "^" : " ") + String(repeating: " ", count: w - 1)
+        }
+        if hi < ops.count { a += "…"; b += "…" }
+        return [a, b, c]
     }
 }
 

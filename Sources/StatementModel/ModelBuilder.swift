@@ -15,6 +15,8 @@ struct ModelBuilder {
     var diagnostics: [Diagnostic] = []
     var name: String?
     var title: String?
+    var nameMark: FileMark?
+    var titleMark: FileMark?
     /// Documents and entities stay raw until every file is read: they are few, and may refer ahead.
     var rawDocuments: [RawDocument] = []
     var rawEntities: [RawEntity] = []
@@ -96,6 +98,7 @@ struct ModelBuilder {
         }
         let node = ModelNode(yaml, file: file)
         var r = NodeReader(sources: sources)
+        r.lint = loader.lint
         defer { diagnostics += r.diagnostics }
         guard let top = r.fields(of: node, as: "a model file", allowed: RecordReader.topFields, required: []) else { return }
         readHeader(top, &r)
@@ -221,9 +224,7 @@ struct ModelBuilder {
     mutating func consume(_ chunk: ParsedChunk, state: inout JSONLinesState) -> Bool {
         for record in chunk.records {
             switch record {
-            case .header(let n, let t):
-                name = name ?? n
-                title = title ?? t
+            case .header(let h): addHeader(h)
             case .document(let d): addDocument(d)
             case .entity(let e): addEntity(e)
             case .resolvedStatement(let id, let mark, let statement, let problems):
@@ -243,9 +244,22 @@ struct ModelBuilder {
     }
 
     mutating func readHeader(_ top: FieldMap, _ r: inout NodeReader) {
-        let h = records.readHeader(top, &r)
-        name = name ?? h.name
-        title = title ?? h.title
+        addHeader(records.readHeader(top, &r))
+    }
+
+    /// A model has one name and one title: a second, in another file of a folder, is an error in
+    /// both places (which file wins would depend on the order names sort in).
+    mutating func addHeader(_ h: Header) {
+        for (what, value, mark, first, firstMark) in [("model", h.name, h.nameMark, name, nameMark), ("title", h.title, h.titleMark, title, titleMark)] {
+            guard value != nil else { continue }
+            if first != nil {
+                let note = Diagnostic("the first `\(what):` is here", at: firstMark.map { sources.span($0) }, category: .model, severity: .note)
+                diagnostics.append(Diagnostic("a second `\(what):` for the same model", at: mark.map { sources.span($0) },
+                                              hint: "a folder loads as one model: give `\(what):` in one file only", category: .model, notes: [note]))
+            }
+        }
+        if name == nil, let n = h.name { name = n; nameMark = h.nameMark }
+        if title == nil, let t = h.title { title = t; titleMark = h.titleMark }
     }
 
     /// The first document with a text among those this file defined: where its anchors resolve by default.
@@ -255,13 +269,23 @@ struct ModelBuilder {
 
     /// Resolves everything; throws every diagnostic when any of them is an error.
     mutating func build(defaultName: String, origin: String) throws(DiagnosticList) -> Model {
+        try buildWithWarnings(defaultName: defaultName, origin: origin).model
+    }
+
+    /// The model and the warnings (lints when the loader asks for them); every diagnostic, errors
+    /// and warnings sorted by place, when there is an error.
+    mutating func buildWithWarnings(defaultName: String, origin: String) throws(DiagnosticList) -> (model: Model, warnings: [Diagnostic]) {
         let model = finish(name: name ?? defaultName, origin: origin)
+        loader.repairs?.files = sources
         Profile.mark("finished")
-        let all = diagnostics + resolver.diagnostics
-        if all.contains(where: { $0.severity == .error }) || model == nil {
-            throw DiagnosticList(all.sorted(by: Self.order))
+        var all = diagnostics + resolver.diagnostics
+        if let model, loader.lint {
+            all += ModelLinter(model: model, sources: sources, statementMarks: resolver.statementMarks,
+                               aliasMarks: rawEntities.map(\.aliasMarks), marks: resolver.marks).lint()
         }
-        return model!
+        all.sort(by: Self.order)
+        if all.contains(where: { $0.severity == .error }) || model == nil { throw DiagnosticList(all) }
+        return (model!, all)
     }
 
     static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

@@ -33,6 +33,10 @@ public struct ModelLoader: Sendable {
     public var readText: @Sendable (String) throws(FileAccessError) -> [UInt8]
     /// Polled while loading; true once the user asked to stop (Ctrl-C in the REPL).
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// Whether to look for likely mistakes as well (`stmt check`): they come back as warnings.
+    public var lint = false
+    /// Collects AMBIGUOUS anchors for `check --fix`.
+    var repairs: AnchorRepair.Collector?
 
     /// A loader reading files through a gate.
     public init(limits: Limits = Limits(), gate: FileGate = .unrestricted) {
@@ -43,7 +47,10 @@ public struct ModelLoader: Sendable {
     }
 
     /// Loads a file or every `.yaml`, `.yml`, `.json` and `.jsonl` file of a folder (sorted by name) as one model.
-    public func load(path: String) throws(DiagnosticList) -> Model {
+    public func load(path: String) throws(DiagnosticList) -> Model { try loadWithWarnings(path: path).model }
+
+    /// Loads a model, with the warnings found on the way (lints, when ``lint`` is on).
+    public func loadWithWarnings(path: String) throws(DiagnosticList) -> (model: Model, warnings: [Diagnostic]) {
         guard let kind = FileGate.kind(of: path) else {
             throw DiagnosticList([Diagnostic("no model file or folder at '\(path)'", hint: "check the path; `stmt` with no model opens the seed", category: .io)])
         }
@@ -101,7 +108,7 @@ public struct ModelLoader: Sendable {
         }
         if isCancelled() { throw DiagnosticList([Self.cancelled]) }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return try builder.build(defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
+        return try builder.buildWithWarnings(defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
     }
 
     /// The endings of model files in a folder.

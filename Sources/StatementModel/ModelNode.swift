@@ -32,6 +32,9 @@ enum ModelNode {
 
     var string: String? { if case .scalar(let s, _, _) = self { return s }; return nil }
 
+    /// A scalar written without quotes.
+    var isPlain: Bool { if case .scalar(_, let plain, _) = self { return plain }; return false }
+
     /// Converts a composed YAML tree (aliases already counted against the node budget).
     init(_ node: Node, file: Int32) {
         func mark(_ n: Node, _ length: Int) -> FileMark {

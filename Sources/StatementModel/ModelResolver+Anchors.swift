@@ -10,6 +10,7 @@ extension ModelResolver {
         for d in documents.indices {
             documents[d].narrative = documents[d].narrative.map { resolve($0, documents) }
             documents[d].residue = documents[d].residue.map { resolve($0, documents) }
+            for a in documents[d].narrative + documents[d].residue { collectAmbiguous(a, context: [], documents) }
         }
         // Statements' anchors are independent: resolve them on every core, each part collecting its
         // own diagnostics, which are then added in statement order.
@@ -31,11 +32,27 @@ extension ModelResolver {
                     for k in all[s].framings.indices {
                         if let a = all[s].framings[k].anchor { all[s].framings[k].anchor = worker.resolve(a, docs) }
                     }
+                    if let repairs = worker.loader.repairs {
+                        let anchors = all[s].anchors + all[s].framings.compactMap(\.anchor)
+                        for a in anchors where a.status == .found {
+                            if let d = a.document, let r = a.byteRange { repairs.claim(d, r) }
+                        }
+                        for a in anchors where a.status == .ambiguous {
+                            let context = anchors.filter { $0.status == .found && $0.document == a.document }.compactMap { $0.byteRange?.lowerBound }
+                            worker.collectAmbiguous(a, context: context, docs)
+                        }
+                    }
                 }
                 found[part] = worker.diagnostics
             }
         }
         for d in found { diagnostics += d }
+    }
+
+    /// For `check --fix`: an AMBIGUOUS anchor, with its text and where the statement's other anchors are.
+    func collectAmbiguous(_ a: Anchor, context: [Int], _ documents: [Document]) {
+        guard let repairs = loader.repairs, a.status == .ambiguous, let d = a.document, let text = documents[d].text else { return }
+        repairs.add(AnchorRepair.Found(anchor: a, document: d, text: text, context: context))
     }
 
     mutating func resolve(_ anchor: Anchor, _ documents: [Document]) -> Anchor {
@@ -81,7 +98,9 @@ extension ModelResolver {
             var hint = "the exact text must occur in '\(documents[d].id)' as written, including case and punctuation"
             // Finding the closest passage costs an edit distance per candidate: only for the first few.
             if orphanBudget.take(), let c = AnchorResolver.closestPassage(to: anchor.exact, in: text) {
+                let marked = c.comparison[2].contains("^")
                 hint = "the closest passage, at line \(c.line), column \(c.column), is: \"\(c.text)\""
+                    + (marked ? "\nit differs where marked (· is a space, ∅ nothing):\n  anchor: \(c.comparison[0])\n  text:   \(c.comparison[1])\n          \(c.comparison[2].trimmingTrailingSpaces())" : "")
             }
             error("ORPHANED anchor: \"\(preview)\" does not occur in '\(documents[d].id)'", anchor.mark, hint: hint)
         default:

@@ -5,6 +5,8 @@ struct NodeReader {
     let sources: SourceFiles
     /// Problems found so far.
     var diagnostics: [Diagnostic] = []
+    /// Whether to look for likely mistakes too (`stmt check`): they are added as warnings.
+    var lint = false
 
     init(sources: SourceFiles) { self.sources = sources }
 
@@ -12,6 +14,16 @@ struct NodeReader {
 
     mutating func error(_ message: String, _ node: ModelNode?, hint: String? = nil) {
         diagnostics.append(Diagnostic(message, at: span(node), hint: hint, category: .model))
+    }
+
+    /// A flow collection (`[a, b]`, `{k: v}`), where a comma ends a value: its mark is on the
+    /// opening bracket. (Read off the source: the YAML library does not keep a collection's style.)
+    func isFlow(_ node: ModelNode) -> Bool {
+        if case .scalar = node { return false }
+        let m = node.mark
+        let line = sources.text(Int(m.file)).line(Int(m.line))
+        guard m.column >= 1, let c = line.utf8.dropFirst(Int(m.column) - 1).first else { return false }
+        return c == UInt8(ascii: "[") || c == UInt8(ascii: "{")
     }
 
     static func describe(_ node: ModelNode) -> String {
@@ -43,7 +55,12 @@ struct NodeReader {
                 continue
             }
             if !allowed.contains(k) {
-                let hint = Suggestion.hint(for: k, in: allowed) ?? "the fields of \(what) are: \(allowed.joined(separator: ", "))"
+                var hint = Suggestion.hint(for: k, in: allowed) ?? "the fields of \(what) are: \(allowed.joined(separator: ", "))"
+                // `{content: North Korea, credible reports}`: the comma ended the value, and the rest reads as a field.
+                if isFlow(node), i > 0, Self.isNull(pair.value), pair.key.isPlain, let prevKey = mapping[i - 1].key.string,
+                   case .scalar(let prev, _, _) = mapping[i - 1].value {
+                    hint = "in `{…}` a comma ends a value, so '\(k)' is read as a field; quote the value: \(prevKey): \"\(prev), \(k)\""
+                }
                 error("unknown field '\(k)' in \(what)", pair.key, hint: hint)
                 out.pairs[i].key = .scalar("", plain: false, pair.key.mark)
             }
@@ -75,9 +92,17 @@ struct NodeReader {
         case .sequence(let seq, _):
             var out: [T] = []
             out.reserveCapacity(seq.count)
-            for item in seq {
+            for (k, item) in seq.enumerated() {
                 if case .scalar(let s, _, let m) = item { out.append(make(s, m)) }
                 else { error("expected each of \(what) as text, found \(Self.describe(item))", item) }
+                // [South Korea, U.S., and Japan]: an unquoted item that begins with a conjunction was
+                // probably cut from the item before by its comma.
+                if lint, isFlow(node), k > 0, item.isPlain, let s = item.string, let prev = seq[k - 1].string,
+                   ["and ", "or ", "& "].contains(where: { s.lowercased().hasPrefix($0) }) {
+                    diagnostics.append(Diagnostic("'\(s)' looks like part of the item before it, split by a comma", at: span(item),
+                                                  hint: "in `[…]` a comma ends an item; if it is one name, quote it: \"\(prev), \(s)\"",
+                                                  category: .model, severity: .warning))
+                }
             }
             return out
         case .mapping:

@@ -1,8 +1,16 @@
 import Foundation
 
+/// A model file's `model:` and `title:`, with where each is written.
+struct Header: Sendable {
+    var name: String?
+    var nameMark: FileMark?
+    var title: String?
+    var titleMark: FileMark?
+}
+
 /// A record read from one line of a JSON Lines file, ready for the builder.
 enum ParsedRecord: Sendable {
-    case header(name: String?, title: String?)
+    case header(Header)
     case document(RawDocument)
     case entity(RawEntity)
     case statement(RawStatement)
@@ -63,8 +71,7 @@ extension RecordReader {
                 switch kind {
                 case "model":
                     if let top = r.fields(of: item, as: "a model record", allowed: Self.topFields, required: []) {
-                        let h = readHeader(top, &r)
-                        out.records.append(.header(name: h.name, title: h.title))
+                        out.records.append(.header(readHeader(top, &r)))
                     }
                 case "document": if let d = readDocument(item, &r, base: base) { out.records.append(.document(d)) }
                 case "entity": if let e = readEntity(item, &r) { out.records.append(.entity(e)) }
@@ -82,11 +89,12 @@ extension RecordReader {
         return out
     }
 
-    /// The model name and title of a header, checking the format version.
-    func readHeader(_ top: FieldMap, _ r: inout NodeReader) -> (name: String?, title: String?) {
+    /// The model name and title of a header (with where they are written), checking the format version.
+    func readHeader(_ top: FieldMap, _ r: inout NodeReader) -> Header {
         if let f = top["format"], let v = r.string(f, "the format version"), v != "1" {
             r.error("unsupported format version '\(v)'", f, hint: "this stmt reads format 1")
         }
-        return (r.string(top["model"], "the model name"), r.string(top["title"], "the title"))
+        return Header(name: r.string(top["model"], "the model name"), nameMark: top["model"]?.mark,
+                      title: r.string(top["title"], "the title"), titleMark: top["title"]?.mark)
     }
 }

@@ -47,6 +47,7 @@ struct RawEntity: Sendable {
     var kindSpan: FileMark?
     var name: String
     var aliases: [String]
+    var aliasMarks: [FileMark] = []
     var codes: [String: String]
     var roles: [String]
     var members: [RawRef]
@@ -159,10 +160,13 @@ struct RecordReader: Sendable {
         guard let f = r.fields(of: node, as: "an entity", allowed: Self.entityFields, required: ["id", "kind", "name"]),
               let id = r.string(f["id"], "the id"), let kind = r.string(f["kind"], "the kind"),
               let name = r.string(f["name"], "the name") else { return nil }
-        return RawEntity(id: id, span: mk(f["id"]), kind: kind, kindSpan: mk(f["kind"]), name: name,
-                         aliases: r.strings(f["aliases"], "aliases") { s, _ in s }, codes: r.stringMap(f["codes"], "codes"),
+        let aliases = r.strings(f["aliases"], "aliases") { s, m in (s, m) }
+        var e = RawEntity(id: id, span: mk(f["id"]), kind: kind, kindSpan: mk(f["kind"]), name: name,
+                         aliases: aliases.map(\.0), codes: r.stringMap(f["codes"], "codes"),
                          roles: r.strings(f["roles"], "roles") { s, _ in s }, members: refs(f["members"], "members", &r),
                          affiliation: ref(f["affiliation"], "the affiliation", &r), note: r.string(f["note"], "the note"))
+        e.aliasMarks = aliases.map(\.1)
+        return e
     }
 
     func readStatement(_ node: ModelNode, _ r: inout NodeReader) -> RawStatement? {

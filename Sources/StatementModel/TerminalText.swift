@@ -65,3 +65,12 @@ public enum TerminalText {
         return n
     }
 }
+
+extension String {
+    /// The text without spaces at its end (table rows, caret lines).
+    public func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

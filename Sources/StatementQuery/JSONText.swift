@@ -1,4 +1,5 @@
 import Foundation
+import StatementModel
 
 /// Writes JSON by hand so that object keys keep their order and output is byte-for-byte stable.
 enum JSONText {
@@ -24,19 +25,5 @@ enum JSONText {
         }
     }
 
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { QuotedString.json(s) }
 }

@@ -197,9 +197,4 @@ public struct Renderer {
 
 extension String {
     func replacingNewlines() -> String { String(map { $0 == "\n" ? " " : $0 }) }
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
-    }
 }

@@ -145,13 +145,39 @@ struct Run: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Validate a model file or folder and print every problem.")
+    static let configuration = CommandConfiguration(
+        abstract: "Validate a model file or folder: every problem, and warnings for likely mistakes.",
+        discussion: "Warnings (exit 0) point at what the text may not support: an alias that names two entities, an entity or document nothing refers to, a cue outside its anchors, a relation repeating a field, a `via` the anchors do not support, a comma that split a name. --strict makes them errors (exit 2). --fix rewrites AMBIGUOUS anchors with the shortest prefix or suffix that makes them unique."
+    )
     @Argument(help: "The model file or folder.", completion: modelCompletion) var path: String
+    @Flag(help: "Treat warnings as errors (exit 2).") var strict = false
+    @Flag(help: "Rewrite AMBIGUOUS anchors in place (atomically) with the shortest prefix or suffix that makes them unique.") var fix = false
 
     func run() throws {
-        let m = try loadModel(path)
+        let gate = FileGate.unrestricted
+        if fix {
+            let report = AnchorRepair(gate: gate).repair(path: path)
+            OutputWriter.standardOutput.write(report.text)
+            if report.failed { throw ExitCode(StatementShell.ExitCode.syntax.rawValue) }
+        }
+        var loader = ModelLoader(gate: gate)
+        loader.lint = true
+        let result: (model: Model, warnings: [Diagnostic])
+        do { result = try loader.loadWithWarnings(path: path) } catch {
+            report(error.diagnostics)
+            let unreadable = error.diagnostics.allSatisfy { $0.category == .io || $0.category == .refused || $0.severity != .error }
+            throw ExitCode(unreadable ? StatementShell.ExitCode.usage.rawValue : StatementShell.ExitCode.syntax.rawValue)
+        }
+        let warnings = result.warnings.filter { $0.severity == .warning }
+        report(strict ? warnings.map { var d = $0; d.severity = .error; return d } : warnings)
+        let m = result.model
         let counts = ModelSummary(m).anchorCounts
-        OutputWriter.standardOutput.write("\(path): ok — " + ModelSummary(m).oneLine + ", \(counts[.found] ?? 0) anchors FOUND\n")
+        let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
+        if strict && !warnings.isEmpty {
+            OutputWriter.standardOutput.write("\(path): failed (--strict) — \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
+            throw ExitCode(StatementShell.ExitCode.syntax.rawValue)
+        }
+        OutputWriter.standardOutput.write("\(path): ok — " + ModelSummary(m).oneLine + ", \(counts[.found] ?? 0) anchors FOUND" + note + "\n")
     }
 }
 
@@ -237,7 +263,10 @@ struct Demo: ParsableCommand {
 struct Docs: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the command reference (docs/commands.md) from the command table.")
     @Flag(help: "Print it as the manual page stmt-language(7) instead of Markdown.") var man = false
-    func run() throws { OutputWriter.standardOutput.write(man ? HelpText.manPage(.standard, version: versionLine) : HelpText.markdown(.standard)) }
+    @Flag(help: "Print the JSON Schema of model files (docs/statement-model.schema.json) instead.") var schema = false
+    func run() throws {
+        OutputWriter.standardOutput.write(schema ? ModelSchema.json() : man ? HelpText.manPage(.standard, version: versionLine) : HelpText.markdown(.standard))
+    }
 }
 
 // A reader that goes away (`stmt … | head`) makes writes fail with EPIPE, handled by OutputWriter, instead of a signal.

@@ -175,3 +175,25 @@ import Testing
         #expect(try h.run("entities | where id = \"trilateral\" | select members") == "[\n  {\n    \"members\": [\"kor\", \"usa\", \"jpn\"]\n  }\n]")
     }
 }
+
+/// A name several entities answer to is ambiguous, not missing (issue 10).
+@Suite struct AmbiguousNameTests {
+    @Test func showListsTheEntitiesANameBelongsTo() throws {
+        let dir = NSTemporaryDirectory() + "stmt-ambiguous-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try """
+        format: 1
+        entities:
+          - {id: kor, kind: state, name: South Korea}
+          - {id: three, kind: group, name: the three countries, aliases: [South Korea]}
+        """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        let session = Session(model: try ModelLoader().load(path: dir + "/m.yaml"), baseDirectory: dir, write: { _ in })
+        do {
+            try session.execute("show \"South Korea\"")
+            Issue.record("expected an error")
+        } catch let d as Diagnostic {
+            #expect(d.message == "ambiguous name 'South Korea': 2 entities answer to it")
+            #expect(d.hint == "say which by id: show kor (South Korea), show three (the three countries)")
+        }
+    }
+}

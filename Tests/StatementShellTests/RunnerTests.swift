@@ -129,4 +129,29 @@ import Testing
         let quit = try Binary.run(["demo", "--typing-delay", "0", "d.stmt"], stdin: "q\n", cwd: dir)
         #expect(quit.status == 0 && !quit.stdout.contains("end of demo"))
     }
+
+    @Test func checkWarnsStrictFailsAndFixRewrites() throws {
+        let dir = try Binary.tempDir()
+        try "The envoy said it. The envoy said it again.\n".write(toFile: dir + "/t.txt", atomically: true, encoding: .utf8)
+        try """
+        format: 1
+        documents: [{id: d, title: D, source: t.txt}]
+        entities:
+          - {id: envoy, kind: person, name: The Envoy}
+          - {id: idle, kind: person, name: Idle}
+        statements:
+          - {id: s1, speakers: [envoy], act: {cue: said, force: assert}, content: x, anchors: [The envoy said it again]}
+          - {id: s2, speakers: [envoy], act: {cue: said, force: assert}, content: y, anchors: [The envoy said it]}
+
+        """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        let failed = try Binary.run(["check", "m.yaml"], cwd: dir)
+        #expect(failed.status == 2 && failed.stderr.contains("AMBIGUOUS anchor: \"The envoy said it\" occurs 2 times"))
+        let fixed = try Binary.run(["check", "--fix", "m.yaml"], cwd: dir)
+        #expect(fixed.status == 0 && fixed.stdout.contains("→ suffix \".\" (the one at line 1, column 1: the only one no other anchor quotes)"))
+        #expect(fixed.stderr.contains("warning: entity 'idle' is not referred to"))
+        #expect(fixed.stdout.contains("m.yaml: ok — m: 1 documents, 2 entities, 2 statements, 0 relations, 2 anchors FOUND, 1 warning"))
+        let strict = try Binary.run(["check", "--strict", "m.yaml"], cwd: dir)
+        #expect(strict.status == 2 && strict.stderr.contains("error: entity 'idle' is not referred to"))
+        #expect(try Binary.run(["check", "--strict", Binary.root + "/seeds/"], cwd: dir).status == 0)
+    }
 }
