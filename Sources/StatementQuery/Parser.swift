@@ -195,9 +195,36 @@ public struct Parser {
     }
 
     func unknownCommand(_ t: Token) -> Diagnostic {
-        let hint = Synonyms.commandHint(t.text, table: table) ?? Suggestion.hint(for: t.text, in: table.all.map(\.name))
+        let hint = Synonyms.commandHint(t.text, table: table, rewritten: rewrittenCommand(around: t))
+            ?? Suggestion.hint(for: t.text, in: table.all.map(\.name))
             ?? "`help` lists the commands and stages"
         return Diagnostic("unknown command '\(t.text)'", at: span(t), hint: hint, category: .syntax)
+    }
+
+    /// The command holding `t`, as written, with `t` and other languages' operators in stmt's
+    /// words (`filter act == urge` → `where act = urge`), so a hint can show the user's own line
+    /// fixed; nil when `t` is no foreign word stmt knows.
+    func rewrittenCommand(around t: Token) -> String? {
+        guard let ours = Synonyms.commands[t.text.lowercased()],
+              let at = tokens.firstIndex(where: { $0.range == t.range }) else { return nil }
+        func ends(_ k: Token) -> Bool { k.kind == .newline || k.kind == .end || (k.kind == .op && k.text == ";") }
+        var first = at, last = at
+        while first > 0 && !ends(tokens[first - 1]) { first -= 1 }
+        while last + 1 < tokens.count && !ends(tokens[last + 1]) { last += 1 }
+        let text = input.text
+        var out = ""
+        var cursor = tokens[first].range.lowerBound
+        for i in first...last {
+            let k = tokens[i]
+            var replacement: String?
+            if i == at { replacement = ours }
+            else if k.kind == .op, let word = Synonyms.operatorWords[k.text] { replacement = word }
+            guard let r = replacement else { continue }
+            out += text[cursor..<k.range.lowerBound] + r
+            cursor = k.range.upperBound
+        }
+        out += text[cursor..<tokens[last].range.upperBound]
+        return out
     }
 }
 

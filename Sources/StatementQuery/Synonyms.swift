@@ -24,11 +24,15 @@ public enum Synonyms {
         "||": "write 'or': act = \"urge\" or act = \"call\"",
     ]
 
-    /// The hint for a foreign command name, or nil.
-    static func commandHint(_ word: String, table: CommandTable) -> String? {
+    /// Operators of other languages → stmt's, for rewriting a line in a hint.
+    static let operatorWords: [String: String] = ["==": "=", "&&": "and", "||": "or"]
+
+    /// The hint for a foreign command name, or nil. `rewritten` is the user's own command in
+    /// stmt's words, shown in place of the command's first example when the parser has it.
+    static func commandHint(_ word: String, table: CommandTable, rewritten: String? = nil) -> String? {
         let w = word.lowercased()
         if let ours = commands[w] {
-            let example = table.lookup(ours)?.examples.first?.input.split(separator: "\n").first.map(String.init)
+            let example = rewritten ?? table.lookup(ours)?.examples.first?.input.split(separator: "\n").first.map(String.init)
             return "stmt calls it '\(ours)'" + (example.map { ": \($0)" } ?? "")
         }
         // statements.count, entities.length: a method call written as a pipeline.

@@ -145,7 +145,10 @@ import Testing
     @Test func foreignIdiomsLeadToTheRightQuery() throws {
         let h = try Harness()
         // filter act == urge → where → = → "urge": each error's hint is the next step.
-        #expect(h.error("statements | filter act == urge")?.hint?.hasPrefix("stmt calls it 'where'") == true)
+        // The hint is the user's own line in stmt's words, not a stock example.
+        #expect(h.error("statements | filter act == urge")?.hint == "stmt calls it 'where': statements | where act = urge")
+        #expect(h.error("statements | where act = \"urge\"; statements | head 2 && x")?.hint
+                == "stmt calls it 'limit': statements | limit 2 and x")
         let eq = try #require(h.error("statements | where act == urge"))
         #expect(eq.message == "expected an operator of stmt, found '=='" && eq.hint?.contains("single '='") == true)
         let bare = try #require(h.error("statements | where act = urge"))
