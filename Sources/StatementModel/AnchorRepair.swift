@@ -56,6 +56,8 @@ public struct AnchorRepair {
             let matches = Self.matches(f.anchor, in: f.text)
             guard matches.count > 1 else { continue }
             let (chosen, why) = Self.choose(matches, context: f.context, claimed: collector.claimed[f.document] ?? [])
+            // Two ambiguous anchors with the same words are two places, not one place twice.
+            collector.claim(f.document, chosen..<(chosen + f.anchor.exact.utf8.count))
             guard let fix = Self.shortestContext(for: chosen, among: matches, length: f.anchor.exact.utf8.count, anchor: f.anchor, in: f.text) else {
                 lines.append("\(place): AMBIGUOUS \"\(f.anchor.exact)\" left as it is: no prefix or suffix of up to 200 characters tells its \(matches.count) places apart\n")
                 continue
@@ -101,7 +103,7 @@ public struct AnchorRepair {
         let free = matches.filter { m in !claimed.contains { $0.contains(m) } }
         if free.count == 1 { return (free[0], "the only one no other anchor quotes") }
         guard !context.isEmpty else { return (free.first ?? matches[0], "the first; no other anchor of the statement to go by — check it") }
-        let best = matches.min { a, b in
+        let best = (free.isEmpty ? matches : free).min { a, b in
             context.map { abs($0 - a) }.min()! < context.map { abs($0 - b) }.min()!
         }!
         return (best, "the nearest to the statement's other anchor")

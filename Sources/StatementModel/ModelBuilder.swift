@@ -13,6 +13,8 @@ struct ModelBuilder {
     let loader: ModelLoader
     let sources = SourceFiles()
     var diagnostics: [Diagnostic] = []
+    /// With the loader's `lint`: the flow lists of text read, for the linter.
+    var flowLists: [NodeReader.FlowList] = []
     var name: String?
     var title: String?
     var nameMark: FileMark?
@@ -99,7 +101,7 @@ struct ModelBuilder {
         let node = ModelNode(yaml, file: file)
         var r = NodeReader(sources: sources)
         r.lint = loader.lint
-        defer { diagnostics += r.diagnostics }
+        defer { diagnostics += r.diagnostics; flowLists += r.flowLists }
         guard let top = r.fields(of: node, as: "a model file", allowed: RecordReader.topFields, required: []) else { return }
         readHeader(top, &r)
         let firstDocument = rawDocuments.count
@@ -281,7 +283,7 @@ struct ModelBuilder {
         var all = diagnostics + resolver.diagnostics
         if let model, loader.lint {
             all += ModelLinter(model: model, sources: sources, statementMarks: resolver.statementMarks,
-                               aliasMarks: rawEntities.map(\.aliasMarks), marks: resolver.marks).lint()
+                               aliasMarks: rawEntities.map(\.aliasMarks), marks: resolver.marks, flowLists: flowLists).lint()
         }
         all.sort(by: Self.order)
         if all.contains(where: { $0.severity == .error }) || model == nil { throw DiagnosticList(all) }

@@ -12,6 +12,8 @@ struct ModelLinter {
     let aliasMarks: [[FileMark]]
     /// Where each document's and entity's id is written.
     let marks: [String: FileMark]
+    /// Every flow list of text in the files (`[a, b, c]`), for commas that split a value.
+    var flowLists: [NodeReader.FlowList] = []
 
     func warning(_ message: String, _ mark: FileMark?, hint: String) -> Diagnostic {
         Diagnostic(message, at: mark.map { sources.span($0) }, hint: hint, category: .model, severity: .warning)
@@ -28,7 +30,7 @@ struct ModelLinter {
     }
 
     func lint() -> [Diagnostic] {
-        aliasCollisions() + unreferenced() + cuesOutsideAnchors() + relationsRepeatingFields() + unsupportedReports()
+        flowCommas() + aliasCollisions() + unreferenced() + cuesOutsideAnchors() + relationsRepeatingFields() + unsupportedReports()
     }
 
     /// An alias that is also another entity's id, name or alias names two entities.

@@ -89,7 +89,7 @@ extension ModelResolver {
                 notes.append(Diagnostic("and \(outcome.matches.count - Self.maxListedMatches) more places", category: .model, severity: .note))
             }
             error("AMBIGUOUS anchor: \"\(preview)\" occurs \(outcome.matches.count) times in '\(documents[d].id)'" + (context ? " with the given prefix/suffix" : ""),
-                  anchor.mark, hint: "add `prefix:` or `suffix:` with the words just before or after the intended one", notes: notes)
+                  anchor.mark, hint: "write it as `{exact: …, prefix: …}` or `{exact: …, suffix: …}` with the words just before or after the intended one; `stmt check --fix` does it", notes: notes)
         case .orphaned where context && outcome.exactCount > 0:
             error("ORPHANED anchor: \"\(preview)\" occurs \(outcome.exactCount) time\(outcome.exactCount == 1 ? "" : "s") in '\(documents[d].id)', but never with the given "
                   + [anchor.prefix.map { _ in "prefix" }, anchor.suffix.map { _ in "suffix" }].compactMap { $0 }.joined(separator: " and "),

@@ -21,8 +21,13 @@ public struct ModelSummary: Sendable {
 
     /// One line: `seed: 5 documents, 16 entities, 16 statements, 12 relations`.
     public var oneLine: String {
-        "\(model.name): \(model.documents.count) documents, \(model.entities.count) entities, "
-            + "\(model.statements.count) statements, \(model.relations.count) relations"
+        "\(model.name): " + [Self.count(model.documents.count, "document"), Self.count(model.entities.count, "entity", "entities"),
+                            Self.count(model.statements.count, "statement"), Self.count(model.relations.count, "relation")].joined(separator: ", ")
+    }
+
+    /// `1 document`, `2 documents`.
+    public static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) " + (n == 1 ? one : many ?? one + "s")
     }
 
     /// Several lines with the breakdowns.

@@ -7,6 +7,21 @@ struct NodeReader {
     var diagnostics: [Diagnostic] = []
     /// Whether to look for likely mistakes too (`stmt check`): they are added as warnings.
     var lint = false
+    /// With ``lint``: every flow list of text read (`[a, b, c]`), item by item.
+    var flowLists: [FlowList] = []
+
+    /// A flow list of text and the field it gives.
+    struct FlowList {
+        var field: String
+        var items: [FlowItem]
+    }
+
+    /// One item of a flow list: its text, where it is written, and whether it was unquoted.
+    struct FlowItem {
+        var text: String
+        var mark: FileMark
+        var plain: Bool
+    }
 
     init(sources: SourceFiles) { self.sources = sources }
 
@@ -95,20 +110,23 @@ struct NodeReader {
             for (k, item) in seq.enumerated() {
                 if case .scalar(let s, _, let m) = item { out.append(make(s, m)) }
                 else { error("expected each of \(what) as text, found \(Self.describe(item))", item) }
-                // [South Korea, U.S., and Japan]: an unquoted item that begins with a conjunction was
-                // probably cut from the item before by its comma.
-                if lint, isFlow(node), k > 0, item.isPlain, let s = item.string, let prev = seq[k - 1].string,
-                   ["and ", "or ", "& "].contains(where: { s.lowercased().hasPrefix($0) }) {
-                    diagnostics.append(Diagnostic("'\(s)' looks like part of the item before it, split by a comma", at: span(item),
-                                                  hint: "in `[…]` a comma ends an item; if it is one name, quote it: \"\(prev), \(s)\"",
-                                                  category: .model, severity: .warning))
-                }
             }
+            noteFlowList(node, field: what)
             return out
         case .mapping:
             error("expected \(what) as a list, found \(Self.describe(node))", node, hint: "write `[a, b]` or one `- item` per line")
             return []
         }
+    }
+
+    /// Keeps a flow list of text for the linter, which reads it against the documents' texts: in
+    /// `[a, b]` a comma may have split one name or phrase in two.
+    mutating func noteFlowList(_ node: ModelNode?, field: String) {
+        guard lint, let node, case .sequence(let seq, _) = node, seq.count > 1, isFlow(node) else { return }
+        flowLists.append(FlowList(field: field, items: seq.compactMap { item in
+            if case .scalar(let s, _, let m) = item { return FlowItem(text: s, mark: m, plain: item.isPlain) }
+            return nil
+        }))
     }
 
     /// A list of nodes (a single mapping or scalar counts as a list of one).

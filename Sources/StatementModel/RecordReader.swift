@@ -179,7 +179,7 @@ struct RecordReader: Sendable {
                              act: readAct(f["act"], &r, as: "the act"), content: r.string(f["content"], "the content") ?? "",
                              date: readDate(f["date"], &r), place: r.string(f["place"], "the place"),
                              topics: r.strings(f["topics"], "topics") { t, _ in t.utf8.contains { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 } ? t.lowercased() : t },
-                             anchors: r.items(f["anchors"]).compactMap { readAnchor($0, &r) },
+                             anchors: readAnchors(f["anchors"], &r),
                              cites: refs(f["cites"], "cites", &r), source: ref(f["source"], "the source", &r),
                              work: ref(f["work"], "the work", &r), status: r.string(f["status"], "the status") ?? "reported",
                              statusSpan: mk(f["status"]), note: r.string(f["note"], "the note"))
@@ -214,6 +214,11 @@ struct RecordReader: Sendable {
         }
         guard let cue = r.string(f["cue"], "the cue"), let force = r.string(f["force"], "the force") else { return nil }
         return RawAct(cue: cue, force: force, cameo: r.string(f["cameo"], "the CAMEO code"), forceSpan: mk(f["force"]))
+    }
+
+    func readAnchors(_ node: ModelNode?, _ r: inout NodeReader) -> [RawAnchor] {
+        r.noteFlowList(node, field: "anchors")
+        return r.items(node).compactMap { readAnchor($0, &r) }
     }
 
     func readAnchor(_ node: ModelNode, _ r: inout NodeReader) -> RawAnchor? {

@@ -146,7 +146,7 @@ extension Commands {
         guard t.count == 0 else { return }
         let names = Fields.names(ofTable: t)
         for f in paths where !names.contains(f.path[0]) && !names.isEmpty {
-            throw fail("unknown field '\(f.path[0])'", f.span, hint: Suggestion.hint(for: f.path[0], in: names) ?? "the fields are: " + names.joined(separator: ", "))
+            throw fail("unknown field '\(f.path[0])'", f.span, hint: Fields.hint(for: f.path[0], in: names) ?? "the fields are: " + names.joined(separator: ", "))
         }
     }
 

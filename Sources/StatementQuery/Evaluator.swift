@@ -172,7 +172,7 @@ public struct Evaluator {
         if case .null = v { return .null }
         if let value = Fields.get(name, of: v, in: model) { return value }
         let names = Fields.names(of: v)
-        var hint = Suggestion.hint(for: name, in: names)
+        var hint = Fields.hint(for: name, in: names)
         if first, let what = KnownValues(model: model).describe(name) {
             // `act = urge`: the word is a value, not a field.
             hint = "'\(name)' is \(what), not a field; quote it: \"\(name)\""

@@ -17,6 +17,24 @@ public enum Fields {
     /// Fields of quote rows.
     public static let quote = ["document", "line", "column", "owner", "role", "status", "text", "start", "end"]
 
+    /// Names a model file uses (or a reader would guess) → the field a query reads.
+    public static let fileNames: [String: String] = [
+        "force": "act", "anchors": "quote", "anchor": "quote", "exact": "quote", "speaker": "speakers",
+        "addressee": "addressees", "target": "targets", "topic": "topics", "reported": "via", "by": "reported_by",
+        "onbehalfof": "on_behalf_of", "on-behalf-of": "on_behalf_of", "alias": "aliases", "member": "members",
+        "author": "authors", "text": "content", "document": "source",
+    ]
+
+    /// The hint for a field name no row has: the field a model file's name stands for, else the
+    /// closest name, else nil.
+    public static func hint(for name: String, in names: [String]) -> String? {
+        if let ours = fileNames[name.lowercased()], names.contains(ours) {
+            let why = name.lowercased() == "force" ? " (a statement's force, written `act: {force: …}` in the model)" : ""
+            return "the field is '\(ours)'\(why)"
+        }
+        return Suggestion.hint(for: name, in: names)
+    }
+
     /// Default columns of each table.
     public static let defaultColumns: [String: [String]] = [
         "statements": ["id", "speakers", "act", "cue", "content"],

@@ -10,7 +10,8 @@ struct Stmt: ParsableCommand {
         commandName: "stmt",
         abstract: "Explore statement models: who said what, to whom, with what force, reported by whom.",
         discussion: """
-        With no arguments, opens the REPL on the bundled seed model; with a FILE, runs it as a script. Exit codes: 0 success; 1 a command, \
+        With no arguments, opens the REPL on the bundled seed model; with a model FILE (.yaml, .yml, .json, .jsonl \
+        or a folder), opens the REPL on it; with a script FILE, runs it. Exit codes: 0 success; 1 a command, \
         assertion or transcript check failed; 2 the script or model has a syntax or validation error; \
         64 bad usage (unknown flag, missing file). The command language is described in stmt-language(7).
         """,
@@ -107,7 +108,7 @@ func readScript(_ path: String, gate: FileGate) throws -> String {
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the REPL, or run a script FILE (`-` for standard input).")
 
-    @Argument(help: "A script to run (`-` reads standard input); omit for the REPL.", completion: scriptCompletion)
+    @Argument(help: "A script to run (`-` reads standard input), or a model to open (.yaml, .yml, .json, .jsonl, a folder); omit for the REPL on the seed.", completion: scriptCompletion)
     var script: String?
     @Option(name: .customShort("c"), help: "Run these commands and exit.")
     var commands: String?
@@ -116,6 +117,27 @@ struct Open: ParsableCommand {
     @Flag(name: .long, help: "Run on after a failing command; exit non-zero at the end.")
     var keepGoing = false
     @OptionGroup var options: SessionOptions
+
+    /// Whether a path names a model rather than a script: a model file's extension, or a folder.
+    static func isModelPath(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue { return true }
+        return ["yaml", "yml", "json", "jsonl"].contains((path as NSString).pathExtension.lowercased())
+    }
+
+    mutating func validate() throws {
+        // `stmt model.yaml` opens the model, as `sqlite3 file.db` opens the database.
+        if let s = script, s != "-", Open.isModelPath(s) {
+            if let m = options.model {
+                throw ValidationError("'\(s)' is a model, and --model already names '\(m)'; give one model")
+            }
+            options.model = s
+            script = nil
+        }
+        if let s = script, commands != nil {
+            throw ValidationError("give a script FILE or -c COMMANDS, not both ('\(s)' would be ignored); a model is opened with --model FILE or as FILE.yaml")
+        }
+    }
 
     func run() throws {
         let session = try options.makeSession(scriptPath: script)
@@ -137,6 +159,12 @@ struct Run: ParsableCommand {
     @Flag(name: .long, help: "Print each command before its output.") var echo = false
     @Flag(name: .long, help: "Run on after a failing command; exit non-zero at the end.") var keepGoing = false
     @OptionGroup var options: SessionOptions
+
+    func validate() throws {
+        if script != "-", Open.isModelPath(script) {
+            throw ValidationError("'\(script)' is a model, not a script; open it with `stmt \(script)` or run a script on it with `stmt run SCRIPT --model \(script)`")
+        }
+    }
 
     func run() throws {
         let session = try options.makeSession(scriptPath: script)
@@ -177,7 +205,7 @@ struct Check: ParsableCommand {
             OutputWriter.standardOutput.write("\(path): failed (--strict) — \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
             throw ExitCode(StatementShell.ExitCode.syntax.rawValue)
         }
-        OutputWriter.standardOutput.write("\(path): ok — " + ModelSummary(m).oneLine + ", \(counts[.found] ?? 0) anchors FOUND" + note + "\n")
+        OutputWriter.standardOutput.write("\(path): ok — " + ModelSummary(m).oneLine + ", " + ModelSummary.count(counts[.found] ?? 0, "anchor") + " FOUND" + note + "\n")
     }
 }
 

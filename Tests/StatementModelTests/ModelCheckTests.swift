@@ -75,9 +75,24 @@ import Testing
     }
 
     @Test func aCommaThatSplitsANameIsCaughtInListsAndMappings() throws {
+        // No text to read it against: the "and …" item is the sign, and the hint quotes the whole list so far.
         let list = try check(["model.yaml": Self.base.replacingOccurrences(of: "aliases: [minister]", with: "aliases: [South Korea, U.S., and Japan]")])
-        let w = try #require(list.first { $0.message.contains("'and Japan' looks like part of the item before it") })
-        #expect(w.span?.line == 6 && w.hint?.contains("quote it: \"U.S., and Japan\"") == true)
+        let w = try #require(list.first { $0.message == "'and Japan' looks like the end of a name cut by a comma" })
+        #expect(w.span?.line == 6 && w.hint == "in `[…]` a comma ends an item; if it is one name, quote all of it, e.g. \"South Korea, U.S., and Japan\"")
+        // The text has the phrase: one warning for the whole run, "and …" included.
+        let named = Self.base.replacingOccurrences(of: "According to the agency,", with: "According to the Union of Farmers, Growers, and Herders,")
+        let run = try check(["model.yaml": named.replacingOccurrences(of: "aliases: [minister]", with: "aliases: [Union of Farmers, Growers, and Herders]")])
+        #expect(run.count == 1)
+        #expect(run.first?.message == "'Union of Farmers' and 'Growers' are one name of the text, cut by 2 commas: \"Union of Farmers, Growers, and Herders\"")
+        #expect(run.first?.hint == "in `[…]` a comma ends an item; quote the whole of it: \"Union of Farmers, Growers, and Herders\"")
+        #expect(run.first?.span?.column == 82)
+        // An anchor cut in two: both halves are FOUND, so only the lint can tell.
+        let anchor = try check(["model.yaml": Self.base.replacingOccurrences(of: "anchors: [\"According to the agency, talks failed.\"]", with: "anchors: [According to the agency, talks failed.]")])
+        #expect(anchor.contains { $0.message == "'According to the agency' and 'talks failed.' are one passage of the text, cut by a comma: \"According to the agency, talks failed.\"" })
+        // Topics are the modeller's labels: a list the text also gives is no mistake; quoted items are meant.
+        let topics = Self.base.replacingOccurrences(of: "content: Calm is needed.,", with: "content: Calm is needed., topics: [talks, failed.],")
+            .replacingOccurrences(of: "aliases: [minister]", with: "aliases: [\"the agency\", \"talks failed.\"]")
+        #expect(try check(["model.yaml": topics.replacingOccurrences(of: "talks failed.", with: "talks, failed.")]).filter { $0.message.contains("comma") }.isEmpty)
         let map = try check(["model.yaml": Self.base.replacingOccurrences(of: "content: Calm is needed.,", with: "content: North Korea, credible reports,")])
         let e = try #require(map.first { $0.message == "unknown field 'credible reports' in a statement" })
         #expect(e.hint == "in `{…}` a comma ends a value, so 'credible reports' is read as a field; quote the value: content: \"North Korea, credible reports\"")
@@ -107,6 +122,23 @@ import Testing
         #expect(throws: Never.self) { try ModelLoader().load(path: dir + "/fix-before.yaml") }
         // Nothing ambiguous left: a second run changes nothing.
         #expect(AnchorRepair(gate: .unrestricted).repair(path: dir + "/fix-before.yaml").text.isEmpty)
+    }
+
+    @Test func fixGivesTwoAnchorsWithTheSameWordsTwoPlaces() throws {
+        let f = try Fixture(["m.yaml": """
+            format: 1
+            documents: [{id: d, title: D, text: "The envoy said yes. The envoy said no."}]
+            entities: [{id: envoy, kind: person, name: the envoy}]
+            statements:
+              - {id: s1, speakers: [envoy], act: {cue: said, force: assert}, content: Yes., anchors: [The envoy said]}
+              - {id: s2, speakers: [envoy], act: {cue: said, force: assert}, content: No., anchors: [The envoy said]}
+
+            """])
+        let report = AnchorRepair(gate: .unrestricted).repair(path: f.path("m.yaml"))
+        #expect(report.text.contains("2 anchors made unique"))
+        let model = try ModelLoader().load(path: f.path("m.yaml"))
+        let starts = model.statements.map { $0.anchors[0].start }
+        #expect(starts == [0, 20])
     }
 
     @Test func anOrphanedAnchorIsShownAgainstItsClosestPassageWithTheDifferencesMarked() throws {

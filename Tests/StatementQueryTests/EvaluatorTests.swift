@@ -135,7 +135,7 @@ import Testing
         #expect(d.notes.first?.message == "unknown entity kind 'stat'")
         #expect(try h.run("statements | count") == "15")
         try "model: tiny\nentities:\n  - {id: a, kind: state, name: A}\n".write(toFile: dir + "/ok.yaml", atomically: true, encoding: .utf8)
-        #expect(try h.run("load \(dir)/ok.yaml") == "loaded tiny: 0 documents, 1 entities, 0 statements, 0 relations")
+        #expect(try h.run("load \(dir)/ok.yaml") == "loaded tiny: 0 documents, 1 entity, 0 statements, 0 relations")
         #expect(try h.run("echo $n") == "15")
     }
 

@@ -162,6 +162,9 @@ import Testing
         #expect(h.error("SELECT id FROM statements WHERE act = 'urge' ORDER BY date DESC LIMIT 2")?.hint
                 == "in stmt: statements | where act = \"urge\" | sort date desc | limit 2 | select id")
         #expect(h.error("statements.count")?.hint == "stages follow a pipe: statements | count")
+        // The model file's names lead to the query's fields.
+        #expect(h.error("statements | count by force")?.hint == "the field is 'act' (a statement's force, written `act: {force: …}` in the model)")
+        #expect(h.error("statements | select id, anchors")?.hint == "the field is 'quote'")
         #expect(try h.run("echo done") == "done")
         #expect(try h.run("echo results: (statements | count) statements") == "results: 15 statements")
     }

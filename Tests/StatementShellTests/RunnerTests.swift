@@ -149,9 +149,32 @@ import Testing
         let fixed = try Binary.run(["check", "--fix", "m.yaml"], cwd: dir)
         #expect(fixed.status == 0 && fixed.stdout.contains("→ suffix \".\" (the one at line 1, column 1: the only one no other anchor quotes)"))
         #expect(fixed.stderr.contains("warning: entity 'idle' is not referred to"))
-        #expect(fixed.stdout.contains("m.yaml: ok — m: 1 documents, 2 entities, 2 statements, 0 relations, 2 anchors FOUND, 1 warning"))
+        #expect(fixed.stdout.contains("m.yaml: ok — m: 1 document, 2 entities, 2 statements, 0 relations, 2 anchors FOUND, 1 warning"))
         let strict = try Binary.run(["check", "--strict", "m.yaml"], cwd: dir)
         #expect(strict.status == 2 && strict.stderr.contains("error: entity 'idle' is not referred to"))
         #expect(try Binary.run(["check", "--strict", Binary.root + "/seeds/"], cwd: dir).status == 0)
+    }
+
+    @Test func aModelGivenAsTheFileIsOpenedAndAScriptWithDashCIsRefused() throws {
+        let dir = try Binary.tempDir()
+        try """
+        format: 1
+        documents: [{id: d, title: D, text: "The envoy said it."}]
+        entities: [{id: envoy, kind: person, name: The Envoy}]
+        statements: [{id: s1, speakers: [envoy], act: {cue: said, force: assert}, content: x, anchors: [The envoy said it]}]
+
+        """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        try "statements | count\n".write(toFile: dir + "/s.stmt", atomically: true, encoding: .utf8)
+        // `stmt m.yaml -c …` runs on m.yaml, as `sqlite3 file.db 'select …'` does.
+        let opened = try Binary.run(["m.yaml", "-c", "statements | count"], cwd: dir)
+        #expect(opened.status == 0 && opened.stdout == "1\n")
+        #expect(try Binary.run(["m.yaml"], stdin: "statements | count\n", cwd: dir).stdout == "1\n")
+        // A script and -c: one of them would be ignored, so neither runs.
+        let both = try Binary.run(["s.stmt", "-c", "echo hi"], cwd: dir)
+        #expect(both.status == 64 && both.stdout.isEmpty && both.stderr.contains("give a script FILE or -c COMMANDS, not both"))
+        let twoModels = try Binary.run(["m.yaml", "--model", "other.yaml", "-c", "echo hi"], cwd: dir)
+        #expect(twoModels.status == 64 && twoModels.stderr.contains("give one model"))
+        let runModel = try Binary.run(["run", "m.yaml"], cwd: dir)
+        #expect(runModel.status == 64 && runModel.stderr.contains("'m.yaml' is a model, not a script"))
     }
 }
