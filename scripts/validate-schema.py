@@ -10,6 +10,7 @@ import json
 import sys
 
 import jsonschema
+from jsonschema.exceptions import best_match
 from ruamel.yaml import YAML
 
 
@@ -39,9 +40,13 @@ def main() -> int:
             else:
                 documents = [plain(yaml.load(f))]
         for document in documents:
-            for e in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
+            for top in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path)):
+                # A `oneOf` error says only that no branch fitted; the branch's own error is the
+                # one a person can act on, so show the most relevant one inside it.
+                e = best_match([top])
                 where = "/".join(str(p) for p in e.absolute_path) or "(root)"
-                print(f"{model_path}: {where}: {e.message}")
+                message = e.message if len(e.message) <= 200 else e.message[:197] + "..."
+                print(f"{model_path}: {where}: {message}")
                 failed = True
     return 1 if failed else 0
 
