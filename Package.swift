@@ -31,13 +31,16 @@ let package = Package(
         ),
         // The command language: syntax, evaluation, commands and rendering.
         .target(name: "StatementQuery", dependencies: ["StatementModel"]),
+        // Pictures of a model: graphs (DOT, drawn by Graphviz) and HTML pages (the report, tables).
+        .target(name: "StatementPictures", dependencies: ["StatementQuery"]),
         // The REPL, the line editor, completion and the script runner.
-        .target(name: "StatementShell", dependencies: ["StatementQuery", "CEditLine", "CTerminal"]),
+        .target(name: "StatementShell", dependencies: ["StatementQuery", "StatementPictures", "CEditLine", "CTerminal"]),
         // Thin main: argument parsing and dispatch.
         .executableTarget(
             name: "stmt",
             dependencies: [
                 "StatementShell",
+                "StatementPictures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]
@@ -47,7 +50,10 @@ let package = Package(
         // Benchmarks (Benchmarks/run): completion timing on large models.
         .executableTarget(name: "stmt-bench", dependencies: ["StatementShell"], path: "Benchmarks/stmt-bench"),
         .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"], exclude: ["Golden"]),
-        .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery"]),
+        // A session harness the test targets share.
+        .target(name: "StatementTestSupport", dependencies: ["StatementQuery"], path: "Tests/Support"),
+        .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery", "StatementTestSupport"]),
+        .testTarget(name: "StatementPicturesTests", dependencies: ["StatementPictures", "StatementTestSupport"], exclude: ["Golden"]),
         // forkpty + exec in one C call, for end-to-end REPL tests through a pseudo-terminal.
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
         .testTarget(name: "StatementShellTests", dependencies: ["StatementShell", "CPseudoTerminal"]),

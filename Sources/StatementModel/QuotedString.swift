@@ -1,24 +1,31 @@
 import Foundation
 
-/// Double-quoted string literals, written once for every writer that needs one.
-///
-/// The escapes are JSON's, which YAML's double-quoted style also reads, so the same literal
-/// serves JSON output and YAML edits such as `stmt check --fix`.
+/// Quoted and escaped text, written once for every writer that needs it: each format (JSON and
+/// YAML literals, DOT IDs, HTML) only says which characters it replaces and with what.
 public enum QuotedString {
-    /// `s` as a double-quoted JSON (and YAML) string literal; control characters become escapes.
-    public static func json(_ s: String) -> String {
-        var out = "\""
+    /// `s` with each Unicode scalar that `replace` maps replaced; the others kept.
+    public static func escaped(_ s: String, _ replace: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
+            if let r = replace(u) { out += r } else { out.unicodeScalars.append(u) }
         }
-        return out + "\""
+        return out
+    }
+
+    /// `s` as a double-quoted JSON (and YAML) string literal; control characters become escapes.
+    /// The escapes are JSON's, which YAML's double-quoted style also reads, so the same literal
+    /// serves JSON output and YAML edits such as `stmt check --fix`.
+    public static func json(_ s: String) -> String {
+        "\"" + escaped(s) { u in
+            switch u {
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            default: return u.value < 0x20 ? String(format: "\\u%04x", u.value) : nil
+            }
+        } + "\""
     }
 }

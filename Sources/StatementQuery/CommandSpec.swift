@@ -40,6 +40,9 @@ public enum CompletionKind: Sendable {
     case settings
     /// An expression: fields, operators, values.
     case expression
+    /// One of these words, then a file path (`graph actors`, `report PATH`): the words for the
+    /// first argument; with `thenPaths`, paths after them (or instead of them).
+    case choices([String], thenPaths: Bool)
 }
 
 /// Where a command may stand in a pipeline.
@@ -115,6 +118,16 @@ public struct Invocation {
         }
     }
 
+    /// The model records in the input (rows, lists of them, records naming them by id), each once.
+    public func inputRecords() -> [RecordRef] {
+        input.map { Commands.records(in: $0, session.model) } ?? []
+    }
+
+    /// A located error for this command, with a hint.
+    public func failure(_ message: String, hint: String? = nil, at place: SourceSpan? = nil) -> Diagnostic {
+        Diagnostic(message, at: place ?? span, hint: hint, category: .evaluation)
+    }
+
     /// The command being run.
     public let command: CommandSpec
     /// When a `limit N` follows this stage, N: a stage may stop early.
@@ -150,4 +163,13 @@ public struct CommandSpec: Sendable {
     public var keepsFirstRows: Bool = false
     /// The behaviour.
     public var run: @Sendable (Invocation) throws -> Output
+
+    /// Declares a command (other modules declare theirs this way; the shell registers them).
+    public init(name: String, aliases: [String] = [], synopsis: String, summary: String, help: String, examples: [Example] = [],
+                role: CommandRole, shape: ArgumentShape, completion: CompletionKind = .none, writes: Bool = false,
+                keepsFirstRows: Bool = false, run: @escaping @Sendable (Invocation) throws -> Output) {
+        self.name = name; self.aliases = aliases; self.synopsis = synopsis; self.summary = summary; self.help = help
+        self.examples = examples; self.role = role; self.shape = shape; self.completion = completion; self.writes = writes
+        self.keepsFirstRows = keepsFirstRows; self.run = run
+    }
 }

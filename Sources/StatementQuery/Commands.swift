@@ -44,14 +44,25 @@ public enum Commands {
             throw fail("'\(inv.command.name)' needs an id, or rows from a pipeline", inv.span,
                        hint: "e.g. \(inv.command.name) s1, or statements | where act = \"urge\" | \(inv.command.name)")
         }
-        var out: [(RecordRef, SourceSpan)] = []
+        let out = records(in: input, m).map { ($0, inv.span) }
+        if out.isEmpty {
+            throw fail("'\(inv.command.name)' found no records in its input", inv.span,
+                       hint: "pipe statements (or rows with an id), e.g. statements | where act = \"urge\" | \(inv.command.name)")
+        }
+        return out
+    }
+
+    /// The records a value holds: model rows, lists of them, and records with an `id`, `owner` or
+    /// `statements` field naming them; each once, in the order met (find gives a statement once per hit).
+    static func records(in input: Value, _ m: Model) -> [RecordRef] {
+        var out: [RecordRef] = []
         func add(_ v: Value) {
-            if let r = v.recordRef { out.append((r, inv.span)); return }
+            if let r = v.recordRef { out.append(r); return }
             if case .list(let items) = v { items.forEach(add); return }
             if case .record(let rec) = v {
                 for key in ["id", "owner", "statements"] {
                     guard let x = rec[key] else { continue }
-                    if case .string(let id) = x, let r = m.record(id: id) { out.append((r, inv.span)); return }
+                    if case .string(let id) = x, let r = m.record(id: id) { out.append(r); return }
                     if x.recordRef != nil || { if case .list = x { return true }; return false }() { add(x); return }
                 }
             }
@@ -60,14 +71,8 @@ public enum Commands {
         case .table(let t): t.rows.forEach(add)
         default: add(input)
         }
-        // Each record once, in the order met (find gives a statement once per hit).
         var seen = Set<RecordRef>()
-        out = out.filter { seen.insert($0.0).inserted }
-        if out.isEmpty {
-            throw fail("'\(inv.command.name)' found no records in its input", inv.span,
-                       hint: "pipe statements (or rows with an id), e.g. statements | where act = \"urge\" | \(inv.command.name)")
-        }
-        return out
+        return out.filter { seen.insert($0).inserted }
     }
 
     static func kindName(_ r: RecordRef) -> String {

@@ -21,6 +21,7 @@ public enum Display {
         case .statement(let i): return m.statements[i].id
         case .document(let i): return m.documents[i].id
         case .relation(let i): return m.relations[i].id
+        case .graph(let g): return g.adjacencyLines().joined(separator: "\n")
         }
     }
 
@@ -54,7 +55,24 @@ public enum Display {
         case .table(let t): return t.rows.map { json(row: $0, columns: t.columns, m, full: full, ids: ids) }
         case .entity(let i): return ids ? m.entities[i].id : m.entities[i].name
         case .statement, .document, .relation: return plain(v, m)
+        case .graph(let g): return graphJSON(g)
         }
+    }
+
+    /// A graph as `{kind, nodes, clusters, edges, notes}`, edges by node key.
+    static func graphJSON(_ g: Graph) -> Any {
+        ordered([
+            ("kind", g.kind.rawValue),
+            ("nodes", g.nodes.map { n in
+                ordered([("key", n.key), ("label", n.label), ("kind", n.kind.rawValue), ("caption", n.caption), ("detail", n.detail), ("cluster", n.cluster ?? NSNull())])
+            }),
+            ("clusters", g.clusters.map { c in ordered([("key", c.key), ("label", c.label), ("members", c.members)]) }),
+            ("edges", g.edges.map { e in
+                ordered([("from", e.from), ("to", e.to ?? NSNull()), ("label", e.label), ("count", e.count), ("cues", e.cues),
+                         ("records", e.records), ("style", e.style.rawValue), ("listed", e.listed)])
+            }),
+            ("notes", g.notes),
+        ])
     }
 
     /// A row as a JSON object: every field when `full`, else the table's columns.

@@ -1,11 +1,29 @@
+import StatementModel
 /// Help and reference text generated from the command table.
 public enum HelpText {
     /// `help NAME`: usage, explanation, examples.
     public static func detail(_ c: CommandSpec) -> String {
         var out = "\(c.synopsis)\n  \(c.summary)\n\n"
-        out += c.help.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += c.help.split(separator: "\n", omittingEmptySubsequences: false).map { wrapped(String($0)) }.joined(separator: "\n") + "\n"
         if !c.aliases.isEmpty { out += "\n  also: \(c.aliases.joined(separator: ", "))\n" }
         return out + examples(c.examples)
+    }
+
+    /// A paragraph indented by two spaces and wrapped at words to fit 100 columns, so a terminal
+    /// never breaks a word in two.
+    static func wrapped(_ paragraph: String, width: Int = 100) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty && 2 + TerminalText.width(line) + 1 + TerminalText.width(String(word)) > width {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        return lines.map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
     }
 
     /// Examples as help shows them: caption, input after `>`, output.
@@ -33,7 +51,7 @@ public enum HelpText {
     /// `help NAME` for a function.
     public static func detail(_ f: FunctionSpec) -> String {
         var out = "\(f.signature)\n  \(f.summary)\(f.aggregate ? " (an aggregate: in group … aggregate)" : "")\n"
-        if !f.help.isEmpty { out += "\n  \(f.help)\n" }
+        if !f.help.isEmpty { out += "\n" + wrapped(f.help) + "\n" }
         return out + examples(f.examples)
     }
 

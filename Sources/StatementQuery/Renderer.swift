@@ -24,6 +24,13 @@ public struct Renderer {
 
     /// A value in the session's mode.
     public func render(_ v: Value) -> String {
+        if case .graph(let g) = v {
+            switch session.settings.mode {
+            case .json: break
+            case .csv, .markdown: return render(.table(g.edgeTable()))
+            case .table, .line: return graphText(g)
+            }
+        }
         switch session.settings.mode {
         case .json: return json(v, full: true) + "\n"
         case .csv: return csv(v)
@@ -141,6 +148,21 @@ public struct Renderer {
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
+    }
+
+    /// A graph's adjacency lines, capped like a table's rows, then its notes.
+    func graphText(_ g: Graph) -> String {
+        var lines = g.adjacencyLines()
+        let limit = session.settings.rows
+        var tail = ""
+        if limit > 0 && lines.count > limit {
+            tail = "… \(lines.count - limit) more edges (\(lines.count) in all); save it as .dot, .svg or .csv to see them all\n"
+            lines = Array(lines.prefix(limit))
+        }
+        var out = lines.map { TerminalText.escaped($0) + "\n" }.joined() + tail
+        if lines.isEmpty { out += "(no edges: \(g.nodes.count) node\(g.nodes.count == 1 ? "" : "s"))\n" }
+        for n in g.notes { out += "note: \(TerminalText.escaped(n))\n" }
+        return out
     }
 
     // MARK: other modes

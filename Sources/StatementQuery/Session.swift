@@ -40,6 +40,8 @@ public final class Session: @unchecked Sendable {
     public var writeWarning: (String) -> Void = { OutputWriter.standardError.write($0) }
     /// Polled by long commands; true once the user pressed Ctrl-C.
     public var isCancelled: () -> Bool = { false }
+    /// File formats other modules write (`save x.svg`), by extension.
+    public var exporters: [Exporter] = []
     /// Script files currently running (to refuse recursion).
     public var runningScripts: [String] = []
 
@@ -87,6 +89,11 @@ public final class Session: @unchecked Sendable {
         do { try gate.check(.write, path) } catch { throw error.diagnostic("write", at: span) }
     }
 
+    /// Writes bytes through the gate (atomically); a refusal or a failure is a diagnostic at `span`.
+    public func writeFile(_ bytes: [UInt8], to path: String, span: SourceSpan) throws {
+        do { try gate.write(bytes, to: resolve(path: path)) } catch { throw error.diagnostic("write", at: span) }
+    }
+
     /// A file's bytes through the gate; a refusal or a failure is a diagnostic at `span`.
     public func readFile(_ path: String, span: SourceSpan, verb: String = "read") throws -> [UInt8] {
         do { return try gate.read(resolve(path: path)) } catch { throw error.diagnostic(verb, at: span) }
@@ -94,7 +101,7 @@ public final class Session: @unchecked Sendable {
 
     /// Writes a file atomically through the gate, keeping the mode and owner of a file it replaces.
     public func writeFile(_ text: String, to path: String, span: SourceSpan) throws {
-        do { try gate.write(Array(text.utf8), to: resolve(path: path)) } catch { throw error.diagnostic("write", at: span) }
+        try writeFile(Array(text.utf8), to: path, span: span)
     }
 
     /// Parses text into commands, reporting every syntax error.

@@ -29,6 +29,8 @@ public enum Value: Sendable {
     case document(Int)
     /// A relation of the current model.
     case relation(Int)
+    /// A graph drawn from the model (`graph`).
+    case graph(Graph)
 
     /// The type name used in error messages.
     public var typeName: String {
@@ -45,6 +47,7 @@ public enum Value: Sendable {
         case .statement: return "a statement"
         case .document: return "a document"
         case .relation: return "a relation"
+        case .graph: return "a graph"
         }
     }
 

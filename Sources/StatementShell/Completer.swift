@@ -161,6 +161,9 @@ public struct Completer {
             }
         case .expression:
             return expressionCandidates(args: args, source: source, quoteOpen: quoteOpen)
+        case .choices(let words, let thenPaths):
+            if args.isEmpty { return words + (thenPaths && !needle.isEmpty ? paths(word) : []) }
+            return thenPaths && args.count == 1 && words.contains(args[0]) ? paths(word) : []
         }
     }
 

@@ -87,7 +87,7 @@ public struct SessionSetup {
         } else {
             do { model = try SeedModel.load() } catch { throw Failure(diagnostics: error.diagnostics, code: .syntax) }
         }
-        let session = Session(model: model, gate: gate)
+        let session = Language.session(model: model, gate: gate)
         for (name, value) in bindings {
             session.variables[name] = value
             session.presetParameters.insert(name)

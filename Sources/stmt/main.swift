@@ -16,7 +16,7 @@ struct Stmt: ParsableCommand {
         64 bad usage (unknown flag, missing file). The command language is described in stmt-language(7).
         """,
         version: versionLine,
-        subcommands: [Open.self, Run.self, Check.self, Info.self, Test.self, Demo.self, Docs.self],
+        subcommands: [Open.self, Run.self, Check.self, Info.self, Report.self, Test.self, Demo.self, Docs.self],
         defaultSubcommand: Open.self
     )
 }
@@ -293,7 +293,7 @@ struct Docs: ParsableCommand {
     @Flag(help: "Print it as the manual page stmt-language(7) instead of Markdown.") var man = false
     @Flag(help: "Print the JSON Schema of model files (docs/statement-model.schema.json) instead.") var schema = false
     func run() throws {
-        OutputWriter.standardOutput.write(schema ? ModelSchema.json() : man ? HelpText.manPage(.standard, version: versionLine) : HelpText.markdown(.standard))
+        OutputWriter.standardOutput.write(schema ? ModelSchema.json() : man ? HelpText.manPage(Language.commands, version: versionLine) : HelpText.markdown(Language.commands))
     }
 }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CompleterTests {
     let completer: Completer
 
-    init() throws { completer = Completer(session: Session(model: try SeedModel.load())) }
+    init() throws { completer = Completer(session: Language.session(model: try SeedModel.load())) }
 
     func candidates(_ before: String) -> [String] { completer.complete(before).candidates }
 
@@ -18,6 +18,14 @@ import Testing
         let safe = Completer(session: Session(model: try SeedModel.load(), gate: FileGate(safeRoots: ["/tmp"]), baseDirectory: "/tmp"))
         #expect(safe.complete("load /etc/").candidates.isEmpty)
         #expect(safe.complete("run ../etc/").candidates.isEmpty)
+    }
+
+    @Test func graphKindsAndReportPaths() {
+        #expect(candidates("statements | gra") == ["graph"])
+        #expect(candidates("statements | graph ") == ["actors", "chain", "relations"])
+        #expect(candidates("graph ch") == ["chain"])
+        #expect(candidates("graph chain ").isEmpty)
+        #expect(candidates("rep") == ["report"])
     }
 
     @Test func commandsTablesAndStages() {

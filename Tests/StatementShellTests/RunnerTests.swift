@@ -155,6 +155,23 @@ import Testing
         #expect(try Binary.run(["check", "--strict", Binary.root + "/seeds/"], cwd: dir).status == 0)
     }
 
+    @Test func reportAndPicturesFromTheShell() throws {
+        let dir = try Binary.tempDir()
+        let report = try Binary.run(["report", "-o", "seed.html"], cwd: dir)
+        #expect(report.status == 0 && report.stderr == "wrote seed.html: 15 statements, 21 highlights\n")
+        let page = try String(contentsOfFile: dir + "/seed.html", encoding: .utf8)
+        #expect(page.hasPrefix("<!doctype html>") && page.contains("<svg"))
+        #expect(try Binary.run(["report"]).stdout.hasPrefix("<!doctype html>"))
+        #expect(try Binary.run(["report", "--safe", "-o", dir + "/x.html"]).status == 1)
+        // Without Graphviz: pictures fail with the package's name; the report lists the graph.
+        let noDot = ["PATH": "/nonexistent"]
+        let svg = try Binary.run(["-c", "graph | save g.svg"], cwd: dir, env: noDot)
+        #expect(svg.status == 1 && svg.stderr.contains("error: cannot draw pictures: Graphviz's `dot` program is not installed"))
+        #expect(svg.stderr.contains("hint: install the Debian package graphviz (apt install graphviz), or save the graph as .dot"))
+        #expect(try Binary.run(["-c", "graph | save g.dot"], cwd: dir, env: noDot).status == 0)
+        #expect(try Binary.run(["report"], env: noDot).stdout.contains("Graphviz&#39;s dot was not installed when this report was made"))
+    }
+
     @Test func aModelGivenAsTheFileIsOpenedAndAScriptWithDashCIsRefused() throws {
         let dir = try Binary.tempDir()
         try """

@@ -13,12 +13,19 @@ import Testing
     }()
 
     static func session() -> Session {
-        let s = Session(model: try! SeedModel.load())
+        let s = Language.session(model: try! SeedModel.load())
         s.settings.color = .off
         return s
     }
 
     @Test func thereAreSavedAnalyses() { #expect(Self.scripts.count >= 6) }
+
+    @Test func commandsReferenceIsUpToDate() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/commands.md")
+        let onDisk = try String(contentsOf: url, encoding: .utf8)
+        #expect(onDisk == HelpText.markdown(Language.commands), "docs/commands.md is stale: regenerate with `swift run stmt docs > docs/commands.md`")
+        #expect(Language.commands.lookup("graph") != nil && Language.commands.lookup("report") != nil)
+    }
 
     @Test(arguments: scripts)
     func savedAnalysisMatchesItsTranscript(_ path: String) throws {

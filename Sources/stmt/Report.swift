@@ -1,0 +1,31 @@
+import ArgumentParser
+import StatementModel
+import StatementPictures
+import StatementShell
+
+/// `stmt report`: the model's HTML reading, to a file or standard output.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one self-contained HTML page that reads the model on its text.",
+        discussion: "Each document's text with every FOUND anchor highlighted by speaker, a card per highlight, the statements as a table that sorts and filters, and the actor graph (drawn when Graphviz's dot is installed). No network, no external files.")
+    @Option(name: .shortAndLong, help: "The file to write, atomically (default: standard output).", completion: .file(extensions: ["html"]))
+    var output: String?
+    @OptionGroup var options: SessionOptions
+
+    func run() throws {
+        let session = try options.makeSession(scriptPath: nil)
+        let page: String
+        do { page = try HTMLReport(model: session.model).html() } catch {
+            report([Diagnostic(error.message, hint: error.hint, category: .evaluation)])
+            throw ExitCode(StatementShell.ExitCode.failure.rawValue)
+        }
+        guard let output else { return OutputWriter.standardOutput.write(page) }
+        do { try session.gate.write(Array(page.utf8), to: session.resolve(path: output)) } catch {
+            report([Diagnostic(error.message("write"), hint: error.hint, category: .io)])
+            throw ExitCode(StatementShell.ExitCode.failure.rawValue)
+        }
+        let m = session.model
+        OutputWriter.standardError.write("wrote \(output): \(ModelSummary.count(m.statements.count, "statement")), "
+                                         + ModelSummary.count(HTMLReport.highlightCount(m), "highlight") + "\n")
+    }
+}
