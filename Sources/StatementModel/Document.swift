@@ -24,6 +24,8 @@ public struct Document: Sendable {
     public var residue: [Anchor]
     /// Free-text note.
     public var note: String?
+    /// `draft` when `stmt draft` proposed it and no person has confirmed it yet; else nil.
+    public var status: String?
     /// Where it was defined.
     public var span: SourceSpan?
 

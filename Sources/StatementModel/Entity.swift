@@ -34,6 +34,8 @@ public struct Entity: Sendable, Hashable {
     public var affiliation: Int?
     /// Free-text note.
     public var note: String?
+    /// `draft` when `stmt draft` proposed it and no person has confirmed it yet; else nil.
+    public var status: String?
     /// Where it was defined.
     public var span: SourceSpan?
 

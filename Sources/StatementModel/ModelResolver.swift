@@ -222,8 +222,20 @@ struct ModelResolver {
             error("unknown entity kind '\(e.kind)'", e.kindSpan,
                   hint: Suggestion.hint(for: e.kind, in: kinds) ?? "the kinds are: " + kinds.joined(separator: ", "))
         }
-        return Entity(id: e.id, kind: kind ?? .organization, name: e.name, aliases: e.aliases, codes: e.codes, roles: e.roles,
-                      members: entityRefs(e.members), affiliation: e.affiliation.flatMap { entityRef($0) }, note: e.note, span: location(e.span))
+        var entity = Entity(id: e.id, kind: kind ?? .organization, name: e.name, aliases: e.aliases, codes: e.codes, roles: e.roles,
+                            members: entityRefs(e.members), affiliation: e.affiliation.flatMap { entityRef($0) }, note: e.note, span: location(e.span))
+        entity.status = checkedStatus(e.status, e.statusSpan)
+        return entity
+    }
+
+    /// A record's status, or nil; an unknown one is an error.
+    mutating func checkedStatus(_ status: String?, _ span: FileMark?) -> String? {
+        guard let status else { return nil }
+        if !Statement.statuses.contains(status) {
+            error("unknown status '\(status)'", span,
+                  hint: Suggestion.hint(for: status, in: Statement.statuses) ?? "the statuses are: " + Statement.statuses.joined(separator: ", "))
+        }
+        return status
     }
 
     mutating func document(_ d: RawDocument) -> Document {
@@ -259,6 +271,7 @@ struct ModelResolver {
                 diagnostics.append(located)
             } catch {}
         }
+        doc.status = checkedStatus(d.status, d.statusSpan)
         let me = documentIndex[d.id]
         doc.narrative = d.narrative.map { anchor($0, defaultDocument: me) }
         doc.residue = d.residue.map { anchor($0, defaultDocument: me) }
@@ -273,9 +286,11 @@ struct ModelResolver {
                            place: s.place, topics: s.topics, cites: s.cites.compactMap { documentRef($0) },
                            document: s.work.flatMap { documentRef($0) }, status: s.status, note: s.note)
         if s.speakers.isEmpty { error("statement '\(s.id)' has no speakers", s.span, hint: "add `speakers: [entity-id]`") }
-        if !Statement.statuses.contains(s.status) {
-            error("unknown status '\(s.status)'", s.statusSpan,
-                  hint: Suggestion.hint(for: s.status, in: Statement.statuses) ?? "the statuses are: " + Statement.statuses.joined(separator: ", "))
+        _ = checkedStatus(s.status, s.statusSpan)
+        if let c = s.confidence {
+            if let v = Double(c), v >= 0, v <= 1 { st.confidence = v } else {
+                error("expected the confidence as a number from 0 to 1, found '\(c)'", s.confidenceSpan, hint: "e.g. `confidence: 0.8`")
+            }
         }
         st.anchors = s.anchors.map { anchor($0, defaultDocument: source) }
         st.framings = s.framings.map { f in

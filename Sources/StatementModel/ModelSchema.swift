@@ -23,7 +23,7 @@ public enum ModelSchema {
         Problem(name: "unknown relation type"), Problem(name: "unknown reporting mode"), Problem(name: "unknown date basis"),
         Problem(name: "bad date"), Problem(name: "invalid id"), Problem(name: "statement without speakers"),
         Problem(name: "document with both source and text"), Problem(name: "empty anchor"),
-        Problem(name: "unsupported format version"),
+        Problem(name: "unsupported format version"), Problem(name: "confidence outside 0 to 1"),
         Problem(name: "YAML or JSON syntax", loaderOnly: "the editor's parser reports it before any schema applies"),
         Problem(name: "duplicate id", loaderOnly: "uniqueness across documents, entities and statements spans arrays"),
         Problem(name: "unknown reference", loaderOnly: "whether an id names a record of the model (maybe in another file)"),
@@ -113,7 +113,7 @@ public enum ModelSchema {
             "id": id(), "kind": text(), "title": text(optional: false), "source": text("a text file, relative to the model file"),
             "text": text("the document's text inline, instead of a source file"), "authors": refs("an entity"),
             "publisher": ref("an entity"), "date": date(), "place": text(), "narrative": list(anchor()), "residue": list(anchor()),
-            "note": text(), "url": text(),
+            "note": text(), "url": text(), "status": enumeration(Statement.statuses, optional: true),
         ]
         return object(p, required: ["id", "title"], extra: ["not": ["required": ["source", "text"]]])
     }
@@ -121,7 +121,8 @@ public enum ModelSchema {
     static func entity() -> [String: Any] {
         object(["id": id(), "kind": enumeration(Entity.Kind.allCases.map(\.rawValue)), "name": text(optional: false),
                 "aliases": texts(), "codes": ["type": ["object", "null"], "additionalProperties": ["type": scalarTypes]],
-                "roles": texts(), "members": refs("an entity"), "affiliation": ref("an entity"), "note": text()],
+                "roles": texts(), "members": refs("an entity"), "affiliation": ref("an entity"), "note": text(),
+                "status": enumeration(Statement.statuses, optional: true)],
                required: ["id", "kind", "name"])
     }
 
@@ -136,6 +137,7 @@ public enum ModelSchema {
             "content": text(optional: false), "date": date(), "place": text(), "topics": texts(), "anchors": list(anchor()),
             "reported": ["oneOf": [reported, ["type": "null"]]], "cites": refs("a document"), "source": ref("a document"),
             "work": ref("a document"), "status": enumeration(Statement.statuses, optional: true), "note": text(),
+            "confidence": ["type": ["number", "null"], "minimum": 0, "maximum": 1],
         ], required: ["id", "speakers", "act", "content"])
     }
 

@@ -38,6 +38,8 @@ struct RawDocument: Sendable {
     var narrative: [RawAnchor] = []
     var residue: [RawAnchor] = []
     var note: String?
+    var status: String?
+    var statusSpan: FileMark?
 }
 
 struct RawEntity: Sendable {
@@ -53,6 +55,8 @@ struct RawEntity: Sendable {
     var members: [RawRef]
     var affiliation: RawRef?
     var note: String?
+    var status: String?
+    var statusSpan: FileMark?
 }
 
 /// A statement as read, before its references are resolved. A class: it crosses from the reading
@@ -80,6 +84,8 @@ final class RawStatement: @unchecked Sendable {
     let status: String
     let statusSpan: FileMark?
     let note: String?
+    var confidence: String?
+    var confidenceSpan: FileMark?
 
     init(id: String, span: FileMark?, speakers: [RawRef], onBehalfOf: [RawRef], addressees: [RawRef], targets: [RawRef],
          act: RawAct?, content: String, date: RawDate?, place: String?, topics: [String], anchors: [RawAnchor],
@@ -120,10 +126,10 @@ struct RawRelation: Sendable {
 struct RecordReader: Sendable {
     static let topFields = ["model", "title", "description", "format", "documents", "entities", "statements", "relations"]
     static let recordKinds = ["model", "document", "entity", "statement", "relation"]
-    static let documentFields = ["id", "kind", "title", "source", "text", "authors", "publisher", "date", "place", "narrative", "residue", "note", "url"]
-    static let entityFields = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "note"]
+    static let documentFields = ["id", "kind", "title", "source", "text", "authors", "publisher", "date", "place", "narrative", "residue", "note", "url", "status"]
+    static let entityFields = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "note", "status"]
     static let statementFields = ["id", "speakers", "on_behalf_of", "addressees", "targets", "act", "framing", "content", "date",
-                                  "place", "topics", "anchors", "reported", "cites", "source", "work", "status", "note"]
+                                  "place", "topics", "anchors", "reported", "cites", "source", "work", "status", "note", "confidence"]
     static let relationFields = ["type", "from", "to", "note"]
 
     func mk(_ n: ModelNode?) -> FileMark? { n?.mark }
@@ -153,6 +159,8 @@ struct RecordReader: Sendable {
         d.narrative = r.items(f["narrative"]).compactMap { readAnchor($0, &r) }
         d.residue = r.items(f["residue"]).compactMap { readAnchor($0, &r) }
         d.note = r.string(f["note"], "the note")
+        d.status = r.string(f["status"], "the status")
+        d.statusSpan = mk(f["status"])
         return d
     }
 
@@ -166,6 +174,8 @@ struct RecordReader: Sendable {
                          roles: r.strings(f["roles"], "roles") { s, _ in s }, members: refs(f["members"], "members", &r),
                          affiliation: ref(f["affiliation"], "the affiliation", &r), note: r.string(f["note"], "the note"))
         e.aliasMarks = aliases.map(\.1)
+        e.status = r.string(f["status"], "the status")
+        e.statusSpan = mk(f["status"])
         return e
     }
 
@@ -183,6 +193,8 @@ struct RecordReader: Sendable {
                              cites: refs(f["cites"], "cites", &r), source: ref(f["source"], "the source", &r),
                              work: ref(f["work"], "the work", &r), status: r.string(f["status"], "the status") ?? "reported",
                              statusSpan: mk(f["status"]), note: r.string(f["note"], "the note"))
+        s.confidence = r.string(f["confidence"], "the confidence")
+        s.confidenceSpan = mk(f["confidence"])
         // One framing as a mapping, or several as a list of them.
         for fr in r.items(f["framing"]) {
             if let ff = r.fields(of: fr, as: "a framing", allowed: ["by", "cue", "force", "cameo", "anchor"], required: ["cue", "force"]),

@@ -43,6 +43,8 @@ public struct Statement: Sendable {
     public var status: String
     /// Free-text note.
     public var note: String?
+    /// How sure a drafter was of it, from 0 to 1 (`stmt draft` writes it; a person may drop it).
+    public var confidence: Double?
 
     /// Makes a statement.
     public init(id: String, speakers: [Int], onBehalfOf: [Int] = [], addressees: [Int] = [], targets: [Int] = [],
@@ -69,5 +71,5 @@ public struct Statement: Sendable {
     }
 
     /// The statuses a statement may have.
-    public static let statuses = ["reported", "confirmed", "disputed", "deprecated"]
+    public static let statuses = ["reported", "confirmed", "disputed", "deprecated", "draft"]
 }

@@ -27,6 +27,7 @@ extension Commands {
                     members     = 
                     affiliation = 
                     statements  = 0
+                    status      = 
                     note        = 
                     addressed   = s1, m1, c2, c1
                     targeted    = f1, s1, f2, f3, s4, s5, s6, s7, m1, c2, m2, c1

@@ -6,12 +6,12 @@ public enum Fields {
     /// Fields of statement rows.
     public static let statement = ["id", "speakers", "on_behalf_of", "addressees", "targets", "act", "cue", "cameo", "family",
                                    "framing", "framed_as", "framed_by", "content", "date", "date_basis", "topics", "quote",
-                                   "line", "mode", "reported_by", "via", "cites", "work", "source", "status", "note"]
+                                   "line", "mode", "reported_by", "via", "cites", "work", "source", "status", "confidence", "note"]
     /// Fields of entity rows.
-    public static let entity = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "statements", "note"]
+    public static let entity = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "statements", "status", "note"]
     /// Fields of document rows.
     public static let document = ["id", "kind", "title", "authors", "publisher", "date", "date_basis", "place", "source",
-                                  "lines", "statements", "note"]
+                                  "lines", "statements", "status", "note"]
     /// Fields of relation rows.
     public static let relation = ["id", "type", "from", "to", "note"]
     /// Fields of quote rows.
@@ -122,6 +122,7 @@ public enum Fields {
         case "work": return s.document.map(Value.document) ?? .null
         case "source": return s.anchors.first?.document.map(Value.document) ?? .null
         case "status": return .string(s.status)
+        case "confidence": return s.confidence.map(Value.number) ?? .null
         case "note": return opt(s.note)
         default: return nil
         }
@@ -138,6 +139,7 @@ public enum Fields {
         case "members": return ents(e.members)
         case "affiliation": return e.affiliation.map(Value.entity) ?? .null
         case "statements": return .number(Double(m.statementsBySpeaker[i]?.count ?? 0))
+        case "status": return opt(e.status)
         case "note": return opt(e.note)
         default: return nil
         }
@@ -156,6 +158,7 @@ public enum Fields {
         case "source": return opt(d.sourcePath)
         case "lines": return d.text.map { .number(Double($0.lineStarts.count)) } ?? .null
         case "statements": return .number(Double(m.statements.filter { $0.document == i }.count))
+        case "status": return opt(d.status)
         case "note": return opt(d.note)
         default: return nil
         }

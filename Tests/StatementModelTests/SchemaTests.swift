@@ -100,6 +100,7 @@ import Testing
         ("document with both source and text", "text: \"The minister", "source: d.txt, text: \"The minister"),
         ("empty anchor", "anchors: [urged restraint]", "anchors: [\"\"]"),
         ("unsupported format version", "format: 1", "format: 2"),
+        ("confidence outside 0 to 1", "    note: ~", "    confidence: 1.5"),
     ]
 
     @Test func everyLoaderProblemIsCheckedByTheSchemaOrListedAsLoaderOnly() throws {

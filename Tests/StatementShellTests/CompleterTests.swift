@@ -43,7 +43,7 @@ import Testing
         #expect(Set(candidates("statements | sort date ")) == ["asc", "desc"])
         #expect(candidates("statements | select id ") == ["as"])
         #expect(candidates("statements | select id as ").isEmpty)
-        #expect(candidates("statements | select id as x, co") == ["content", "contains(", "coalesce("])
+        #expect(candidates("statements | select id as x, co") == ["content", "confidence", "contains(", "coalesce("])
     }
 
     @Test func valuesFromTheModel() {
