@@ -29,18 +29,21 @@ let package = Package(
                 .embedInCode("Seed/seed.stmt.yaml"),
             ]
         ),
+        // Drafting a model from raw text: sentences, reporting cues, speakers, entities, coverage.
+        .target(name: "StatementDraft", dependencies: ["StatementModel"]),
         // The command language: syntax, evaluation, commands and rendering.
         .target(name: "StatementQuery", dependencies: ["StatementModel"]),
         // Pictures of a model: graphs (DOT, drawn by Graphviz) and HTML pages (the report, tables).
         .target(name: "StatementPictures", dependencies: ["StatementQuery"]),
         // The REPL, the line editor, completion and the script runner.
-        .target(name: "StatementShell", dependencies: ["StatementQuery", "StatementPictures", "CEditLine", "CTerminal"]),
+        .target(name: "StatementShell", dependencies: ["StatementQuery", "StatementPictures", "StatementDraft", "CEditLine", "CTerminal"]),
         // Thin main: argument parsing and dispatch.
         .executableTarget(
             name: "stmt",
             dependencies: [
                 "StatementShell",
                 "StatementPictures",
+                "StatementDraft",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "StatementModelTests", dependencies: ["StatementModel"], exclude: ["Golden"]),
         // A session harness the test targets share.
         .target(name: "StatementTestSupport", dependencies: ["StatementQuery"], path: "Tests/Support"),
+        .testTarget(name: "StatementDraftTests", dependencies: ["StatementDraft"]),
         .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery", "StatementTestSupport"]),
         .testTarget(name: "StatementPicturesTests", dependencies: ["StatementPictures", "StatementTestSupport"], exclude: ["Golden"]),
         // forkpty + exec in one C call, for end-to-end REPL tests through a pseudo-terminal.

@@ -51,6 +51,15 @@ public struct ModelLoader: Sendable {
 
     /// Loads a model, with the warnings found on the way (lints, when ``lint`` is on).
     public func loadWithWarnings(path: String) throws(DiagnosticList) -> (model: Model, warnings: [Diagnostic]) {
+        try loadWithWarnings(path: path, adding: [])
+    }
+
+    /// Loads a model with more files already in memory (a draft joined to the model it reuses).
+    public func load(path: String, adding extra: [(file: String, bytes: [UInt8], base: String)]) throws(DiagnosticList) -> Model {
+        try loadWithWarnings(path: path, adding: extra).model
+    }
+
+    func loadWithWarnings(path: String, adding extra: [(file: String, bytes: [UInt8], base: String)]) throws(DiagnosticList) -> (model: Model, warnings: [Diagnostic]) {
         guard let kind = FileGate.kind(of: path) else {
             throw DiagnosticList([Diagnostic("no model file or folder at '\(path)'", hint: "check the path; `stmt` with no model opens the seed", category: .io)])
         }
@@ -106,6 +115,7 @@ public struct ModelLoader: Sendable {
             Profile.mark("read \(f)")
             builder.add(file: f, bytes: bytes, base: (f as NSString).deletingLastPathComponent, path: f)
         }
+        for x in extra { builder.add(file: x.file, bytes: x.bytes, base: x.base, path: nil) }
         if isCancelled() { throw DiagnosticList([Self.cancelled]) }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try builder.buildWithWarnings(defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)

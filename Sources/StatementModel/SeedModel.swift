@@ -10,14 +10,22 @@ public enum SeedModel {
     public static var article: String { String(decoding: PackageResources.article_txt, as: UTF8.self) }
 
     /// Loads the embedded seed model.
-    public static func load() throws(DiagnosticList) -> Model {
-        var loader = ModelLoader()
+    public static func load() throws(DiagnosticList) -> Model { try load(adding: [], gate: .unrestricted) }
+
+    /// Loads the embedded seed with more model files in memory (a draft that reuses its entities);
+    /// their source texts are read through `gate`.
+    public static func load(adding extra: [(file: String, bytes: [UInt8], base: String)], gate: FileGate) throws(DiagnosticList) -> Model {
+        var loader = ModelLoader(gate: gate)
         // The seed reads no files: its article is compiled in too.
+        let readOther = loader.readText
         loader.readText = { path throws(FileAccessError) in
-            guard path == articleFile else { throw FileAccessError(.notFound, path: path, hint: nil) }
+            guard path == articleFile else {
+                if extra.isEmpty { throw FileAccessError(.notFound, path: path, hint: nil) }
+                return try readOther(path)
+            }
             return PackageResources.article_txt
         }
-        return try loader.load(sources: [(file: "seed.stmt.yaml", bytes: PackageResources.seed_stmt_yaml, base: "")],
+        return try loader.load(sources: [(file: "seed.stmt.yaml", bytes: PackageResources.seed_stmt_yaml, base: "")] + extra,
                                defaultName: "seed", origin: "<embedded seed>")
     }
 }

@@ -16,7 +16,7 @@ struct Stmt: ParsableCommand {
         64 bad usage (unknown flag, missing file). The command language is described in stmt-language(7).
         """,
         version: versionLine,
-        subcommands: [Open.self, Run.self, Check.self, Info.self, Report.self, Test.self, Demo.self, Docs.self],
+        subcommands: [Open.self, Run.self, Check.self, Info.self, DraftCommand.self, CoverageCommand.self, Report.self, Test.self, Demo.self, Docs.self],
         defaultSubcommand: Open.self
     )
 }

@@ -1,0 +1,150 @@
+import Foundation
+import StatementModel
+
+/// Writes a ``Draft`` as a model file in the documented YAML format: every drafted record marked
+/// `status: draft`, statements with a `confidence`, and a comment on each uncertain choice.
+public struct DraftWriter {
+    /// How the document's text is given: a `source:` path (relative to the model file) or inline `text:`.
+    public enum TextPlacement: Sendable {
+        /// `source: PATH`.
+        case source(String)
+        /// `text: |` with the whole text.
+        case inline
+    }
+
+    /// Where the text goes.
+    public var placement: TextPlacement
+    /// Whether to write `format`, `model` and `title` (not when the draft joins an existing model).
+    public var header = true
+    /// The file name the draft was made from, for the opening comment.
+    public var fileName: String
+
+    /// A writer.
+    public init(placement: TextPlacement, fileName: String, header: Bool = true) {
+        self.placement = placement
+        self.fileName = fileName
+        self.header = header
+    }
+
+    /// The model text.
+    public func yaml(_ d: Draft) -> String {
+        var out = """
+        # Drafted by `stmt draft` from \(fileName): a proposal, not a reading. Every record is `status: draft`;
+        # check each against the text (`stmt check`, then `stmt coverage`), fix what is wrong, and delete
+        # `status` and `confidence` from what you confirm. Lines starting `# ?` mark the drafter's guesses.
+
+        """
+        if header {
+            out += "format: 1\nmodel: \(Self.scalar(d.documentId))\ntitle: \(Self.scalar(d.text.title + " (draft)"))\n"
+        }
+        out += "\ndocuments:\n  - id: \(d.documentId)\n    kind: \(d.documentKind)\n    title: \(Self.scalar(d.text.title))\n"
+        switch placement {
+        case .source(let path): out += "    source: \(Self.scalar(path))\n"
+        case .inline:
+            let whole = d.text.slice(0..<d.text.count)
+            let blockSafe = !whole.contains("\r") && !whole.contains("\t") && !(whole.first?.isWhitespace ?? true)
+            out += "    text: " + (blockSafe ? Self.block(whole, indent: 6) : QuotedString.json(whole) + "\n")
+        }
+        if let i = d.issuer { out += "    publisher: \(d.entities[i].id)\n" }
+        if let date = d.date {
+            out += "    date: {value: \(date.value), basis: stated, note: \(Self.scalar("the header line gives \"\(date.printed)\""))}\n"
+        }
+        if let h = d.text.header, let url = h.url.split(separator: " ").first, url.hasPrefix("http") {
+            out += "    url: \(Self.scalar(String(url)))\n"
+        }
+        out += "    status: draft\n"
+        // Only entities something refers to are written; reused ones live in the other model.
+        var used = Set<Int>()
+        if let i = d.issuer { used.insert(i) }
+        for s in d.statements { used.formUnion(s.speakers); used.formUnion(s.addressees) }
+        let byId = Dictionary(d.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in Array(used) { for m in d.entities[i].members { if let j = byId[m] { used.insert(j) } } }
+        let written = d.entities.indices.filter { used.contains($0) && !d.entities[$0].reused }
+        if !written.isEmpty { out += "\nentities:\n" }
+        for i in written {
+            let e = d.entities[i]
+            out += "  - id: \(e.id)\n    kind: \(e.kind.rawValue)\n    name: \(Self.scalar(e.name))\n"
+            if let c = e.comment { out += "    # ? \(c)\n" }
+            let aliases = e.aliases.filter { $0 != e.name && $0 != e.id }
+            if !aliases.isEmpty { out += "    aliases: " + Self.list(aliases) + "\n" }
+            if !e.roles.isEmpty { out += "    roles: " + Self.list(e.roles) + "\n" }
+            if !e.members.isEmpty { out += "    members: [" + e.members.joined(separator: ", ") + "]\n" }
+            out += "    status: draft\n"
+        }
+        if !d.statements.isEmpty { out += "\nstatements:\n" }
+        for s in d.statements {
+            out += "  - id: \(s.id)\n"
+            for c in s.comments { out += "    # ? \(c.replacingOccurrences(of: "\n", with: " "))\n" }
+            out += "    speakers: [" + s.speakers.map { d.entities[$0].id }.joined(separator: ", ") + "]\n"
+            if !s.addressees.isEmpty { out += "    addressees: [" + s.addressees.map { d.entities[$0].id }.joined(separator: ", ") + "]\n" }
+            out += "    act: {cue: \(Self.scalar(s.cue)), force: \(s.force), cameo: \"\(s.cameo)\"}\n"
+            out += "    content: \(Self.scalar(s.content))\n"
+            out += "    anchors:\n      - " + anchor(s.anchor, in: d.text) + "\n"
+            var reported = "mode: \(s.mode)"
+            if let v = s.via { reported = "via: \(d.statements[v].id), " + reported }
+            else if let i = d.issuer, !s.speakers.contains(i) { reported = "by: \(d.entities[i].id), " + reported }
+            out += "    reported: {\(reported)}\n"
+            // The doubts also go in the note, so `where status = "draft" and note != null` finds them in the shell.
+            if !s.comments.isEmpty { out += "    note: \(Self.scalar("drafted: " + s.comments.joined(separator: "; ")))\n" }
+            out += "    status: draft\n    confidence: \(String(format: "%.1f", s.confidence))\n"
+        }
+        return out
+    }
+
+    /// The anchor for a range: its exact words, with the shortest prefix (or suffix) of whole words
+    /// that makes it occur once in the text.
+    func anchor(_ r: Range<Int>, in text: DraftText) -> String {
+        let s = text.scalars
+        let exact = Array(s[r])
+        if Self.count(exact, in: s) <= 1 { return Self.scalar(text.slice(r)) }
+        var p = r.lowerBound
+        while p > 0, r.lowerBound - p < 200 {
+            p -= 1
+            while p > 0, !s[p - 1].properties.isWhitespace { p -= 1 }
+            if Self.count(Array(s[p..<r.upperBound]), in: s) == 1 {
+                return "{exact: \(Self.scalar(text.slice(r))), prefix: \(QuotedString.json(text.slice(p..<r.lowerBound)))}"
+            }
+        }
+        var e = r.upperBound
+        while e < s.count, e - r.upperBound < 200 {
+            e += 1
+            while e < s.count, !s[e].properties.isWhitespace { e += 1 }
+            if Self.count(Array(s[r.lowerBound..<e]), in: s) == 1 {
+                return "{exact: \(Self.scalar(text.slice(r))), suffix: \(QuotedString.json(text.slice(r.upperBound..<e)))}"
+            }
+        }
+        return Self.scalar(text.slice(r))
+    }
+
+    /// How many times `needle` occurs in `hay` (stops counting at 2).
+    static func count(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int {
+        guard let first = needle.first, needle.count <= hay.count else { return 0 }
+        var n = 0
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { n += 1; if n > 1 { return n } }
+            i += 1
+        }
+        return n
+    }
+
+    /// A YAML scalar: plain when that reads back as the same string, else double-quoted.
+    static func scalar(_ s: String) -> String { plainSimple(s) ? s : QuotedString.json(s) }
+
+    static func plainSimple(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == " " || $0 == "-" || $0 == "." }
+            && s.first.map { $0.isLetter } == true && s.last != " "
+            && !["yes", "no", "true", "false", "null", "on", "off", "y", "n"].contains(s.lowercased())
+    }
+
+    /// A flow list whose items are each a safe scalar.
+    static func list(_ items: [String]) -> String { "[" + items.map { plainSimple($0) ? $0 : QuotedString.json($0) }.joined(separator: ", ") + "]" }
+
+    /// A literal block (`|-` keeps the text byte for byte, `|+` keeps trailing newlines).
+    static func block(_ text: String, indent: Int) -> String {
+        let pad = String(repeating: " ", count: indent)
+        let keep = text.hasSuffix("\n") ? "|+" : "|-"
+        return keep + "\n" + text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
+            .joined(separator: "\n") + (text.hasSuffix("\n") ? "" : "\n")
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import StatementDraft
+import StatementModel
+import StatementShell
+
+/// `stmt draft TEXT`: a proposed model of a plain text, to standard output or a file.
+struct DraftCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draft",
+        abstract: "Propose a model of a plain-text document: statements, speakers, anchors (every record status: draft).",
+        discussion: "One statement per reporting cue, with its speaker, force, CAMEO code, content, mode and an anchor on the exact words, checked to load. With --model, speakers are matched to that model's entities and the draft is written to join it. docs/drafting.md says how it works and how well.")
+    @Argument(help: "The plain-text document (UTF-8).", completion: .file(extensions: ["txt", "md"]))
+    var text: String
+    @Option(name: .long, help: "An existing model whose entities the draft reuses.", completion: modelCompletion)
+    var model: String?
+    @Option(name: .shortAndLong, help: "The model file to write, atomically (default: standard output).", completion: .file(extensions: ["yaml"]))
+    var output: String?
+    @Flag(name: .long, help: "Put the text inside the model (text:) instead of naming it (source:).")
+    var inline = false
+
+    func run() throws {
+        let existing = try model.map { try loadModel($0) }
+        let made: (yaml: String, draft: Draft)
+        do {
+            made = try DraftCommands.yaml(textPath: text, gate: .unrestricted, reusing: existing, outputPath: output,
+                                          inline: inline, header: existing == nil)
+        } catch {
+            report([error])
+            throw ExitCode(StatementShell.ExitCode.failure.rawValue)
+        }
+        // The draft must load; with --model, together with that model.
+        let base = output.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        let source = [(file: output ?? "<draft>", bytes: Array(made.yaml.utf8), base: base.isEmpty ? "." : base)]
+        do {
+            if let m = model { _ = try ModelLoader().load(path: m, adding: source) }
+            else { _ = try ModelLoader().load(sources: source, defaultName: "draft", origin: "<draft>") }
+        } catch {
+            report([Diagnostic("the draft of '\(text)' does not load: a bug in stmt draft", hint: "please report it with the text", category: .model)]
+                   + error.diagnostics)
+            throw ExitCode(StatementShell.ExitCode.failure.rawValue)
+        }
+        guard let output else {
+            OutputWriter.standardOutput.write(made.yaml)
+            OutputWriter.standardError.write(DraftCommands.summary(made.draft) + "\n")
+            return
+        }
+        do { try FileGate.unrestricted.write(Array(made.yaml.utf8), to: output) } catch {
+            report([Diagnostic(error.message("write"), hint: error.hint, category: .io)])
+            throw ExitCode(StatementShell.ExitCode.failure.rawValue)
+        }
+        OutputWriter.standardError.write("wrote \(output): " + DraftCommands.summary(made.draft) + "\n"
+            + "next: stmt check \(output); stmt coverage \(model == nil ? output : "--model " + (model ?? "") + " …")\n")
+    }
+}
+
+/// `stmt coverage MODEL`: the sentences no anchor touches; exit 1 when any.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "List the sentences of each source text that no anchor touches, with the share covered (exit 1 if any).")
+    @Argument(help: "The model file or folder (default: the bundled seed).", completion: modelCompletion)
+    var model: String?
+    @Option(name: .long, help: "Only this document.")
+    var document: String?
+
+    func run() throws {
+        let m = try loadModel(model)
+        let all = Coverage.of(m, document: document)
+        if let d = document, all.isEmpty {
+            report([Diagnostic("no document '\(d)' with a source text", hint: "documents with a text: "
+                                + m.documents.filter { $0.text != nil }.map(\.id).prefix(20).joined(separator: ", "), category: .evaluation)])
+            throw ExitCode(StatementShell.ExitCode.usage.rawValue)
+        }
+        OutputWriter.standardOutput.write(all.map { $0.text() }.joined())
+        finish(all.contains { !$0.gaps.isEmpty } ? StatementShell.ExitCode.failure.rawValue : 0)
+    }
+}
