@@ -4,7 +4,8 @@ public enum CueTable {
     /// Nouns a light verb like "express" takes to make a reporting phrase.
     static let feelings: Set<String> = ["concern", "concerns", "desire", "hope", "support", "regret", "condolences", "gratitude",
         "appreciation", "sympathy", "satisfaction", "interest", "commitment", "solidarity", "outrage", "alarm", "dismay", "confidence",
-        "disappointment", "opposition", "thanks", "doubt", "doubts", "reservations", "determination", "resolve", "intention", "readiness"]
+        "disappointment", "opposition", "thanks", "doubt", "doubts", "reservations", "determination", "resolve", "intention", "readiness",
+        "sorrow", "grief", "sympathies", "frustration", "anger", "optimism", "pessimism", "surprise", "shock", "relief", "gratitude"]
 
     /// The table.
     public static let entries: [CueEntry] = [
@@ -48,6 +49,9 @@ public enum CueTable {
         CueEntry("exchange", force: "note", cameo: "040", particles: ["thoughts on", "views on", "views about", "ideas on"], needsParticle: true, example: ("The leaders exchanged views on security.", "exchanged views on")),
         CueEntry("speak", force: "assert", cameo: "010", particles: ["with one voice about", "with one voice on", "about", "out against", "out"], needsParticle: true, irregular: ["spoke", "spoken"], example: ("The region is speaking with one voice about peace.", "speaking with one voice about")),
         CueEntry("express", force: "assert", cameo: "010", objects: feelings, example: ("The secretary expressed grave concern about the risk.", "expressed grave concern about")),
+        CueEntry("voice", force: "assert", cameo: "010", objects: feelings, example: ("The envoy voiced concern over the delays.", "voiced concern over")),
+        CueEntry("extend", force: "assert", cameo: "018", objects: ["condolences", "sympathies", "sympathy", "congratulations", "thanks", "gratitude", "invitation", "support"], example: ("We extend our condolences to the families.", "extend our condolences to")),
+        CueEntry("offer", force: "pledge", cameo: "030", objects: ["support", "assistance", "help", "aid", "condolences", "sympathies", "prayers", "cooperation", "mediation"], example: ("She offered full support to the rescue teams.", "offered full support to")),
         // Agreeing and committing.
         CueEntry("agree", force: "commit", cameo: "019", particles: ["unanimously on", "unanimously to", "unanimously that", "on", "to", "upon"], example: ("The leaders agreed that peace was a priority.", "agreed")),
         CueEntry("pledge", force: "pledge", cameo: "030", example: ("The donors pledged $5 million.", "pledged")),

@@ -32,7 +32,7 @@ public struct DraftText: Sendable {
         scalars = Array(string.unicodeScalars)
         let firstEnd = scalars.firstIndex(of: "\n") ?? scalars.count
         let first = String(String.UnicodeScalarView(scalars[0..<firstEnd]))
-        let fields = first.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let fields = first.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         if fields.count >= 4, DraftDate.parse(fields[2]) != nil, !fields[0].isEmpty {
             header = Header(title: fields[0], issuer: fields[1], date: fields[2], url: fields[3...].joined(separator: " | "))
             var i = firstEnd
@@ -52,7 +52,7 @@ public struct DraftText: Sendable {
         if let header { return Self.cleanTitle(header.title) }
         let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? 0
         let end = scalars[start...].firstIndex(of: "\n") ?? scalars.count
-        return slice(start..<end).trimmingCharacters(in: .whitespaces)
+        return slice(start..<end).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A title without its trailing editorial remark in parentheses ("… (excerpt)").

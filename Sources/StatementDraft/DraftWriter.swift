@@ -42,7 +42,12 @@ public struct DraftWriter {
         case .source(let path): out += "    source: \(Self.scalar(path))\n"
         case .inline:
             let whole = d.text.slice(0..<d.text.count)
-            let blockSafe = !whole.contains("\r") && !whole.contains("\t") && !(whole.first?.isWhitespace ?? true)
+            // A literal block keeps the text byte for byte only when YAML reads every character as itself:
+            // no tabs, carriage returns, control or line-separator characters, no leading space.
+            let blockSafe = !(whole.first?.isWhitespace ?? true) && whole.unicodeScalars.allSatisfy { u in
+                u == "\n" || (u.value >= 0x20 && u.value != 0x7F && !(0x80...0x9F).contains(u.value)
+                              && u.value != 0x2028 && u.value != 0x2029 && u.value != 0xFEFF)
+            }
             out += "    text: " + (blockSafe ? Self.block(whole, indent: 6) : QuotedString.json(whole) + "\n")
         }
         if let i = d.issuer { out += "    publisher: \(d.entities[i].id)\n" }
@@ -53,13 +58,7 @@ public struct DraftWriter {
             out += "    url: \(Self.scalar(String(url)))\n"
         }
         out += "    status: draft\n"
-        // Only entities something refers to are written; reused ones live in the other model.
-        var used = Set<Int>()
-        if let i = d.issuer { used.insert(i) }
-        for s in d.statements { used.formUnion(s.speakers); used.formUnion(s.addressees) }
-        let byId = Dictionary(d.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for i in Array(used) { for m in d.entities[i].members { if let j = byId[m] { used.insert(j) } } }
-        let written = d.entities.indices.filter { used.contains($0) && !d.entities[$0].reused }
+        let written = Self.writtenEntities(d)
         if !written.isEmpty { out += "\nentities:\n" }
         for i in written {
             let e = d.entities[i]
@@ -79,7 +78,11 @@ public struct DraftWriter {
             if !s.addressees.isEmpty { out += "    addressees: [" + s.addressees.map { d.entities[$0].id }.joined(separator: ", ") + "]\n" }
             out += "    act: {cue: \(Self.scalar(s.cue)), force: \(s.force), cameo: \"\(s.cameo)\"}\n"
             out += "    content: \(Self.scalar(s.content))\n"
-            out += "    anchors:\n      - " + anchor(s.anchor, in: d.text) + "\n"
+            if let a = anchor(s.anchor, in: d.text) {
+                out += "    anchors:\n      - " + a + "\n"
+            } else {
+                out += "    # ? its words repeat all through the text: no prefix or suffix of 200 characters makes them unique; anchor it by hand\n"
+            }
             var reported = "mode: \(s.mode)"
             if let v = s.via { reported = "via: \(d.statements[v].id), " + reported }
             else if let i = d.issuer, !s.speakers.contains(i) { reported = "by: \(d.entities[i].id), " + reported }
@@ -91,9 +94,20 @@ public struct DraftWriter {
         return out
     }
 
+    /// The entities a draft writes: those something refers to (speakers, addressees, the issuer, and
+    /// members of those), not reused ones, which live in the other model.
+    public static func writtenEntities(_ d: Draft) -> [Int] {
+        var used = Set<Int>()
+        if let i = d.issuer { used.insert(i) }
+        for s in d.statements { used.formUnion(s.speakers); used.formUnion(s.addressees) }
+        let byId = Dictionary(d.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in Array(used) { for m in d.entities[i].members { if let j = byId[m] { used.insert(j) } } }
+        return d.entities.indices.filter { used.contains($0) && !d.entities[$0].reused }
+    }
+
     /// The anchor for a range: its exact words, with the shortest prefix (or suffix) of whole words
     /// that makes it occur once in the text.
-    func anchor(_ r: Range<Int>, in text: DraftText) -> String {
+    func anchor(_ r: Range<Int>, in text: DraftText) -> String? {
         let s = text.scalars
         let exact = Array(s[r])
         if Self.count(exact, in: s) <= 1 { return Self.scalar(text.slice(r)) }
@@ -113,7 +127,7 @@ public struct DraftWriter {
                 return "{exact: \(Self.scalar(text.slice(r))), suffix: \(QuotedString.json(text.slice(r.upperBound..<e)))}"
             }
         }
-        return Self.scalar(text.slice(r))
+        return nil
     }
 
     /// How many times `needle` occurs in `hay` (stops counting at 2).

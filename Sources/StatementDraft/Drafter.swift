@@ -30,6 +30,8 @@ public struct Drafter {
     /// The draft of `text`; `name` is the file's name (for the document id).
     public mutating func draft(_ text: DraftText, name: String) -> Draft {
         let sentences = SentenceSplitter.sentences(text)
+        // The document's id first, so no entity takes it.
+        let docId = registry.claim(Self.documentId(name: name, title: text.title))
         if let h = text.header, let i = registry.resolve(Self.issuerName(h.issuer)) { issuer = i }
         for s in sentences {
             if statements.count >= Self.maxStatements { break }
@@ -38,7 +40,6 @@ public struct Drafter {
             extendQuotation(after: s, sentences: sentences, firstNew: before)
             updateSubject(s, firstNew: before)
         }
-        let docId = registry.claim(Self.documentId(name: name, title: text.title))
         var date: (String, String)?
         if let h = text.header, let d = DraftDate.parse(h.date) { date = (d, h.date) }
         return Draft(text: text, documentId: docId, documentKind: Self.documentKind(text), date: date, issuer: issuer,
@@ -74,7 +75,9 @@ public struct Drafter {
         var mention: Mention?
         var speakers: [Int] = []
         switch cue.shape {
-        case .accordingTo, .attributable, .inverted:
+        case .accordingTo:
+            mention = SubjectFinder.phraseAfter(s, from: cue.tokens.upperBound, toComma: true)
+        case .attributable, .inverted:
             mention = SubjectFinder.phraseAfter(s, from: cue.tokens.upperBound)
         case .agent:
             mention = SubjectFinder.phraseAfter(s, from: cue.tokens.upperBound + 1)
@@ -106,7 +109,8 @@ public struct Drafter {
                 comments.append("speaker carried over from \"\(last.cue)\"")
                 confidence -= 0.1
             } else {
-                mention = SubjectFinder.leftSubject(s, cue: cue.tokens.lowerBound, floor: floor)
+                // "She offered … and said …": no report before it in the sentence, so the sentence's subject.
+                mention = SubjectFinder.leadSubject(s) ?? SubjectFinder.leftSubject(s, cue: cue.tokens.lowerBound, floor: floor)
             }
         case .verb:
             mention = SubjectFinder.leftSubject(s, cue: cue.tokens.lowerBound, floor: floor)
@@ -149,8 +153,18 @@ public struct Drafter {
             while b > a, [".", ",", ";", ":"].contains(ts[b - 1].text) { b -= 1 }
             if cue.shape == .accordingTo, a >= ts.count { return nil }
             contentTokens = a..<max(a, b)
+            // "Some importers have begun rerouting cargo, the firm said.": the content is before the speaker.
+            if contentTokens.isEmpty, let m = mention, m.tokens.lowerBound >= 2, ts[m.tokens.lowerBound - 1].text == "," {
+                var c0 = floor
+                while c0 < m.tokens.lowerBound - 1, ts[c0].kind != .word && ts[c0].kind != .quote { c0 += 1 }
+                contentTokens = c0..<(m.tokens.lowerBound - 1)
+            }
         }
         if cue.shape == .attributable { contentTokens = cueEnd..<cueEnd }
+        // "She offered Norland's full support and said …": a light verb's object is what it expresses.
+        if contentTokens.isEmpty, cue.tokens.count > 1, cue.shape != .attributable {
+            contentTokens = (cueStart + 1)..<cueEnd
+        }
         let quoted = ts[contentTokens].filter { $0.kind == .word }
         let mode = cue.shape == .attributable ? "direct"
             : quoted.isEmpty ? "indirect" : quoted.allSatisfy(\.quoted) ? "direct" : quoted.contains(where: \.quoted) ? "mixed" : "indirect"
@@ -200,8 +214,7 @@ public struct Drafter {
         }
         // "to" must open an infinitive: "urged X to honor", not "Demand … End to Human Rights Abuses".
         guard e + 1 < ts.count, ts[e].lower == "to", e > from, ts[e + 1].kind == .word, !ts[e + 1].isCapitalized else { return nil }
-        let r = from..<e
-        return ts[r].contains(where: { $0.isNameLike || Lexicon.groupNouns.contains($0.lower) }) ? r : nil
+        return from..<e
     }
 
     // MARK: speakers
@@ -220,7 +233,7 @@ public struct Drafter {
         func nonPerson(_ i: Int?) -> Int? { i.flatMap { registry.entities[$0].kind == .person ? nil : $0 } }
         func person(_ i: Int?) -> Int? { i.flatMap { registry.entities[$0].kind == .person ? $0 : nil } }
         switch w {
-        case "he", "she", "i": found = person(inSentence) ?? lastPerson ?? statements.last?.speakers.first
+        case "he", "she", "i": found = person(inSentence) ?? person(previousSubject) ?? lastPerson ?? statements.last?.speakers.first
         case "we": found = issuer ?? mainSpeaker
         case "they": found = nonPerson(inSentence) ?? nonPerson(previousSubject) ?? lastGroup ?? statements.last?.speakers.first
         case "it": found = nonPerson(inSentence) ?? nonPerson(previousSubject) ?? lastOther ?? mainSpeaker

@@ -54,6 +54,12 @@ public struct EntityRegistry: Sendable {
             entities[g].aliases.append(name); index(name, g)
             return g
         }
+        // "the authority", "The Ministry", "the firm": the latest body whose name has that word (or, for a
+        // firm or company, the latest organization); "The leaders": the latest group of named members.
+        if let i = headNounAntecedent(name) {
+            entities[i].aliases.append(raw.trimmingCharacters(in: .whitespaces)); index(raw, i)
+            return i
+        }
         // "The Secretary", "the minister": the latest person with that title.
         if name.split(separator: " ").count == 1, Lexicon.titles.contains(name.lowercased()),
            let p = entities.indices.last(where: { i in entities[i].kind == .person
@@ -76,6 +82,12 @@ public struct EntityRegistry: Sendable {
         }
         var (personName, personRole) = kind == .person ? Self.splitTitle(name) : (name, nil)
         if personName.isEmpty { personName = name; personRole = nil }
+        // "Amara Diallo of Westmark": the person, and where they are from as a role.
+        if kind == .person, let of = personName.range(of: " of "), personName[..<of.lowerBound].split(separator: " ").count >= 2 {
+            let place = String(personName[of.lowerBound...]).trimmingCharacters(in: .whitespaces)
+            personRole = [personRole, place].compactMap { $0 }.joined(separator: " ")
+            personName = String(personName[..<of.lowerBound])
+        }
         if kind == .person, let i = surnames[Self.surname(personName)], entities[i].kind == .person {
             if lookup(name) == nil { entities[i].aliases.append(name); index(name, i) }
             return i
@@ -85,7 +97,7 @@ public struct EntityRegistry: Sendable {
         var e = DraftEntity(id: claim(idBase), name: personName, kind: kind, members: memberIds)
         if personName != name { e.aliases.append(name) }
         e.aliases += acronyms
-        if let r = personRole ?? role { e.roles.append(r) }
+        if let r = personRole ?? role, !["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"].contains(r.lowercased()) { e.roles.append(r) }
         if kind == .group, memberIds.isEmpty { e.comment = "a description, not a name: check who it means" }
         return add(e)
     }
@@ -128,6 +140,22 @@ public struct EntityRegistry: Sendable {
         var out = [k]
         if let g = Lexicon.sameBody.first(where: { $0.contains(k) }) { out.append("=" + g[0]) }
         return out
+    }
+
+    /// The entity a one-word description ("authority", "leaders", "firm") most likely names, if any.
+    func headNounAntecedent(_ name: String) -> Int? {
+        let words = name.split(separator: " ")
+        guard words.count == 1, let w = words.first, w.first?.isLowercase == true || Lexicon.organizationWords.contains(w.lowercased()) else { return nil }
+        let word = w.lowercased()
+        if Lexicon.groupNouns.contains(word), word.hasSuffix("s") {
+            return entities.indices.last { entities[$0].kind == .group && entities[$0].members.count >= 2 }
+        }
+        guard Lexicon.organizationWords.contains(word) || ["firm", "company", "agency"].contains(word) else { return nil }
+        if let i = entities.indices.last(where: { i in
+            entities[i].kind != .person && entities[i].kind != .group
+                && entities[i].name.lowercased().split(separator: " ").contains { $0 == word } }) { return i }
+        if ["firm", "company"].contains(word) { return entities.indices.last { entities[$0].kind == .organization } }
+        return nil
     }
 
     /// 3 for "three countries", 2 for "the two leaders" or "both sides"; nil for anything else.

@@ -18,6 +18,11 @@ public enum SubjectFinder {
             if t.kind == .dash || t.text == ";" || t.text == ":" || (t.kind == .quote) || (t.kind == .word && t.lower == "that" && b < cue - 1) {
                 start = b + 1; break
             }
+            // A condition is no report ("… if the parties requested one"); other subordinators open a clause.
+            if t.kind == .word, ["if", "unless", "whether"].contains(t.lower) { return nil }
+            if t.kind == .word, ["because", "when", "while", "although", "though", "since", "after", "before", "once", "until"].contains(t.lower), b < cue - 1 {
+                start = b + 1; break
+            }
             // ", and it urged …": a new clause with its own subject.
             if floor > 0, t.kind == .word, ["and", "but", "or"].contains(t.lower), b > floor, ts[b - 1].text == ",", b + 1 < cue {
                 start = b + 1; break
@@ -47,6 +52,11 @@ public enum SubjectFinder {
         var role: String?
         // Appositions: "Titus Osundina, the U.N. …’s deputy …, told": the first part; a list "A, B, and C" stays whole.
         let parts = commaParts(ts, range)
+        // "…, the firm said.": an attribution after its content names its speaker last.
+        let endsSentence = cue + 1 >= ts.count || [".", "!", "?"].contains(ts[cue + 1].text)
+        if parts.count > 1, endsSentence, let last = parts.last, last.count <= 8, isAgent(ts, last) {
+            return mention(s, last)
+        }
         if parts.count > 1 {
             let isList = parts.dropFirst().contains { ts[$0.lowerBound].kind == .word && ["and", "or", "&"].contains(ts[$0.lowerBound].lower) }
             if !isList {
@@ -81,9 +91,13 @@ public enum SubjectFinder {
     }
 
     /// The noun phrase that starts at `from` and runs to a comma, colon, full stop, quotation mark or dash.
-    public static func phraseAfter(_ s: Sentence, from: Int) -> Mention? {
+    public static func phraseAfter(_ s: Sentence, from: Int, toComma: Bool = false) -> Mention? {
         let ts = s.tokens
         var e = from
+        // "According to shipping analysts at Meridian Freight, …": everything up to the comma.
+        if toComma, let comma = (from..<min(ts.count, from + 14)).first(where: { ts[$0].text == "," }), comma > from {
+            return mention(s, from..<comma)
+        }
         var depth = 0
         while e < ts.count {
             let t = ts[e]
@@ -104,7 +118,7 @@ public enum SubjectFinder {
         let ts = s.tokens
         var e = from
         while e < ts.count, ts[e].kind == .word || ts[e].text == "'" { e += 1 }
-        guard e > from, e - from <= 10 else { return nil }
+        guard e > from, e - from <= 10, ts[from].isCapitalized || ["a", "an", "the"].contains(ts[from].lower) else { return nil }
         return text(s, from..<e)
     }
 

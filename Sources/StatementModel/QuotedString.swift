@@ -15,7 +15,9 @@ public enum QuotedString {
 
     /// `s` as a double-quoted JSON (and YAML) string literal; control characters become escapes.
     /// The escapes are JSON's, which YAML's double-quoted style also reads, so the same literal
-    /// serves JSON output and YAML edits such as `stmt check --fix`.
+    /// serves JSON output and YAML edits such as `stmt check --fix` and `stmt draft`. Characters YAML
+    /// may not hold raw (DEL, the C1 controls, the line and paragraph separators, the byte-order
+    /// mark, U+FFFE and U+FFFF) are escaped too, which JSON reads the same.
     public static func json(_ s: String) -> String {
         "\"" + escaped(s) { u in
             switch u {
@@ -24,7 +26,11 @@ public enum QuotedString {
             case "\n": return "\\n"
             case "\r": return "\\r"
             case "\t": return "\\t"
-            default: return u.value < 0x20 ? String(format: "\\u%04x", u.value) : nil
+            default:
+                let v = u.value
+                let escape = v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                    || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
+                return escape ? String(format: "\\u%04x", v) : nil
             }
         } + "\""
     }

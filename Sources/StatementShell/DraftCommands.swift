@@ -38,7 +38,7 @@ public enum DraftCommands {
 
     /// One line on what a draft holds.
     public static func summary(_ d: Draft) -> String {
-        let newEntities = d.entities.filter { !$0.reused }.count
+        let newEntities = DraftWriter.writtenEntities(d).count
         let unsure = d.statements.filter { $0.confidence < 0.7 }.count
         return "drafted " + ModelSummary.count(d.statements.count, "statement") + ", "
             + ModelSummary.count(newEntities, "new entity", "new entities")
@@ -52,37 +52,82 @@ public enum DraftCommands {
         """,
         role: .command, shape: .words(min: 1, max: 1), completion: .paths, run: runDraft)
 
+    /// The drafts loaded beside each session's model, so a second `draft` keeps the first. They
+    /// belong to the model they were drafted against: a `load` of another model forgets them.
+    final class Drafts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bySession: [ObjectIdentifier: (origin: String, files: [(path: String, source: (file: String, bytes: [UInt8], base: String))])] = [:]
+
+        func files(_ s: Session) -> [(path: String, source: (file: String, bytes: [UInt8], base: String))] {
+            lock.lock(); defer { lock.unlock() }
+            guard let e = bySession[ObjectIdentifier(s)], e.origin == s.model.origin else { return [] }
+            return e.files
+        }
+
+        func set(_ s: Session, origin: String, _ files: [(path: String, source: (file: String, bytes: [UInt8], base: String))]) {
+            lock.lock(); defer { lock.unlock() }
+            bySession[ObjectIdentifier(s)] = (origin, files)
+        }
+    }
+
+    static let drafts = Drafts()
+
+    /// The session's model reloaded from its origin with these drafts beside it.
+    static func reload(_ s: Session, adding extra: [(file: String, bytes: [UInt8], base: String)]) throws(DiagnosticList) -> Model {
+        let origin = s.model.origin
+        if origin == "<embedded seed>" { return try SeedModel.load(adding: extra, gate: s.gate) }
+        if origin.hasPrefix("<") {
+            guard !extra.isEmpty else { return s.model }
+            return try ModelLoader(gate: s.gate).load(sources: extra, defaultName: "draft", origin: origin)
+        }
+        return try ModelLoader(gate: s.gate).load(path: origin, adding: extra)
+    }
+
     @Sendable static func runDraft(_ inv: Invocation) throws -> Output {
         let w = inv.words[0]
         let s = inv.session
         let path = s.resolve(path: w.text)
         try s.checkRead(path, span: w.span)
-        let made: (yaml: String, draft: Draft)
-        do { made = try yaml(textPath: path, gate: s.gate, reusing: s.model, outputPath: path, inline: false, header: false) } catch {
-            var d = error
-            d.span = w.span
-            throw d
-        }
-        let extra = [(file: "<draft of \(w.text)>", bytes: Array(made.yaml.utf8), base: (path as NSString).deletingLastPathComponent)]
-        let model: Model
-        do {
-            if s.model.origin == "<embedded seed>" {
-                model = try SeedModel.load(adding: extra, gate: s.gate)
-            } else if s.model.origin.hasPrefix("<") {
-                var loader = ModelLoader(gate: s.gate)
-                loader.isCancelled = { false }
-                model = try loader.load(sources: extra, defaultName: "draft", origin: "<draft of \(w.text)>")
-            } else {
-                model = try ModelLoader(gate: s.gate).load(path: s.model.origin, adding: extra)
-            }
-        } catch {
-            var first = Diagnostic("the draft of '\(w.text)' did not load; the model '\(s.model.name)' is still in use", at: w.span,
+        func failed(_ error: DiagnosticList, _ what: String) -> Diagnostic {
+            var first = Diagnostic("\(what) did not load; the model '\(s.model.name)' is still in use", at: w.span,
                                    hint: "write it with `stmt draft \(w.text) -o draft.yaml` and run `stmt check` on it", category: .model)
             first.notes = error.diagnostics
-            throw first
+            return first
         }
+        // Drafting a text again replaces its earlier draft; the drafts after it (which may reuse its
+        // entities) are drafted again too, in order, each against the model with the ones before it.
+        let earlier = drafts.files(s)
+        let origin = s.model.origin
+        var kept = earlier
+        var redo = [path]
+        if let i = earlier.firstIndex(where: { $0.path == path }) {
+            kept = Array(earlier[..<i])
+            redo = [path] + earlier[(i + 1)...].map(\.path)
+        }
+        var base = s.model
+        if kept.count != earlier.count {
+            do { base = try reload(s, adding: kept.map(\.source)) } catch { throw failed(error, "the model without the earlier draft of '\(w.text)'") }
+        }
+        var all = kept
+        var mine: Draft?
+        for p in redo {
+            let made: (yaml: String, draft: Draft)
+            do { made = try yaml(textPath: p, gate: s.gate, reusing: base, outputPath: p, inline: false, header: false) } catch {
+                var d = error
+                if p == path { d.span = w.span }
+                throw d
+            }
+            if p == path { mine = made.draft }
+            let label = p == path ? w.text : p
+            all.append((path: p, source: (file: "<draft of \(label)>", bytes: Array(made.yaml.utf8), base: (p as NSString).deletingLastPathComponent)))
+            do { base = try reload(s, adding: all.map(\.source)) } catch { throw failed(error, "the draft of '\(label)'") }
+        }
+        let model = base
+        guard let made = mine else { return .text("") }
         s.model = model
-        return .text(summary(made.draft) + " from \(w.text), loaded beside the model; nothing written\n"
+        drafts.set(s, origin: origin, all)
+        let others = all.count > 1 ? " (with \(all.count - 1) earlier draft\(all.count > 2 ? "s" : ""))" : ""
+        return .text(summary(made) + " from \(w.text), loaded beside the model\(others); nothing written\n"
                      + "(explore with `statements | where status = \"draft\"`; write a file with `stmt draft \(w.text) -o FILE`)")
     }
 

@@ -20,6 +20,10 @@ struct DraftCommand: ParsableCommand {
     var inline = false
 
     func run() throws {
+        guard FileGate.kind(of: text) != nil else {
+            report([Diagnostic("no text file at '\(text)'", hint: "give the path of a plain-text (UTF-8) document", category: .io)])
+            throw ExitCode(StatementShell.ExitCode.usage.rawValue)
+        }
         let existing = try model.map { try loadModel($0) }
         let made: (yaml: String, draft: Draft)
         do {
@@ -49,8 +53,18 @@ struct DraftCommand: ParsableCommand {
             report([Diagnostic(error.message("write"), hint: error.hint, category: .io)])
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)
         }
-        OutputWriter.standardError.write("wrote \(output): " + DraftCommands.summary(made.draft) + "\n"
-            + "next: stmt check \(output); stmt coverage \(model == nil ? output : "--model " + (model ?? "") + " …")\n")
+        // A draft that reuses another model's entities loads only beside it: in one folder.
+        func folder(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
+        let next: String
+        if let m = model, FileGate.kind(of: m) == .directory,
+           folder((output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent) == folder(m) {
+            next = "next: stmt check \(m); stmt coverage \(m)"
+        } else if let m = model {
+            next = "next: put \(output) in one folder with \(m) (a folder loads as one model), then stmt check FOLDER; stmt coverage FOLDER"
+        } else {
+            next = "next: stmt check \(output); stmt coverage \(output)"
+        }
+        OutputWriter.standardError.write("wrote \(output): " + DraftCommands.summary(made.draft) + "\n" + next + "\n")
     }
 }
 

@@ -133,6 +133,36 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
                 "a cue inside a quotation is part of the quotation")
     }
 
+    @Test func postposedAttributionWithoutQuotation() throws {
+        let d = draft("According to analysts at Meridian Freight, 40 vessels wait. Some importers have begun rerouting cargo, the firm said.")
+        #expect(d.statements.map(\.cue) == ["According to", "said"])
+        #expect(speakerNames(d, d.statements[0]) == ["analysts at Meridian Freight"])
+        #expect(d.statements[1].content == "Some importers have begun rerouting cargo")
+    }
+
+    @Test func conditionsAreNotReports() {
+        let d = draft("He added that the government would appoint a mediator if the parties requested one.")
+        #expect(d.statements.map(\.cue) == ["added"])
+    }
+
+    @Test func shortNamesFindTheirEntity() throws {
+        let d = draft("""
+        The Halden Port Authority rejected that charge. In a statement, the authority said its offer was fair. \
+        President Amara Diallo of Westmark and Prime Minister Kenji Sato of Eastland met today. The leaders condemned \
+        the attacks. President Diallo emphasized the need for calm. \
+        Foreign Minister Ingrid Halvorsen spoke by telephone with her counterpart. She offered full support and said \
+        that a team would arrive.
+        """)
+        let by = Dictionary(d.statements.map { ($0.cue, speakerNames(d, $0)) }, uniquingKeysWith: { a, _ in a })
+        #expect(by["rejected"] == ["Halden Port Authority"] && by["said"] == ["Halden Port Authority"])
+        #expect(by["condemned"] == ["President Amara Diallo of Westmark and Prime Minister Kenji Sato of Eastland"])
+        #expect(by["emphasized"] == ["Amara Diallo"])
+        #expect(by["offered full support"] == ["Ingrid Halvorsen"])
+        let diallo = try #require(d.entities.first { $0.name == "Amara Diallo" })
+        #expect(diallo.roles == ["President of Westmark"] && diallo.kind == .person)
+        #expect(d.statements.last.map { speakerNames(d, $0) } == ["Ingrid Halvorsen"], "said after 'and' has her as subject")
+    }
+
     @Test func passiveWithAnAgentReports() throws {
         let d = draft("Miller reinforced the call for reforms as recommended by the COI report.")
         #expect(d.statements.map(\.cue) == ["reinforced the call", "recommended"])
@@ -215,6 +245,23 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
             #expect(error.message.contains("/nonexistent/x.txt"))
         }
         for f in [empty, binary, huge] { try? FileManager.default.removeItem(atPath: f) }
+    }
+
+    @Test func charactersYAMLCannotHoldRawStillLoad() throws {
+        for odd in ["\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{1B}[31m", "\t", "\r\n"] {
+            let d = draft("Officials said the stock\(odd) is low.")
+            #expect(d.statements.count == 1)
+            let m = try loaded(d)
+            #expect(m.statements.allSatisfy { $0.anchors.allSatisfy { $0.status == .found } }, "\(odd.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test func wordsThatRepeatEverywhereGetNoAnchorRatherThanAWrongOne() throws {
+        let d = draft(String(repeating: "Officials said it is low. ", count: 60))
+        let yaml = DraftWriter(placement: .inline, fileName: "t.txt").yaml(d)
+        #expect(yaml.contains("anchor it by hand"))
+        let m = try loaded(d)
+        #expect(m.statements.allSatisfy { $0.anchors.allSatisfy { $0.status == .found } })
     }
 
     @Test func aLongTextDraftsInBoundedTime() throws {
