@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Runs the same questions through stmt, sqlite3 (indexed) and jq on the same generated data and
-prints one table per corpus size. Called by Benchmarks/run after it builds stmt in release mode."""
+"""Runs the same questions through stmt, DuckDB, sqlite3 (indexed) and jq on the same generated data
+and prints one table per corpus size, then a growth table across sizes. Called by Benchmarks/run
+after it builds stmt in release mode."""
 import json
 import os
 import platform
@@ -37,6 +38,29 @@ def generate(n):
     return d, q
 
 
+def duck_sql(q):
+    """The questions in DuckDB's SQL over the JSON Lines model as read_json gives it (tables st, ent)."""
+    t, sid, w = q["target"].lower().replace("'", "''"), q["show"], q["word"]
+    return [
+        f"SELECT count(*) FROM st WHERE act.force = 'urge' AND list_has_any(targets, (SELECT list(id) FROM ent "
+        f"WHERE lower(id) = '{t}' OR lower(name) = '{t}' OR list_contains(list_transform(aliases, lambda x: lower(x)), '{t}')))",
+        "SELECT sp, count(*) AS c FROM (SELECT unnest(speakers) AS sp FROM st) GROUP BY sp ORDER BY c DESC",
+        f"SELECT count(*) FROM st WHERE content ILIKE '%{w}%'",
+        f"SELECT * FROM st WHERE id = '{sid}'",
+        "SELECT id, date FROM st ORDER BY date DESC NULLS LAST LIMIT 10",
+    ]
+
+
+def duck_queries(model, sqlite_dir, q):
+    """DuckDB in a process of its own (for its peak memory): load times, query medians, answers."""
+    path = os.path.join(OUT, "duck-queries.json")
+    json.dump(duck_sql(q), open(path, "w"))
+    _, mem, out = timed(["python3", os.path.join(ROOT, "Benchmarks/duck.py"), model, sqlite_dir, path, str(RUNS)])
+    r = json.loads(out)
+    r["memory"] = mem
+    return r
+
+
 def queries(q):
     t, sid, w = q["target"], q["show"], q["word"]
     tl = t.replace("'", "''")
@@ -63,6 +87,8 @@ def queries(q):
 def stmt_queries(model, qs):
     # One warm-up of each query (the first `sort date` builds the date order), then RUNS timed runs.
     script = "set timer on\n" + "".join((s + "\n") * (RUNS + 1) for _, s, _, _ in qs)
+    # Then the five largest speaker counts, to check them against DuckDB's.
+    script += "set timer off\nset mode csv\nstatements | count by speakers | sort count desc | limit 5 | select count\n"
     r = subprocess.run([STMT, "--model", model, "-"], input=script, capture_output=True, text=True)
     if r.returncode != 0:
         raise SystemExit("stmt failed: " + r.stderr[-2000:])
@@ -115,12 +141,13 @@ def ratio(other, ours):
 
 
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    sizes = [int(a) for a in sys.argv[1:]] or [100_000, 1_000_000, 3_000_000]
+    growth = []
     os.makedirs(OUT, exist_ok=True)
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
     lines = [f"Machine: {os.cpu_count()} cores, {cpu}, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') >> 30} GiB; "
              f"{subprocess.run(['sqlite3', '--version'], capture_output=True, text=True).stdout.split()[0]} (sqlite3), "
-             f"{subprocess.run(['jq', '--version'], capture_output=True, text=True).stdout.strip()}; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
+             f"{subprocess.run(['jq', '--version'], capture_output=True, text=True).stdout.strip()}, DuckDB {__import__('duckdb').__version__} (Python, 2 threads); run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.", ""]
     for n in sizes:
         d, q = generate(n)
         model, corpus = os.path.join(d, "model.jsonl"), os.path.join(d, "corpus.json")
@@ -138,32 +165,58 @@ def main():
             sq.append(timed(["sqlite3", db], stdin=open(os.path.join(ROOT, "Benchmarks/sqlite-import.sql")).read(), cwd=os.path.join(d, "sqlite")))
         sq_load = statistics.median(x[0] for x in sq)
         sq_mem = max(x[1] for x in sq)
-        jq_parse = timed(["jq", ".statements | length", corpus])
+        # jq holds the whole corpus as a tree: about 6 GB per million statements, so it sits out above 1M.
+        use_jq = n <= 1_000_000
+        jq_parse = timed(["jq", ".statements | length", corpus]) if use_jq else (float("nan"), float("nan"), "")
         qs = queries(q)
         st_q, st_first, st_out = stmt_queries(model, qs)
         sq_q, sq_answers = sqlite_queries(db, qs)
-        jq_q = jq_queries(corpus, qs, q["target"], 1 if n >= 1_000_000 else 3)
+        jq_q = jq_queries(corpus, qs, q["target"], 1 if n >= 1_000_000 else 3) if use_jq else [float("nan")] * len(qs)
+        dk = duck_queries(model, os.path.join(d, "sqlite"), q)
         # The answers must agree: the counts of the filter and the search.
         st_counts = [int(l) for l in st_out if re.fullmatch(r"\d+", l.strip())]
         sq_counts = [sq_answers[0][0][0], sq_answers[2][0][0]]
         agree = st_counts[0] == sq_counts[0] and st_counts[RUNS + 1] == sq_counts[1]
+        dk_counts = [int(dk["answers"][0][0][0]), int(dk["answers"][2][0][0])]
+        dk_agree = dk_counts == [st_counts[0], st_counts[RUNS + 1]]
+        # count by speaker: the largest counts agree (stmt names speakers, DuckDB keeps ids).
+        st_top = [int(x) for x in st_out[-7:] if re.fullmatch(r"\d+", x.strip())][-5:]
+        dk_top = [int(r[1]) for r in dk["answers"][1][:5]]
+        dk_agree = dk_agree and (not st_top or st_top == dk_top)
         comp = subprocess.run([BENCH, model], capture_output=True, text=True, check=True).stdout
         comp_worst = max(float(l.split("\t")[1]) for l in comp.strip().split("\n"))
         lines += [f"### {n:,} statements", "",
                   f"Files: model.jsonl {os.path.getsize(model) / 2**20:,.0f} MiB, corpus.json {os.path.getsize(corpus) / 2**20:,.0f} MiB, "
                   f"bench.db {os.path.getsize(db) / 2**20:,.0f} MiB. The filter's and the search's counts agree (stmt {st_counts[0]:,} and {st_counts[RUNS + 1]:,}): "
-                  f"{'yes' if agree else 'NO, sqlite3 says ' + str(sq_counts)}. The first `sort date` builds the date order: {fmt_ms(st_first[4])}.", "",
-                  "| | stmt | sqlite3 (indexed) | sqlite3 ÷ stmt | jq | jq ÷ stmt |", "| --- | ---: | ---: | ---: | ---: | ---: |",
-                  f"| load | {fmt_ms(st_load * 1000)} | {fmt_ms(sq_load * 1000)} (import + indexes) | {ratio(sq_load, st_load)} | {fmt_ms(jq_parse[0] * 1000)} (parse) | {ratio(jq_parse[0], st_load)} |",
-                  f"| peak memory | {st_mem:,.0f} MiB | {sq_mem:,.0f} MiB | | {jq_parse[1]:,.0f} MiB | |"]
-        for (name, _, _, _), a, b, c in zip(qs, st_q, sq_q, jq_q):
-            lines.append(f"| {name} | {fmt_ms(a)} | {fmt_ms(b)} | {ratio(b, a)} | {fmt_ms(c)} | {ratio(c, a)} |")
-        lines.append(f"| completion (worst of {len(comp.strip().splitlines())} inputs) | {fmt_ms(comp_worst)} | – | | – | |")
+                  f"{'yes' if agree else 'NO, sqlite3 says ' + str(sq_counts)}; with DuckDB's (and its top speaker counts): "
+                  f"{'yes' if dk_agree else 'NO, DuckDB says ' + str(dk_counts)}. The first `sort date` builds the date order: {fmt_ms(st_first[4])}.", "",
+                  "| | stmt | DuckDB | DuckDB ÷ stmt | sqlite3 (indexed) | sqlite3 ÷ stmt | jq | jq ÷ stmt |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+                  f"| load | {fmt_ms(st_load * 1000)} | {fmt_ms(dk['load_json'] * 1000)} (read_json) | {ratio(dk['load_json'], st_load)} "
+                  f"| {fmt_ms(sq_load * 1000)} (import + indexes) | {ratio(sq_load, st_load)} | {fmt_ms(jq_parse[0] * 1000)} (parse) | {ratio(jq_parse[0], st_load)} |",
+                  f"| load the CSV tables | | {fmt_ms(dk['load_csv'] * 1000)} | | | | | |",
+                  f"| peak memory | {st_mem:,.0f} MiB | {dk['memory']:,.0f} MiB (both loads) | | {sq_mem:,.0f} MiB | | {jq_parse[1]:,.0f} MiB | |"]
+        for (name, _, _, _), a, b, c, e in zip(qs, st_q, sq_q, jq_q, dk["times"]):
+            lines.append(f"| {name} | {fmt_ms(a)} | {fmt_ms(e)} | {ratio(e, a)} | {fmt_ms(b)} | {ratio(b, a)} | {fmt_ms(c)} | {ratio(c, a)} |")
+        lines.append(f"| completion (worst of {len(comp.strip().splitlines())} inputs) | {fmt_ms(comp_worst)} | – | | – | | – | |")
+        growth.append((n, st_load, dk["load_json"], st_mem, dk["memory"], list(zip(st_q, dk["times"]))))
         if yaml_load:
             lines.append(f"| load from YAML instead | {fmt_ms(yaml_load[0] * 1000)}, {yaml_load[1]:,.0f} MiB | | | | |")
         lines.append("")
-        print("\n".join(lines[-(14 + (1 if yaml_load else 0)):]), flush=True)
-    lines += ["stmt's load is the whole process (start, read, validate, resolve every anchor, index), median of 3; sqlite3's is "
+        print("\n".join(lines[-(15 + (1 if yaml_load else 0)):]), flush=True)
+    if len(growth) > 1:
+        lines += ["### Growth", "", "How each cost grows with the corpus (stmt / DuckDB, same run):", "",
+                  "| statements | load | peak memory | " + " | ".join(name for name, _, _, _ in queries(q)) + " |",
+                  "| ---: | ---: | ---: | " + " | ".join("---:" for _ in queries(q)) + " |"]
+        for n, sl, dl, sm, dm, qt in growth:
+            lines.append(f"| {n:,} | {fmt_ms(sl * 1000)} / {fmt_ms(dl * 1000)} | {sm:,.0f} / {dm:,.0f} MiB | "
+                         + " | ".join(f"{fmt_ms(a)} / {fmt_ms(b)}" for a, b in qt) + " |")
+        lines.append("")
+        print("\n".join(lines[-(len(growth) + 5):]), flush=True)
+    lines += ["DuckDB runs in-process through its Python package with 2 threads, in a process of its own (so its peak memory "
+              "is measured): load is `read_json` of the same model.jsonl (the whole file sampled for its schema, as its record kinds differ) into one table per record kind, or `read_csv` of the "
+              "same CSV tables sqlite3 imports; its queries are the median of 5 runs after a warm-up, rows fetched.",
+              "stmt's load is the whole process (start, read, validate, resolve every anchor, index), median of 3; sqlite3's is "
               "the shell importing the CSV tables and creating the indexes (journal and sync off). Query times: stmt's in-process "
               "by `set timer on` (its evaluation figure: the answer produced, not yet printed), SQLite's in-process through the same library version, each the median of 5 runs after a warm-up. "
               "jq has no persistent state, so each of its queries is a whole run that parses the JSON again (median of 3 runs; 1 at 1M)."]

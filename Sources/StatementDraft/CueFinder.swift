@@ -92,6 +92,12 @@ public enum CueFinder {
             return make(end, entry.force, entry.cameo, .agent)
         }
         if let p = prev, Lexicon.be.contains(p), !w.hasSuffix("ing") { return nil }
+        // "armed groups linked to al-Qaeda", "cases documented in the report": a participle after a noun describes it.
+        // "abuses committed by armed groups": any past participle after a noun and before "by" describes it.
+        if w.hasSuffix("ed"), end == k + 1, let pt = prevToken, pt.kind == .word, !pt.isNameLike, !Lexicon.pronouns.contains(pt.lower),
+           let n = word(ts, end),
+           n == "by" || (["link", "document", "detail", "base", "report"].contains(entry.lemma)
+                         && ["to", "with", "in", "for", "from", "at", "on", "as"].contains(n)) { return nil }
         if prev == "as" { return nil }
         if entry.needsReportingFollower {
             let f = end < ts.count ? ts[end] : nil
@@ -153,7 +159,7 @@ public enum CueFinder {
         var e = from
         while e < ts.count, e <= from + 4, ts[e].kind == .word {
             if entry.objects.contains(ts[e].lower) {
-                if let n = word(ts, e + 1), ["about", "for", "over", "at", "on", "in", "with", "to"].contains(n) { return e + 2 }
+                if let n = word(ts, e + 1), ["about", "for", "over", "at", "on", "in", "with", "to", "of"].contains(n) { return e + 2 }
                 return e + 1
             }
             e += 1

@@ -29,6 +29,9 @@ public enum CueTable {
         CueEntry("note", force: "note", cameo: "010", particles: ["with satisfaction", "with concern", "with appreciation"], example: ("The leaders noted with satisfaction that ties were close.", "noted with satisfaction")),
         CueEntry("observe", force: "note", cameo: "010", needsReportingFollower: true, example: ("The envoy observed that the talks had stalled.", "observed")),
         CueEntry("point", force: "note", cameo: "010", particles: ["to", "out"], needsParticle: true, example: ("The statement pointed to the link between the two.", "pointed to")),
+        CueEntry("raise", force: "note", cameo: "010", objects: ["concern", "concerns", "issue", "issues", "importance", "question", "questions", "matter", "case", "need", "possibility", "prospect"], irregular: [], example: ("The Prime Minister raised the importance of free elections.", "raised the importance of")),
+        CueEntry("inform", force: "assert", cameo: "010", needsReportingFollower: false, example: ("The minister informed parliament that the talks had failed.", "informed")),
+        CueEntry("document", force: "find", cameo: "010", example: ("Investigators documented the use of armed drones.", "documented")),
         CueEntry("mention", force: "note", cameo: "010", example: ("She mentioned the new budget.", "mentioned")),
         CueEntry("stress", force: "emphasize", cameo: "010", example: ("The U.N. stressed that taxes would rise.", "stressed")),
         CueEntry("emphasize", force: "emphasize", cameo: "010", example: ("Miller emphasized the commitment.", "emphasized")),
@@ -57,7 +60,7 @@ public enum CueTable {
         CueEntry("pledge", force: "pledge", cameo: "030", example: ("The donors pledged $5 million.", "pledged")),
         CueEntry("promise", force: "pledge", cameo: "030", example: ("The minister promised a review.", "promised")),
         CueEntry("vow", force: "pledge", cameo: "030", example: ("Officials vowed to rebuild.", "vowed")),
-        CueEntry("commit", force: "commit", cameo: "030", irregular: ["committed", "committing"], example: ("The two sides committed to talks.", "committed")),
+        CueEntry("commit", force: "commit", cameo: "030", particles: ["to", "itself to", "themselves to", "himself to", "herself to"], needsParticle: true, irregular: ["committed", "committing"], example: ("The two sides committed to talks.", "committed to")),
         CueEntry("decide", force: "declare", cameo: "010", example: ("The council decided to extend the mission.", "decided")),
         CueEntry("declare", force: "declare", cameo: "010", example: ("The president declared a state of emergency.", "declared")),
         // Directing.

@@ -100,10 +100,12 @@ public struct Drafter {
         case .continued:
             if let f = firstInSentence, statements.count - 1 >= f {
                 // "He underscored that … are speaking … and demanded …": a past tense joins the past tense before it.
-                let cueWord = ts[cue.tokens.lowerBound].lower
+                // "Ghana welcomes … the call, which demanded …, and supports …": the verb joins the
+                // latest earlier verb of the same form (-s with -s, past with past), not a nested one.
+                let form = Self.verbForm(ts[cue.tokens.lowerBound].lower)
                 var from = statements.count - 1
-                if cueWord.hasSuffix("ed"), let same = (f..<statements.count).last(where: {
-                    statements[$0].cue.split(separator: " ").first.map { $0.lowercased().hasSuffix("ed") } ?? false }) { from = same }
+                if form != "ing", let same = (f..<statements.count).last(where: {
+                    Self.verbForm(statements[$0].cue.split(separator: " ").first.map { $0.lowercased() } ?? "") == form }) { from = same }
                 let last = statements[from]
                 speakers = last.speakers
                 comments.append("speaker carried over from \"\(last.cue)\"")
@@ -131,11 +133,23 @@ public struct Drafter {
         let cueStart = cue.tokens.lowerBound, cueEnd = cue.tokens.upperBound
         var contentTokens: Range<Int>
         let quoteEnd = cue.shape == .inverted ? cueStart : (mention?.tokens.lowerBound ?? cueStart)
+        var splitQuote: Range<Int>?
         if let q = quotationBefore(ts, quoteEnd) {
             contentTokens = q
+            // "“These are isolated incidents,” he said, “and the situation is calm.”": one quotation, split.
+            let after = max(cueEnd, mention.map { $0.tokens.upperBound } ?? cueEnd)
+            if after + 1 < ts.count, ts[after].text == ",", ts[after + 1].kind == .quote,
+               let close = ((after + 2)..<ts.count).first(where: { ts[$0].kind == .quote }) {
+                splitQuote = (after + 2)..<close
+            }
         } else {
             var a = cueEnd
             if cue.shape == .accordingTo || cue.shape == .attributable || cue.shape == .agent, let m = mention { a = m.tokens.upperBound }
+            // "told reporters in Lilongwe that …": an adjunct before "that" is not the content.
+            if let that = (a..<min(ts.count, a + 7)).first(where: { ts[$0].lower == "that" }),
+               ts[a..<that].allSatisfy({ $0.kind == .word }), a < ts.count, ["in", "at", "on", "during", "after", "from", "by", "via"].contains(ts[a].lower) {
+                a = that
+            }
             while a < ts.count, ts[a].kind != .word && ts[a].kind != .quote || ts[a].lower == "that" { a += 1 }
             var b = ts.count
             if let n = next, n.shape == .continued || n.tokens.lowerBound > a {
@@ -151,7 +165,13 @@ public struct Drafter {
                    !(j..<n.tokens.lowerBound).contains(where: { ts[$0].lower == "that" }) { b = min(b, j) }
             }
             while b > a, [".", ",", ";", ":"].contains(ts[b - 1].text) { b -= 1 }
-            if cue.shape == .accordingTo, a >= ts.count { return nil }
+            // "…, according to the Department." : the content is the clause before.
+            if cue.shape == .accordingTo, a >= ts.count || [".", "!", "?"].contains(ts[a].text), cueStart >= 2, ts[cueStart - 1].text == "," {
+                var c0 = floor
+                while c0 < cueStart - 1, ts[c0].kind != .word && ts[c0].kind != .quote { c0 += 1 }
+                a = c0; b = cueStart - 1
+            }
+            if cue.shape == .accordingTo, a >= b { return nil }
             contentTokens = a..<max(a, b)
             // "Some importers have begun rerouting cargo, the firm said.": the content is before the speaker.
             if contentTokens.isEmpty, let m = mention, m.tokens.lowerBound >= 2, ts[m.tokens.lowerBound - 1].text == "," {
@@ -168,12 +188,14 @@ public struct Drafter {
         let quoted = ts[contentTokens].filter { $0.kind == .word }
         let mode = cue.shape == .attributable ? "direct"
             : quoted.isEmpty ? "indirect" : quoted.allSatisfy(\.quoted) ? "direct" : quoted.contains(where: \.quoted) ? "mixed" : "indirect"
-        let content = contentTokens.isEmpty ? (cue.shape == .attributable ? "the text that follows" : "") : SubjectFinder.text(s, contentTokens)
+        var content = contentTokens.isEmpty ? (cue.shape == .attributable ? "the text that follows" : "") : SubjectFinder.text(s, contentTokens)
+        if let sq = splitQuote, !sq.isEmpty { content += " " + SubjectFinder.text(s, sq) }
         if content.isEmpty { return nil }
         // The anchor: from the speaker's words (when in this sentence and near) through the content.
         var lo = min(cueStart, contentTokens.isEmpty ? cueStart : contentTokens.lowerBound)
         var hi = max(cueEnd, contentTokens.upperBound)
         if let m = mention, m.sentence == s.index { lo = min(lo, m.tokens.lowerBound); hi = max(hi, m.tokens.upperBound) }
+        if let sq = splitQuote { hi = max(hi, sq.upperBound) }
         // Closing quotation marks and a full stop that end the content belong to it.
         while hi < ts.count, ts[hi].kind == .quote || ts[hi].text == "." && hi == ts.count - 1 { hi += 1 }
         if lo > 0, ts[lo - 1].kind == .quote, ts[lo].quoted { lo -= 1 }
@@ -213,8 +235,17 @@ public struct Drafter {
             e += 1
         }
         // "to" must open an infinitive: "urged X to honor", not "Demand … End to Human Rights Abuses".
-        guard e + 1 < ts.count, ts[e].lower == "to", e > from, ts[e + 1].kind == .word, !ts[e + 1].isCapitalized else { return nil }
+        guard e + 1 < ts.count, ts[e].lower == "to", e > from, ts[e + 1].kind == .word, !ts[e + 1].isCapitalized,
+              !Lexicon.determiners.contains(ts[e + 1].lower), ts[e + 1].text.first?.isNumber == false else { return nil }
         return from..<e
+    }
+
+    /// The form of a verb: "ed" (past, with the common irregular ones), "ing", "s" or "base".
+    static func verbForm(_ w: String) -> String {
+        if w.hasSuffix("ed") || ["said", "told", "found", "sought", "spoke", "made", "gave", "took"].contains(w) { return "ed" }
+        if w.hasSuffix("ing") { return "ing" }
+        if w.hasSuffix("s") && !w.hasSuffix("ss") { return "s" }
+        return "base"
     }
 
     // MARK: speakers

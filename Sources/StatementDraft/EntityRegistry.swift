@@ -50,7 +50,9 @@ public struct EntityRegistry: Sendable {
         }
         // "The three countries", "the two leaders", "both sides": the latest group of that many members.
         if counted, let n = Self.countedDescription(name),
-           let g = entities.indices.last(where: { entities[$0].kind == .group && entities[$0].members.count == n }) {
+           let g = entities.indices.last(where: { entities[$0].kind == .group && entities[$0].members.count == n })
+               ?? entities.indices.last(where: { entities[$0].kind == .group && entities[$0].members.isEmpty
+                   && entities[$0].name.lowercased().hasSuffix(name.lowercased().split(separator: " ").last.map(String.init) ?? "") }) {
             entities[g].aliases.append(name); index(name, g)
             return g
         }
@@ -61,7 +63,7 @@ public struct EntityRegistry: Sendable {
             return i
         }
         // "The Secretary", "the minister": the latest person with that title.
-        if name.split(separator: " ").count == 1, Lexicon.titles.contains(name.lowercased()),
+        if name.split(separator: " ").allSatisfy({ Lexicon.titles.contains($0.lowercased()) }),
            let p = entities.indices.last(where: { i in entities[i].kind == .person
                && (entities[i].roles + entities[i].aliases).contains { $0.lowercased().contains(name.lowercased()) } }) {
             entities[p].aliases.append(raw.trimmingCharacters(in: .whitespaces)); index(raw, p)
@@ -149,12 +151,14 @@ public struct EntityRegistry: Sendable {
         let word = w.lowercased()
         if Lexicon.groupNouns.contains(word), word.hasSuffix("s") {
             return entities.indices.last { entities[$0].kind == .group && entities[$0].members.count >= 2 }
+                ?? entities.indices.last { entities[$0].kind == .group && entities[$0].name.lowercased().hasSuffix(word) }
         }
-        guard Lexicon.organizationWords.contains(word) || ["firm", "company", "agency"].contains(word) else { return nil }
+        let generic: Set<String> = ["firm", "company", "agency", "organisation", "organization", "group", "charity", "body", "institution"]
+        guard Lexicon.organizationWords.contains(word) || generic.contains(word) else { return nil }
         if let i = entities.indices.last(where: { i in
             entities[i].kind != .person && entities[i].kind != .group
                 && entities[i].name.lowercased().split(separator: " ").contains { $0 == word } }) { return i }
-        if ["firm", "company"].contains(word) { return entities.indices.last { entities[$0].kind == .organization } }
+        if generic.contains(word) { return entities.indices.last { entities[$0].kind == .organization } }
         return nil
     }
 

@@ -20,7 +20,8 @@ public enum SubjectFinder {
             }
             // A condition is no report ("… if the parties requested one"); other subordinators open a clause.
             if t.kind == .word, ["if", "unless", "whether"].contains(t.lower) { return nil }
-            if t.kind == .word, ["because", "when", "while", "although", "though", "since", "after", "before", "once", "until"].contains(t.lower), b < cue - 1 {
+            if t.kind == .word, ["because", "when", "while", "although", "though", "since", "after", "before", "once", "until", "as"].contains(t.lower),
+               b < cue - 1, b > floor {
                 start = b + 1; break
             }
             // ", and it urged …": a new clause with its own subject.
@@ -41,7 +42,11 @@ public enum SubjectFinder {
         }
         while start < end, ts[start].kind != .word, ts[start].text != "(" { start += 1 }
         guard start < end else { return nil }
-        // A relative pronoun: "the 2014 … (COI) report, which detailed": the phrase before the comma.
+        // A relative pronoun: "the 2014 … (COI) report, which detailed": the phrase before the comma
+        // (past a few words of time or place: ", who on Thursday demanded").
+        var rel = end - 1
+        while rel > start, end - rel <= 4, ts[rel].kind == .word, !["which", "who"].contains(ts[rel].lower) { rel -= 1 }
+        if rel > start, ["which", "who"].contains(ts[rel].lower), ts[rel - 1].text == "," { end = rel + 1 }
         if ["which", "who", "that"].contains(ts[end - 1].lower) {
             var e = end - 1
             if e > start, ts[e - 1].text == "," { e -= 1 }
@@ -62,6 +67,13 @@ public enum SubjectFinder {
             if !isList {
                 range = parts[0]
                 role = text(s, parts[1])
+                // "the Minister for Foreign Affairs, Kwame Asante,": the name is the second part.
+                let first = ts[parts[0]].filter { $0.kind == .word }.map(\.lower).filter { !["the", "a"].contains($0) }
+                let second = ts[parts[1]]
+                if let f = first.first, Lexicon.titles.contains(f), second.count <= 4, second.allSatisfy({ $0.isNameLike || $0.text == "." }) {
+                    range = parts[1]
+                    role = text(s, parts[0])
+                }
             }
         }
         if !isAgent(ts, range) { return nil }

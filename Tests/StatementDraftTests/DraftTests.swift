@@ -163,6 +163,29 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
         #expect(d.statements.last.map { speakerNames(d, $0) } == ["Ingrid Halvorsen"], "said after 'and' has her as subject")
     }
 
+    @Test func rulesFromABlindMeasurement() throws {
+        // A postposed "according to": the clause before is the content.
+        var d = draft("More than 12,000 people have fled their homes, according to the Department of Disaster Management Affairs.")
+        #expect(d.statements.map(\.cue) == ["according to"])
+        #expect(d.statements.first?.content == "More than 12,000 people have fled their homes")
+        // A title described first and the name in apposition: the name speaks.
+        d = draft("In Accra, the Minister for Foreign Affairs, Kwame Asante, underscored Ghana's support.")
+        #expect(d.statements.first.map { speakerNames(d, $0) } == ["Kwame Asante"])
+        // A second verb joins the earlier verb of its own form, not a nested one.
+        d = draft("Ghana welcomes the call of the Commission, which demanded a halt, and supports its mediation.")
+        #expect(d.statements.map(\.cue) == ["welcomes", "demanded", "supports"])
+        #expect(d.statements[2].speakers == d.statements[0].speakers)
+        // A quotation split by its attribution is one statement.
+        d = draft("\"These are isolated incidents,\" he said, \"and the situation is calm.\"")
+        #expect(d.statements.first?.content == "These are isolated incidents and the situation is calm.")
+        // A participle after a noun describes it; "committed" reports only as "committed to".
+        #expect(draft("Armed groups linked to al-Qaeda also committed serious abuses documented by the panel.").statements.isEmpty)
+        // "The Prime Minister" is the latest person with that title; "leaders" and "Both leaders" one group.
+        d = draft("Prime Minister Laila Sorensen spoke with President Okello. The Prime Minister underlined the ties. The two leaders discussed trade. Both leaders agreed to meet.")
+        #expect(speakerNames(d, d.statements[0]) == ["Laila Sorensen"])
+        #expect(d.statements[1].speakers == d.statements[2].speakers)
+    }
+
     @Test func passiveWithAnAgentReports() throws {
         let d = draft("Miller reinforced the call for reforms as recommended by the COI report.")
         #expect(d.statements.map(\.cue) == ["reinforced the call", "recommended"])
