@@ -29,7 +29,7 @@ public struct DraftWriter {
     /// The model text.
     public func yaml(_ d: Draft) -> String {
         var out = """
-        # Drafted by `stmt draft` from \(fileName): a proposal, not a reading. Every record is `status: draft`;
+        # Drafted by `stmt draft` from \(Self.commentText(fileName)): a proposal, not a reading. Every record is `status: draft`;
         # check each against the text (`stmt check`, then `stmt coverage`), fix what is wrong, and delete
         # `status` and `confidence` from what you confirm. Lines starting `# ?` mark the drafter's guesses.
 
@@ -63,7 +63,7 @@ public struct DraftWriter {
         for i in written {
             let e = d.entities[i]
             out += "  - id: \(e.id)\n    kind: \(e.kind.rawValue)\n    name: \(Self.scalar(e.name))\n"
-            if let c = e.comment { out += "    # ? \(c)\n" }
+            if let c = e.comment { out += "    # ? \(Self.commentText(c))\n" }
             let aliases = e.aliases.filter { $0 != e.name && $0 != e.id }
             if !aliases.isEmpty { out += "    aliases: " + Self.list(aliases) + "\n" }
             if !e.roles.isEmpty { out += "    roles: " + Self.list(e.roles) + "\n" }
@@ -73,7 +73,7 @@ public struct DraftWriter {
         if !d.statements.isEmpty { out += "\nstatements:\n" }
         for s in d.statements {
             out += "  - id: \(s.id)\n"
-            for c in s.comments { out += "    # ? \(c.replacingOccurrences(of: "\n", with: " "))\n" }
+            for c in s.comments { out += "    # ? \(Self.commentText(c))\n" }
             out += "    speakers: [" + s.speakers.map { d.entities[$0].id }.joined(separator: ", ") + "]\n"
             if !s.addressees.isEmpty { out += "    addressees: [" + s.addressees.map { d.entities[$0].id }.joined(separator: ", ") + "]\n" }
             out += "    act: {cue: \(Self.scalar(s.cue)), force: \(s.force), cameo: \"\(s.cameo)\"}\n"
@@ -140,6 +140,17 @@ public struct DraftWriter {
             i += 1
         }
         return n
+    }
+
+    /// Text for a `#` comment: one line, with what YAML cannot hold raw (control characters, separators)
+    /// written as visible escapes — comments quote the text, and the text may hold anything.
+    static func commentText(_ s: String) -> String {
+        QuotedString.escaped(s) { u in
+            if u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\u{85}" { return " " }
+            let v = u.value
+            let raw = v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v) && v != 0xFEFF && v != 0xFFFE && v != 0xFFFF
+            return raw || u == "\t" ? nil : String(format: "\\u{%X}", v)
+        }
     }
 
     /// A YAML scalar: plain when that reads back as the same string, else double-quoted.

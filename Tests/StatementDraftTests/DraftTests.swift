@@ -271,9 +271,10 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
     }
 
     @Test func charactersYAMLCannotHoldRawStillLoad() throws {
-        for odd in ["\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{1B}[31m", "\t", "\r\n"] {
-            let d = draft("Officials said the stock\(odd) is low.")
-            #expect(d.statements.count == 1)
+        for odd in ["\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}", "\u{1B}[31m", "\t", "\r\n", "\u{1}\u{1A}"] {
+            // In the text, and in a speaker's name that a `# ?` comment quotes.
+            let d = draft("Officials said the stock\(odd) is low. He\(odd) said it was low, and the local\(odd) officials urged calm.")
+            #expect(d.statements.count == 3)
             let m = try loaded(d)
             #expect(m.statements.allSatisfy { $0.anchors.allSatisfy { $0.status == .found } }, "\(odd.unicodeScalars.map(\.value))")
         }
@@ -285,6 +286,20 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
         #expect(yaml.contains("anchor it by hand"))
         let m = try loaded(d)
         #expect(m.statements.allSatisfy { $0.anchors.allSatisfy { $0.status == .found } })
+    }
+
+    /// Inputs the draft fuzz target once failed on (Fuzz/seeds/draft-*): each drafts to a model that loads.
+    @Test func fuzzFindingsDraftToModelsThatLoad() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fuzz/seeds").standardized.path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("draft-") }.sorted()
+        #expect(files.count >= 2)
+        for f in files {
+            let text = DraftText(try String(contentsOfFile: dir + "/" + f, encoding: .utf8))
+            var drafter = Drafter()
+            let m = try loaded(drafter.draft(text, name: f))
+            #expect(m.statements.allSatisfy { $0.anchors.allSatisfy { $0.status == .found } }, "\(f)")
+            _ = Coverage.of(m)
+        }
     }
 
     @Test func aLongTextDraftsInBoundedTime() throws {
