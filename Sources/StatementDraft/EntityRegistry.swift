@@ -215,6 +215,14 @@ public struct EntityRegistry: Sendable {
         let words = lower.split(separator: " ").map(String.init)
         if Countries.names.contains(lower) || Countries.names.contains(lower.replacingOccurrences(of: "the ", with: "")) { return .state }
         if listMembers(name).count > 1 { return .group }
+        // "Steven J. Simmons of the Broadcasting Board of Governors": a person's name, then where they work.
+        if let of = name.range(of: " of ") {
+            let before = name[..<of.lowerBound].split(separator: " ")
+            if (2...4).contains(before.count), before.allSatisfy({ $0.first?.isUppercase ?? false }),
+               !before.contains(where: { Lexicon.organizationWords.contains($0.lowercased()) || Lexicon.mediaWords.contains($0.lowercased())
+                   || Lexicon.titles.contains($0.lowercased()) }),
+               !Countries.names.contains(before.joined(separator: " ").lowercased()) { return .person }
+        }
         // A title before a name makes a person, whatever else the words say ("VOA Director Danforth W. Austin").
         let (person, title) = splitTitle(name)
         if title != nil, words.contains(where: Lexicon.titles.contains),

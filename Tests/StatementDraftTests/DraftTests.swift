@@ -231,6 +231,11 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
         #expect(r.resolve("The 2014 COI report") == coi)
         let p = r.resolve("Secretary of State Antony J. Blinken")!
         #expect(r.entities[p].id == "antony-j-blinken" && r.entities[p].kind == .person)
+        let simmons = r.resolve("Steven J. Simmons of the Broadcasting Board of Governors (www.bbg.gov)")!
+        #expect(r.entities[simmons].name == "Steven J. Simmons" && r.entities[simmons].kind == .person)
+        #expect(r.entities[simmons].roles == ["of the Broadcasting Board of Governors"])
+        let bank = r.resolve("Bank of America")!
+        #expect(r.entities[bank].kind == .organization)
         #expect(r.entities[p].roles == ["Secretary of State"])
         #expect(r.resolve("Blinken") == p)
         #expect(r.resolve("Secretary Blinken") == p)
