@@ -131,12 +131,16 @@ def jq_queries(corpus, qs, target, runs):
 
 
 def fmt_ms(x):
+    if x != x:   # NaN: the tool sat out this size
+        return "–"
     if x < 1:
         return f"{x * 1000:,.0f} µs"
     return f"{x:,.1f} ms" if x < 10_000 else f"{x / 1000:,.1f} s"
 
 
 def ratio(other, ours):
+    if other != other:
+        return "–"
     return f"{other / ours:,.1f}×" if ours > 0 else "–"
 
 
@@ -195,7 +199,7 @@ def main():
                   f"| load | {fmt_ms(st_load * 1000)} | {fmt_ms(dk['load_json'] * 1000)} (read_json) | {ratio(dk['load_json'], st_load)} "
                   f"| {fmt_ms(sq_load * 1000)} (import + indexes) | {ratio(sq_load, st_load)} | {fmt_ms(jq_parse[0] * 1000)} (parse) | {ratio(jq_parse[0], st_load)} |",
                   f"| load the CSV tables | | {fmt_ms(dk['load_csv'] * 1000)} | | | | | |",
-                  f"| peak memory | {st_mem:,.0f} MiB | {dk['memory']:,.0f} MiB (both loads) | | {sq_mem:,.0f} MiB | | {jq_parse[1]:,.0f} MiB | |"]
+                  f"| peak memory | {st_mem:,.0f} MiB | {dk['memory']:,.0f} MiB (both loads) | | {sq_mem:,.0f} MiB | | {'–' if jq_parse[1] != jq_parse[1] else format(jq_parse[1], ',.0f') + ' MiB'} | |"]
         for (name, _, _, _), a, b, c, e in zip(qs, st_q, sq_q, jq_q, dk["times"]):
             lines.append(f"| {name} | {fmt_ms(a)} | {fmt_ms(e)} | {ratio(e, a)} | {fmt_ms(b)} | {ratio(b, a)} | {fmt_ms(c)} | {ratio(c, a)} |")
         lines.append(f"| completion (worst of {len(comp.strip().splitlines())} inputs) | {fmt_ms(comp_worst)} | – | | – | | – | |")
