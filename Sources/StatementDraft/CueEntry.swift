@@ -27,7 +27,11 @@ public struct CueEntry: Sendable {
                 needsReportingFollower: Bool = false, objects: Set<String> = [], directive: Bool = false,
                 irregular: [String] = [], example: (String, String)) {
         self.lemma = lemma
-        self.forms = Set(Self.inflections(of: lemma) + irregular)
+        // An irregular past or participle replaces the regular one ("said", not "sayed"; "committing", not "commiting").
+        var regular = Self.inflections(of: lemma)
+        if irregular.contains(where: { !$0.hasSuffix("s") && !$0.hasSuffix("ing") }) { regular.removeAll { $0.hasSuffix("ed") || $0.hasSuffix("d") && $0 != lemma } }
+        if irregular.contains(where: { $0.hasSuffix("ing") }) { regular.removeAll { $0.hasSuffix("ing") } }
+        self.forms = Set(regular + irregular)
         self.force = force
         self.cameo = cameo
         self.particles = particles.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }

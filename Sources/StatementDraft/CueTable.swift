@@ -109,6 +109,26 @@ public enum CueTable {
         "findings": ("find", "010"), "conclusion": ("find", "010"), "conclusions": ("find", "010"), "warning": ("note", "010"),
     ]
 
+    /// The table as Markdown, for docs/drafting.md (a test keeps the two the same).
+    public static var markdown: String {
+        var out = "| verb | forms | with | force | CAMEO | example |\n| --- | --- | --- | --- | --- | --- |\n"
+        for e in entries {
+            var with = e.particles.map { $0.joined(separator: " ") }
+            if !e.objects.isEmpty { with.append("an object: " + e.objects.sorted().prefix(6).joined(separator: ", ") + (e.objects.count > 6 ? ", …" : "")) }
+            var notes: [String] = []
+            if e.lemma == "tell" { notes.append("only with its object: a name, reporters, a press conference, …") }
+            else if e.needsParticle { notes.append("only with these") }
+            if e.needsReportingFollower { notes.append("only before that, a comma or a quotation") }
+            if e.directive { notes.append("directive: addressee before “to”") }
+            let forms = e.forms.sorted().joined(separator: ", ")
+            let withText = (with.joined(separator: "; ") + (notes.isEmpty ? "" : (with.isEmpty ? "" : " — ") + notes.joined(separator: "; ")))
+            out += "| \(e.lemma) | \(forms) | \(withText) | \(e.force) | \(e.cameo) | \(e.example.sentence) |\n"
+        }
+        out += "\nNouns with a possessor: " + nominal.keys.sorted().map { "\($0) (\(nominal[$0]!.force))" }.joined(separator: ", ")
+            + ". Fixed phrases: according to X (report), attributable to X (assert), X join(s) … in calling for (call).\n"
+        return out
+    }
+
     /// The entry for a word form, if it is one.
     public static func entry(for form: String) -> CueEntry? { byForm[form] }
 

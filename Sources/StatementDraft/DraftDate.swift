@@ -3,7 +3,8 @@ import Foundation
 /// Dates as texts print them ("May 13, 2024", "13 May 2024", "2024-05-13", "April 20, 2023"),
 /// turned into the model's `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
 public enum DraftDate {
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
+    /// English month names, lower-cased, January first.
+    public static let months = ["january", "february", "march", "april", "may", "june", "july", "august",
                          "september", "october", "november", "december"]
 
     /// The model's form of a printed date, or nil when the words are not a date.

@@ -52,7 +52,8 @@ public struct DraftWriter {
         }
         if let i = d.issuer { out += "    publisher: \(d.entities[i].id)\n" }
         if let date = d.date {
-            out += "    date: {value: \(date.value), basis: stated, note: \(Self.scalar("the header line gives \"\(date.printed)\""))}\n"
+            let whereFrom = d.text.header != nil ? "the header line gives" : "the text's opening gives"
+            out += "    date: {value: \(date.value), basis: stated, note: \(Self.scalar("\(whereFrom) \"\(date.printed)\""))}\n"
         }
         if let h = d.text.header, let url = h.url.split(separator: " ").first, url.hasPrefix("http") {
             out += "    url: \(Self.scalar(String(url)))\n"

@@ -42,6 +42,7 @@ public struct Drafter {
         }
         var date: (String, String)?
         if let h = text.header, let d = DraftDate.parse(h.date) { date = (d, h.date) }
+        else if let found = Self.datelineDate(sentences.prefix(3)) { date = found }
         return Draft(text: text, documentId: docId, documentKind: Self.documentKind(text), date: date, issuer: issuer,
                      entities: registry.entities, statements: statements, sentences: sentences)
     }
@@ -324,6 +325,27 @@ public struct Drafter {
     }
 
     // MARK: the document
+
+    /// A date the opening of a text states ("Washington, D.C., November 20, 2009 – …"): a month name,
+    /// a day and a year, or a day, a month name and a year.
+    static func datelineDate(_ sentences: ArraySlice<Sentence>) -> (String, String)? {
+        for s in sentences {
+            let ts = s.tokens
+            for k in ts.indices where ts[k].kind == .word && DraftDate.months.contains(where: { $0 == ts[k].lower.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }) {
+                // Month Day, Year
+                if k + 3 < ts.count, Int(ts[k + 1].text) != nil, ts[k + 2].text == ",", ts[k + 3].text.count == 4,
+                   let d = DraftDate.parse("\(ts[k].text) \(ts[k + 1].text), \(ts[k + 3].text)"), d.count == 10 {
+                    return (d, SubjectFinder.text(s, k..<(k + 4)))
+                }
+                // Day Month Year
+                if k >= 1, k + 1 < ts.count, Int(ts[k - 1].text) != nil, ts[k + 1].text.count == 4,
+                   let d = DraftDate.parse("\(ts[k - 1].text) \(ts[k].text) \(ts[k + 1].text)"), d.count == 10 {
+                    return (d, SubjectFinder.text(s, (k - 1)..<(k + 2)))
+                }
+            }
+        }
+        return nil
+    }
 
     static func issuerName(_ raw: String) -> String {
         var s = raw

@@ -27,6 +27,23 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
         #expect(try loaded(d).statements.count == d.statements.count)
     }
 
+    /// docs/drafting.md shows the table between `<!-- cue table -->` markers, generated from the code.
+    @Test func theDocsShowTheTableAsItIs() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/drafting.md")
+        let doc = try String(contentsOf: url, encoding: .utf8)
+        var parts = doc.components(separatedBy: "<!-- cue table -->\n")
+        #expect(parts.count == 3, "docs/drafting.md needs the table between two `<!-- cue table -->` lines")
+        // STMT_UPDATE_DOCS=1 swift test --filter theDocsShowTheTableAsItIs rewrites the copy.
+        if parts.count == 3, ProcessInfo.processInfo.environment["STMT_UPDATE_DOCS"] != nil {
+            parts[1] = CueTable.markdown
+            try parts.joined(separator: "<!-- cue table -->\n").write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        if parts.count == 3 {
+            #expect(parts[1] == CueTable.markdown, "docs/drafting.md's cue table is stale: STMT_UPDATE_DOCS=1 swift test --filter theDocsShowTheTableAsItIs")
+        }
+    }
+
     @Test func everyForceIsOneTheModelKnows() {
         for e in CueTable.entries { #expect(Force.named(e.force) != nil, "\(e.lemma): \(e.force)") }
         for (_, n) in CueTable.nominal { #expect(Force.named(n.force) != nil) }
@@ -74,6 +91,13 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
         #expect(d.date?.value == "2024-05-02")
         let yaml = DraftWriter(placement: .inline, fileName: "t.txt").yaml(d)
         #expect(yaml.contains("reported: {mode: indirect}"), "the issuer's own words are not reported by it")
+    }
+
+    @Test func aDatelineDateIsStated() throws {
+        let d = draft("Washington, D.C., November 20, 2009 – The Voice of America (VOA) condemns the shooting.", header: "VOA Condemns Shooting")
+        #expect(d.date?.value == "2009-11-20" && d.date?.printed == "November 20, 2009")
+        #expect(draft("GENEVA, 3 March 2024 — The panel said the talks failed.").date?.value == "2024-03-03")
+        #expect(draft("The panel said the talks failed in 2024.").date == nil, "a year alone in a sentence is not the document's date")
     }
 
     @Test func coordinatedCuesOfOneSubject() throws {
