@@ -191,14 +191,37 @@ public struct ModelLoader: Sendable {
 
     /// A cheap pre-scan for absurd flow nesting (`[[[[…`), which would otherwise exhaust the stack.
     private func nestingProblem(_ text: String, file: String) -> Diagnostic? {
+        // A scan of the flow brackets outside quoted scalars and comments, before libyaml recurses into
+        // them. Quotes open a scalar only where a token starts (after a space, a bracket, a comma, a
+        // colon or a dash): the apostrophe of "Norland's" is a letter. Inside double quotes a backslash
+        // escapes the next character; "#" after a space (or at the start of a line) opens a comment.
         var depth = 0, line = 1, col = 0
         var quote: UInt8? = nil
-        for b in text.utf8 {
+        var escaped = false, comment = false
+        var previous: UInt8 = 10
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
             col += 1
-            if b == 10 { line += 1; col = 0; continue }
-            if let q = quote { if b == q { quote = nil }; continue }
+            defer { previous = b }
+            if b == 10 { line += 1; col = 0; comment = false; escaped = false; continue }
+            if comment { continue }
+            if let q = quote {
+                if escaped { escaped = false; continue }
+                if q == UInt8(ascii: "\""), b == UInt8(ascii: "\\") { escaped = true; continue }
+                // In single quotes, '' is a quote mark, not the end.
+                if q == UInt8(ascii: "'"), b == q, i < bytes.count, bytes[i] == q { i += 1; col += 1; continue }
+                if b == q { quote = nil }
+                continue
+            }
+            let tokenStart = previous == 10 || previous == 32 || previous == 9 || previous == UInt8(ascii: "[")
+                || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":")
+                || previous == UInt8(ascii: "-")
             switch b {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): quote = b
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): if tokenStart { quote = b }
+            case UInt8(ascii: "#"): if previous == 10 || previous == 32 || previous == 9 { comment = true }
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
                 if depth > limits.maxDepth {

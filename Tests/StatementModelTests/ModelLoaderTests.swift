@@ -28,6 +28,26 @@ import Testing
         #expect(m.statements[0].anchors[0].line == 2)
     }
 
+    /// The nesting pre-check counts only real flow brackets: not those in quoted scalars (with escaped
+    /// quotes), comments, or after an apostrophe inside a word (found by the draft fuzz target).
+    @Test func bracketsInTextAreNotNesting() throws {
+        let many = String(repeating: "[{", count: 40)
+        let model = """
+        model: b
+        # a comment \(many)
+        entities:
+          - {id: a, kind: person, name: "the \\"quoted\\" \(many)", note: Norland's view}
+          - id: b
+            kind: person
+            name: 'single ''quoted'' \(many)'
+            note: "\(many)"
+        """
+        let m = try Fixture(["m.yaml": model]).load("m.yaml").get()
+        #expect(m.entities.count == 2 && m.entities[0].name.hasSuffix(many))
+        let deep = try Fixture(["m.yaml": "model: d\nentities: " + String(repeating: "[", count: 70) + "\n"]).diagnostics("m.yaml")
+        #expect(deep.contains { $0.message.contains("nesting deeper than") })
+    }
+
     @Test func yamlSyntaxErrorHasLocation() throws {
         let d = try fixture("model: x\nentities:\n  - id: a\n   kind: [state\n").diagnostics()
         #expect(d.count == 1)
