@@ -145,8 +145,10 @@ extension Commands {
     static func checkFields(_ paths: [(path: [String], span: SourceSpan)], _ t: Table, _ inv: Invocation) throws {
         guard t.count == 0 else { return }
         let names = Fields.names(ofTable: t)
-        for f in paths where !names.contains(f.path[0]) && !names.isEmpty {
-            throw fail("unknown field '\(f.path[0])'", f.span, hint: Fields.hint(for: f.path[0], in: names) ?? "the fields are: " + names.joined(separator: ", "))
+        // `.` (the row itself) has no first name to check.
+        for f in paths {
+            guard let first = f.path.first, !names.contains(first), !names.isEmpty else { continue }
+            throw fail("unknown field '\(first)'", f.span, hint: Fields.hint(for: first, in: names) ?? "the fields are: " + names.joined(separator: ", "))
         }
     }
 

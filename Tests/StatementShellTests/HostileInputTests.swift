@@ -369,6 +369,15 @@ import Testing
         #expect(noModel.status == 64)
     }
 
+    /// Found by the transcript fuzz target: `select .` on an empty table trapped (a field path with no name).
+    @Test func fuzzSelectingTheRowOfAnEmptyTable() throws {
+        let r = try run(["-c", "statements | where act = \"urge\" and act = \"call\" | select ."])
+        #expect(r.status == 0, "\(r.stderr)")
+        let fuzzed = Binary.root + "/Fuzz/seeds/transcript-regression-1.stmt"
+        let t = try run(["test", fuzzed])
+        #expect(t.status < 128, "a signal: \(t.stderr.prefix(300))")
+    }
+
     @Test func finding29_loopsEscapesNamesAndLongLines() throws {
         try write("loop.yaml", """
         format: 1
