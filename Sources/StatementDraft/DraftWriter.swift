@@ -37,7 +37,7 @@ public struct DraftWriter {
         if header {
             out += "format: 1\nmodel: \(Self.scalar(d.documentId))\ntitle: \(Self.scalar(d.text.title + " (draft)"))\n"
         }
-        out += "\ndocuments:\n  - id: \(d.documentId)\n    kind: \(d.documentKind)\n    title: \(Self.scalar(d.text.title))\n"
+        out += "\ndocuments:\n  - id: \(Self.scalar(d.documentId))\n    kind: \(d.documentKind)\n    title: \(Self.scalar(d.text.title))\n"
         switch placement {
         case .source(let path): out += "    source: \(Self.scalar(path))\n"
         case .inline:
@@ -50,7 +50,7 @@ public struct DraftWriter {
             }
             out += "    text: " + (blockSafe ? Self.block(whole, indent: 6) : QuotedString.json(whole) + "\n")
         }
-        if let i = d.issuer { out += "    publisher: \(d.entities[i].id)\n" }
+        if let i = d.issuer { out += "    publisher: \(Self.scalar(d.entities[i].id))\n" }
         if let date = d.date {
             let whereFrom = d.text.header != nil ? "the header line gives" : "the text's opening gives"
             out += "    date: {value: \(date.value), basis: stated, note: \(Self.scalar("\(whereFrom) \"\(date.printed)\""))}\n"
@@ -63,20 +63,21 @@ public struct DraftWriter {
         if !written.isEmpty { out += "\nentities:\n" }
         for i in written {
             let e = d.entities[i]
-            out += "  - id: \(e.id)\n    kind: \(e.kind.rawValue)\n    name: \(Self.scalar(e.name))\n"
+            out += "  - id: \(Self.scalar(e.id))\n    kind: \(e.kind.rawValue)\n    name: \(Self.scalar(e.name))\n"
             if let c = e.comment { out += "    # ? \(Self.commentText(c))\n" }
             let aliases = e.aliases.filter { $0 != e.name && $0 != e.id }
             if !aliases.isEmpty { out += "    aliases: " + Self.list(aliases) + "\n" }
             if !e.roles.isEmpty { out += "    roles: " + Self.list(e.roles) + "\n" }
-            if !e.members.isEmpty { out += "    members: [" + e.members.joined(separator: ", ") + "]\n" }
+            if !e.members.isEmpty { out += "    members: " + Self.list(e.members) + "\n" }
             out += "    status: draft\n"
         }
         if !d.statements.isEmpty { out += "\nstatements:\n" }
         for s in d.statements {
-            out += "  - id: \(s.id)\n"
+            out += "  - id: \(Self.scalar(s.id))\n"
             for c in s.comments { out += "    # ? \(Self.commentText(c))\n" }
-            out += "    speakers: [" + s.speakers.map { d.entities[$0].id }.joined(separator: ", ") + "]\n"
-            if !s.addressees.isEmpty { out += "    addressees: [" + s.addressees.map { d.entities[$0].id }.joined(separator: ", ") + "]\n" }
+            // Ids are words, but "null", "yes" or "2024" would read back as something else: they go through the quoter too.
+            out += "    speakers: " + Self.list(s.speakers.map { d.entities[$0].id }) + "\n"
+            if !s.addressees.isEmpty { out += "    addressees: " + Self.list(s.addressees.map { d.entities[$0].id }) + "\n" }
             out += "    act: {cue: \(Self.scalar(s.cue)), force: \(s.force), cameo: \"\(s.cameo)\"}\n"
             out += "    content: \(Self.scalar(s.content))\n"
             if let a = anchor(s.anchor, in: d.text) {
@@ -85,8 +86,8 @@ public struct DraftWriter {
                 out += "    # ? its words repeat all through the text: no prefix or suffix of 200 characters makes them unique; anchor it by hand\n"
             }
             var reported = "mode: \(s.mode)"
-            if let v = s.via { reported = "via: \(d.statements[v].id), " + reported }
-            else if let i = d.issuer, !s.speakers.contains(i) { reported = "by: \(d.entities[i].id), " + reported }
+            if let v = s.via { reported = "via: \(Self.scalar(d.statements[v].id)), " + reported }
+            else if let i = d.issuer, !s.speakers.contains(i) { reported = "by: \(Self.scalar(d.entities[i].id)), " + reported }
             out += "    reported: {\(reported)}\n"
             // The doubts also go in the note, so `where status = "draft" and note != null` finds them in the shell.
             if !s.comments.isEmpty { out += "    note: \(Self.scalar("drafted: " + s.comments.joined(separator: "; ")))\n" }

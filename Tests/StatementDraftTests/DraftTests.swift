@@ -309,6 +309,15 @@ func speakerNames(_ d: Draft, _ s: DraftStatement) -> [String] { s.speakers.map 
         }
     }
 
+    /// Found by the draft fuzz target: a text titled "null" gave the document the id null.
+    @Test func idsThatYAMLWouldReadAsSomethingElseAreQuoted() throws {
+        for title in ["null", "yes", "No", "2024", "true"] {
+            let d = draft("Officials said the stock is low.", header: title)
+            let m = try loaded(d)
+            #expect(m.documents.count == 1 && m.statements.count == 1, "\(title)")
+        }
+    }
+
     @Test func wordsThatRepeatEverywhereGetNoAnchorRatherThanAWrongOne() throws {
         let d = draft(String(repeating: "Officials said it is low. ", count: 60))
         let yaml = DraftWriter(placement: .inline, fileName: "t.txt").yaml(d)
