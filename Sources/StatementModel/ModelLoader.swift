@@ -191,48 +191,70 @@ public struct ModelLoader: Sendable {
 
     /// A cheap pre-scan for absurd flow nesting (`[[[[…`), which would otherwise exhaust the stack.
     private func nestingProblem(_ text: String, file: String) -> Diagnostic? {
-        // A scan of the flow brackets outside quoted scalars and comments, before libyaml recurses into
-        // them. Quotes open a scalar only where a token starts (after a space, a bracket, a comma, a
-        // colon or a dash): the apostrophe of "Norland's" is a letter. Inside double quotes a backslash
-        // escapes the next character; "#" after a space (or at the start of a line) opens a comment.
-        var depth = 0, line = 1, col = 0
+        // A scan of the flow brackets outside quoted scalars, comments and block scalars, before libyaml
+        // recurses into them. Quotes open a scalar only where a token starts (after a space, a bracket, a
+        // comma, a colon or a dash): the apostrophe of "Norland's" is a letter. Inside double quotes a
+        // backslash escapes the next character, inside single quotes '' is a quote mark; "#" after a space
+        // (or at the start of a line) opens a comment; the lines of a `|` or `>` block are text.
+        var depth = 0
         var quote: UInt8? = nil
-        var escaped = false, comment = false
-        var previous: UInt8 = 10
+        var escaped = false
+        var blockIndent: Int? = nil   // inside a block scalar: the indentation of the line that opened it
         let bytes = Array(text.utf8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            i += 1
-            col += 1
-            defer { previous = b }
-            if b == 10 { line += 1; col = 0; comment = false; escaped = false; continue }
-            if comment { continue }
-            if let q = quote {
-                if escaped { escaped = false; continue }
-                if q == UInt8(ascii: "\""), b == UInt8(ascii: "\\") { escaped = true; continue }
-                // In single quotes, '' is a quote mark, not the end.
-                if q == UInt8(ascii: "'"), b == q, i < bytes.count, bytes[i] == q { i += 1; col += 1; continue }
-                if b == q { quote = nil }
-                continue
+        var lineNumber = 0
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            lineNumber += 1
+            defer { start = end + 1 }
+            if start == bytes.count { break }
+            var indent = 0
+            while start + indent < end, bytes[start + indent] == 32 { indent += 1 }
+            let blank = start + indent == end
+            if let b = blockIndent, quote == nil {
+                if blank || indent > b { continue }
+                blockIndent = nil
             }
-            let tokenStart = previous == 10 || previous == 32 || previous == 9 || previous == UInt8(ascii: "[")
-                || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":")
-                || previous == UInt8(ascii: "-")
-            switch b {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): if tokenStart { quote = b }
-            case UInt8(ascii: "#"): if previous == 10 || previous == 32 || previous == 9 { comment = true }
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                depth += 1
-                if depth > limits.maxDepth {
-                    let files = SourceFiles()
-                    _ = files.add(file, SourceText(text))
-                    return Diagnostic("nesting deeper than \(limits.maxDepth) levels",
-                                      at: files.span(FileMark(file: 0, line: Int32(line), column: Int32(col), length: 1)),
-                                      hint: "a statement model never needs this depth; is the file damaged?", category: .syntax)
+            var previous: UInt8 = 10
+            var lastSignificant: [UInt8] = []
+            var i = start
+            while i < end {
+                let b = bytes[i]
+                i += 1
+                defer { previous = b }
+                if let q = quote {
+                    if escaped { escaped = false; continue }
+                    if q == UInt8(ascii: "\""), b == UInt8(ascii: "\\") { escaped = true; continue }
+                    if q == UInt8(ascii: "'"), b == q, i < end, bytes[i] == q { i += 1; continue }
+                    if b == q { quote = nil }
+                    continue
                 }
-            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-            default: break
+                let tokenStart = previous == 10 || previous == 32 || previous == 9 || previous == UInt8(ascii: "[")
+                    || previous == UInt8(ascii: "{") || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":")
+                    || previous == UInt8(ascii: "-")
+                if b == UInt8(ascii: "#"), previous == 10 || previous == 32 || previous == 9 { break }
+                if b != 32 && b != 9 && b != 13 { lastSignificant.append(b); if lastSignificant.count > 4 { lastSignificant.removeFirst() } }
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): if tokenStart { quote = b }
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > limits.maxDepth {
+                        let files = SourceFiles()
+                        _ = files.add(file, SourceText(text))
+                        return Diagnostic("nesting deeper than \(limits.maxDepth) levels",
+                                          at: files.span(FileMark(file: 0, line: Int32(lineNumber), column: Int32(i - start), length: 1)),
+                                          hint: "a statement model never needs this depth; is the file damaged?", category: .syntax)
+                    }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                default: break
+                }
+            }
+            // "key: |", "- >-", "text: |+2": the lines after it, indented deeper, are a block scalar.
+            if quote == nil, let indicator = lastSignificant.lastIndex(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ">") }),
+               lastSignificant[(indicator + 1)...].allSatisfy({ $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") || (48...57).contains($0) }) {
+                let before = indicator > 0 ? lastSignificant[indicator - 1] : 10
+                if before == UInt8(ascii: ":") || before == UInt8(ascii: "-") || indicator == 0 { blockIndent = indent }
             }
         }
         return nil

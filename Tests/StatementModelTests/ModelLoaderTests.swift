@@ -44,6 +44,10 @@ import Testing
         """
         let m = try Fixture(["m.yaml": model]).load("m.yaml").get()
         #expect(m.entities.count == 2 && m.entities[0].name.hasSuffix(many))
+        // A block scalar's lines are text, whatever brackets they hold.
+        let block = "model: t\ndocuments:\n  - id: d\n    title: T\n    text: |-\n      {\"record\"\(String(repeating: "[", count: 80))\n\n      more [[[[\nentities:\n  - {id: a, kind: person, name: A}\n"
+        let bm = try Fixture(["m.yaml": block]).load("m.yaml").get()
+        #expect(bm.documents[0].text?.string.hasPrefix("{\"record\"[[[") == true && bm.entities.count == 1)
         let deep = try Fixture(["m.yaml": "model: d\nentities: " + String(repeating: "[", count: 70) + "\n"]).diagnostics("m.yaml")
         #expect(deep.contains { $0.message.contains("nesting deeper than") })
     }
