@@ -84,12 +84,18 @@ struct NodeReader {
             var m = node.mark
             m.length = 1
             diagnostics.append(Diagnostic("missing required field '\(r)' in \(what)", at: sources.span(m),
-                                          hint: "add `\(r): …` to this \(what)", category: .model))
+                                          hint: "add `\(r): …` to this " + Self.withoutArticle(what), category: .model))
         }
         return out
     }
 
     /// A scalar as a string.
+    /// "a document" → "document", so a hint reads "add `id: …` to this document".
+    static func withoutArticle(_ what: String) -> String {
+        for a in ["a ", "an ", "the "] where what.hasPrefix(a) { return String(what.dropFirst(a.count)) }
+        return what
+    }
+
     mutating func string(_ node: ModelNode?, _ what: String) -> String? {
         guard let node, !Self.isNull(node) else { return nil }
         guard case .scalar(let s, _, _) = node else {
