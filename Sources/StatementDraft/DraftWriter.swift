@@ -72,6 +72,7 @@ public struct DraftWriter {
             out += "    status: draft\n"
         }
         if !d.statements.isEmpty { out += "\nstatements:\n" }
+        let bytes = Bytes(d.text)
         for s in d.statements {
             out += "  - id: \(Self.scalar(s.id))\n"
             for c in s.comments { out += "    # ? \(Self.commentText(c))\n" }
@@ -80,7 +81,7 @@ public struct DraftWriter {
             if !s.addressees.isEmpty { out += "    addressees: " + Self.list(s.addressees.map { d.entities[$0].id }) + "\n" }
             out += "    act: {cue: \(Self.scalar(s.cue)), force: \(s.force), cameo: \"\(s.cameo)\"}\n"
             out += "    content: \(Self.scalar(s.content))\n"
-            if let a = anchor(s.anchor, in: d.text) {
+            if let a = anchor(s.anchor, in: d.text, bytes: bytes) {
                 out += "    anchors:\n      - " + a + "\n"
             } else {
                 out += "    # ? its words repeat all through the text: no prefix or suffix of 200 characters makes them unique; anchor it by hand\n"
@@ -107,17 +108,51 @@ public struct DraftWriter {
         return d.entities.indices.filter { used.contains($0) && !d.entities[$0].reused }
     }
 
+    /// The text as UTF-8 with each scalar's byte offset, so anchors are searched the way the loader
+    /// resolves them (``AnchorResolver/occurrences(of:in:)`` on bytes).
+    struct Bytes {
+        let utf8: [UInt8]
+        let offsets: [Int]   // offsets[k]: where scalar k starts; offsets[count]: the end
+
+        init(_ text: DraftText) {
+            var utf8: [UInt8] = [], offsets: [Int] = []
+            utf8.reserveCapacity(text.count)
+            offsets.reserveCapacity(text.count + 1)
+            for u in text.scalars { offsets.append(utf8.count); utf8.append(contentsOf: UTF8.encode(u)!) }
+            offsets.append(utf8.count)
+            self.utf8 = utf8
+            self.offsets = offsets
+        }
+    }
+
     /// The anchor for a range: its exact words, with the shortest prefix (or suffix) of whole words
-    /// that makes it occur once in the text.
-    func anchor(_ r: Range<Int>, in text: DraftText) -> String? {
-        let s = text.scalars
-        let exact = Array(s[r])
-        if Self.count(exact, in: s) <= 1 { return Self.scalar(text.slice(r)) }
+    /// that makes it occur once in the text; nil when none of 200 characters does. The text is searched
+    /// once for the exact words; a prefix or suffix is then checked only at those places.
+    func anchor(_ r: Range<Int>, in text: DraftText, bytes: Bytes) -> String? {
+        let s = text.scalars, b = bytes.utf8, off = bytes.offsets
+        let start = off[r.lowerBound], end = off[r.upperBound]
+        let places = AnchorResolver.occurrences(of: Array(b[start..<end]), in: b)
+        if places.count <= 1 { return Self.scalar(text.slice(r)) }
+        let length = end - start
+        // Whether exactly one place has these bytes before (or after) it; stops at the second.
+        func once(_ matches: (Int) -> Bool) -> Bool {
+            var n = 0
+            for q in places where matches(q) { n += 1; if n > 1 { return false } }
+            return n == 1
+        }
+        func unique(prefix p: Int) -> Bool {
+            let n = start - off[p]
+            return once { q in q >= n && b[(q - n)..<q].elementsEqual(b[off[p]..<start]) }
+        }
+        func unique(suffix e: Int) -> Bool {
+            let n = off[e] - end
+            return once { q in q + length + n <= b.count && b[(q + length)..<(q + length + n)].elementsEqual(b[end..<off[e]]) }
+        }
         var p = r.lowerBound
         while p > 0, r.lowerBound - p < 200 {
             p -= 1
             while p > 0, !s[p - 1].properties.isWhitespace { p -= 1 }
-            if Self.count(Array(s[p..<r.upperBound]), in: s) == 1 {
+            if unique(prefix: p) {
                 return "{exact: \(Self.scalar(text.slice(r))), prefix: \(QuotedString.json(text.slice(p..<r.lowerBound)))}"
             }
         }
@@ -125,23 +160,11 @@ public struct DraftWriter {
         while e < s.count, e - r.upperBound < 200 {
             e += 1
             while e < s.count, !s[e].properties.isWhitespace { e += 1 }
-            if Self.count(Array(s[r.lowerBound..<e]), in: s) == 1 {
+            if unique(suffix: e) {
                 return "{exact: \(Self.scalar(text.slice(r))), suffix: \(QuotedString.json(text.slice(r.upperBound..<e)))}"
             }
         }
         return nil
-    }
-
-    /// How many times `needle` occurs in `hay` (stops counting at 2).
-    static func count(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar]) -> Int {
-        guard let first = needle.first, needle.count <= hay.count else { return 0 }
-        var n = 0
-        var i = 0
-        while i + needle.count <= hay.count {
-            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { n += 1; if n > 1 { return n } }
-            i += 1
-        }
-        return n
     }
 
     /// Text for a `#` comment: one line, with what YAML cannot hold raw (control characters, separators)
