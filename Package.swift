@@ -31,12 +31,14 @@ let package = Package(
         ),
         // Drafting a model from raw text: sentences, reporting cues, speakers, entities, coverage.
         .target(name: "StatementDraft", dependencies: ["StatementModel"]),
+        // Snapshots: a loaded model written as a binary image in the user's cache, read back without parsing.
+        .target(name: "StatementSnapshot", dependencies: ["StatementModel"]),
         // The command language: syntax, evaluation, commands and rendering.
         .target(name: "StatementQuery", dependencies: ["StatementModel"]),
         // Pictures of a model: graphs (DOT, drawn by Graphviz) and HTML pages (the report, tables).
         .target(name: "StatementPictures", dependencies: ["StatementQuery"]),
         // The REPL, the line editor, completion and the script runner.
-        .target(name: "StatementShell", dependencies: ["StatementQuery", "StatementPictures", "StatementDraft", "CEditLine", "CTerminal"]),
+        .target(name: "StatementShell", dependencies: ["StatementQuery", "StatementPictures", "StatementDraft", "StatementSnapshot", "CEditLine", "CTerminal"]),
         // Thin main: argument parsing and dispatch.
         .executableTarget(
             name: "stmt",
@@ -44,6 +46,7 @@ let package = Package(
                 "StatementShell",
                 "StatementPictures",
                 "StatementDraft",
+                "StatementSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]
@@ -56,12 +59,13 @@ let package = Package(
         // A session harness the test targets share.
         .target(name: "StatementTestSupport", dependencies: ["StatementQuery"], path: "Tests/Support"),
         .testTarget(name: "StatementDraftTests", dependencies: ["StatementDraft"]),
+        .testTarget(name: "StatementSnapshotTests", dependencies: ["StatementSnapshot", "StatementTestSupport"]),
         .testTarget(name: "StatementQueryTests", dependencies: ["StatementQuery", "StatementTestSupport"]),
         .testTarget(name: "StatementPicturesTests", dependencies: ["StatementPictures", "StatementTestSupport"], exclude: ["Golden"]),
         // forkpty + exec in one C call, for end-to-end REPL tests through a pseudo-terminal.
         .target(name: "CPseudoTerminal", path: "Tests/CPseudoTerminal"),
         .testTarget(name: "StatementShellTests", dependencies: ["StatementShell", "CPseudoTerminal"]),
         // The installed program: scripts/install into a temporary prefix, man pages, shell completion.
-        .testTarget(name: "stmtTests"),
+        .testTarget(name: "stmtTests", dependencies: ["StatementModel"]),
     ]
 )

@@ -128,6 +128,29 @@ public final class FileGate: @unchecked Sendable {
         return FileHandle(fileDescriptor: try openRegular(path), closeOnDealloc: true)
     }
 
+    /// Maps a regular file into memory read-only (a snapshot): nothing is copied until it is read.
+    public func map(_ path: String) throws(FileAccessError) -> MappedFile {
+        try check(.read, path)
+        let fd = try openRegular(path)
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
+        let size = Int(st.st_size)
+        if size == 0 { return MappedFile(base: nil, count: 0) }
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+            throw FileAccessError(.io(errno: errno), path: path, hint: nil)
+        }
+        return MappedFile(base: UnsafeRawPointer(p), count: size)
+    }
+
+    /// Deletes a regular file (a cache entry); anything else is refused.
+    public func remove(_ path: String) throws(FileAccessError) {
+        try check(.write, path)
+        guard let kind = FileGate.kind(of: path) else { throw FileAccessError(.notFound, path: path, hint: nil) }
+        guard kind == .regular else { throw FileAccessError(.notRegular(kind), path: path, hint: nil) }
+        if unlink(path) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
+    }
+
     /// Opens without blocking (a FIFO would wait for a writer), then makes sure it is a regular file.
     private func openRegular(_ path: String) throws(FileAccessError) -> Int32 {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -174,7 +197,9 @@ public final class FileGate: @unchecked Sendable {
     /// Replaces (or creates) a file atomically: a reader sees the old content or the new, never a
     /// half-written file. A symlink is written through (the link stays, its target changes); the
     /// replaced file's mode and owner are kept; a folder, FIFO or device is never replaced.
-    public func write(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
+    ///
+    /// `durable: false` skips the flush to disk (a cache, whose loss costs only a rebuild).
+    public func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(FileAccessError) {
         try check(.write, path)
         let target = FileGate.realPath(path)
         var existing = stat()
@@ -211,7 +236,7 @@ public final class FileGate: @unchecked Sendable {
             let mask = umask(0); umask(mask)
             fchmod(fd, 0o666 & ~mask)
         }
-        if fsync(fd) != 0 {
+        if durable, fsync(fd) != 0 {
             let e = errno
             close(fd)
             throw FileAccessError(.io(errno: e), path: path, hint: nil)
@@ -220,6 +245,24 @@ public final class FileGate: @unchecked Sendable {
         if rename(tmp, target) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
         ok = true
     }
+}
+
+/// A file mapped read-only into memory; unmapped when the last reference goes.
+public final class MappedFile: @unchecked Sendable {
+    /// The first byte, or nil for an empty file.
+    public let base: UnsafeRawPointer?
+    /// The number of bytes.
+    public let count: Int
+
+    init(base: UnsafeRawPointer?, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// The bytes, valid while this object lives.
+    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    deinit { if let base { munmap(UnsafeMutableRawPointer(mutating: base), count) } }
 }
 
 /// What a path is.
@@ -237,7 +280,7 @@ public enum FileKind: String, Sendable {
     /// Anything else.
     case other = "not a regular file"
 
-    init(mode: mode_t) {
+    package init(mode: mode_t) {
         switch mode & S_IFMT {
         case S_IFREG: self = .regular
         case S_IFDIR: self = .directory

@@ -23,8 +23,10 @@ public final class Model: Sendable {
 
     /// Ids of documents, entities and relations to the records they name.
     public let ids: [String: RecordRef]
-    /// Statement ids to statement indexes (kept apart: there may be millions).
-    public let statementIds: [String: Int]
+    /// Statement ids to statement indexes (kept apart: there may be millions). A model restored from
+    /// a snapshot builds it on first use, so a script that never looks a statement up by id never pays for it.
+    public var statementIds: [String: Int] { idIndex.map(statements) }
+    private let idIndex: StatementIdIndex
     /// Lower-cased id, name or alias to the entities it names.
     public let entityNames: [String: [Int]]
     /// Entity to the statements it speaks, directly or as a member of a speaking group.
@@ -53,10 +55,31 @@ public final class Model: Sendable {
                   statements: statements, relations: relations, statementIds: nil)
     }
 
-    /// Builds a model, reusing the loader's statement-id index and content column when it has them.
-    init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
-         statements: [Statement], relations: [Relation], statementIds: [String: Int]?,
-         contents: (bytes: [UInt8], starts: [Int32], nonASCII: [Int]?)? = nil) {
+    /// The statement indexes a snapshot keeps, so a model restored from one need not rebuild them.
+    package struct StatementIndexes: Sendable {
+        /// Entity to the statements it speaks (directly or through a group).
+        package var bySpeaker: [Int: [Int]]
+        /// Entity to the statements that target it.
+        package var byTarget: [Int: [Int]]
+        /// Force to statements.
+        package var byForce: [String: [Int]]
+        /// Lower-cased topic to statements.
+        package var byTopic: [String: [Int]]
+
+        /// Makes the set.
+        package init(bySpeaker: [Int: [Int]], byTarget: [Int: [Int]], byForce: [String: [Int]], byTopic: [String: [Int]]) {
+            self.bySpeaker = bySpeaker
+            self.byTarget = byTarget
+            self.byForce = byForce
+            self.byTopic = byTopic
+        }
+    }
+
+    /// Builds a model, reusing the loader's statement-id index and content column when it has them,
+    /// and a snapshot's statement indexes when it is restored from one.
+    package init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
+                 statements: [Statement], relations: [Relation], statementIds: [String: Int]?,
+                 contents: (bytes: [UInt8], starts: [Int32], nonASCII: [Int]?)? = nil, indexes: StatementIndexes? = nil) {
         let built = contents.map { ($0.bytes, $0.starts) } ?? Model.contentColumn(statements)
         let column = (bytes: built.0, starts: built.1)
         self.contentBytes = column.bytes
@@ -84,14 +107,7 @@ public final class Model: Sendable {
         for i in entities.indices { ids[entities[i].id] = .entity(i) }
         for i in relations.indices { ids[relations[i].id] = .relation(i) }
         self.ids = ids
-        if let statementIds {
-            self.statementIds = statementIds
-        } else {
-            var map: [String: Int] = [:]
-            map.reserveCapacity(statements.count)
-            for i in statements.indices { map[statements[i].id] = i }
-            self.statementIds = map
-        }
+        self.idIndex = StatementIdIndex(statementIds)
 
         var names: [String: [Int]] = [:]
         var groups: [Int: [Int]] = [:]
@@ -102,7 +118,29 @@ public final class Model: Sendable {
         self.entityNames = names
         self.groupsOfEntity = groups
 
-        // Two independent passes over the statements, one per core: people, and words.
+        if let indexes {
+            self.statementsBySpeaker = indexes.bySpeaker
+            self.statementsByTarget = indexes.byTarget
+            self.statementsByForce = indexes.byForce
+            self.statementsByTopic = indexes.byTopic
+        } else {
+            let built = Model.statementIndexes(statements, entities)
+            self.statementsBySpeaker = built.bySpeaker
+            self.statementsByTarget = built.byTarget
+            self.statementsByForce = built.byForce
+            self.statementsByTopic = built.byTopic
+        }
+
+        var byRecord: [RecordRef: [Int]] = [:]
+        for (i, r) in relations.enumerated() {
+            byRecord[r.from, default: []].append(i)
+            if r.to != r.from { byRecord[r.to, default: []].append(i) }
+        }
+        self.relationsByRecord = byRecord
+    }
+
+    /// The statement indexes, in two independent passes over the statements, one per core: people, and words.
+    static func statementIndexes(_ statements: [Statement], _ entities: [Entity]) -> StatementIndexes {
         nonisolated(unsafe) var speakerLists = Array(repeating: [Int](), count: entities.count)
         nonisolated(unsafe) var targetLists = Array(repeating: [Int](), count: entities.count)
         nonisolated(unsafe) var byForce: [String: [Int]] = [:]
@@ -137,17 +175,7 @@ public final class Model: Sendable {
         for (e, list) in speakerLists.enumerated() where !list.isEmpty { bySpeaker[e] = list }
         var byTarget: [Int: [Int]] = [:]
         for (e, list) in targetLists.enumerated() where !list.isEmpty { byTarget[e] = list }
-        self.statementsBySpeaker = bySpeaker
-        self.statementsByTarget = byTarget
-        self.statementsByForce = byForce
-        self.statementsByTopic = byTopic
-
-        var byRecord: [RecordRef: [Int]] = [:]
-        for (i, r) in relations.enumerated() {
-            byRecord[r.from, default: []].append(i)
-            if r.to != r.from { byRecord[r.to, default: []].append(i) }
-        }
-        self.relationsByRecord = byRecord
+        return StatementIndexes(bySpeaker: bySpeaker, byTarget: byTarget, byForce: byForce, byTopic: byTopic)
     }
 
     private let dateOrder = DateOrder()
@@ -228,6 +256,24 @@ public final class Model: Sendable {
     /// An empty model, used before anything is loaded.
     public static let empty = Model(name: "empty", title: nil, origin: "<none>", documents: [], entities: [],
                                     statements: [], relations: [])
+}
+
+/// A model's statement-id index, given or built on first use.
+final class StatementIdIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: [String: Int]?
+
+    init(_ given: [String: Int]?) { built = given }
+
+    func map(_ statements: [Statement]) -> [String: Int] {
+        lock.lock(); defer { lock.unlock() }
+        if let built { return built }
+        var map: [String: Int] = [:]
+        map.reserveCapacity(statements.count)
+        for i in statements.indices { map[statements[i].id] = i }
+        built = map
+        return map
+    }
 }
 
 /// The lazily built date orders of a model's statements.

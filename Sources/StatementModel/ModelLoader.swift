@@ -35,6 +35,8 @@ public struct ModelLoader: Sendable {
     public var isCancelled: @Sendable () -> Bool = { false }
     /// Whether to look for likely mistakes as well (`stmt check`): they come back as warnings.
     public var lint = false
+    /// Where ``loadRecordingInputs(path:)`` notes the files read.
+    var inputLog: InputLog?
     /// Collects AMBIGUOUS anchors for `check --fix`.
     var repairs: AnchorRepair.Collector?
 
@@ -59,16 +61,40 @@ public struct ModelLoader: Sendable {
         try loadWithWarnings(path: path, adding: extra).model
     }
 
+    /// Loads a model and says which files it read: the model files, and the documents' source texts
+    /// (what a snapshot of it depends on).
+    package func loadRecordingInputs(path: String) throws(DiagnosticList)
+        -> (model: Model, warnings: [Diagnostic], modelFiles: [String], sources: [String]) {
+        let log = InputLog()
+        var recording = self
+        let read = readText
+        recording.readText = { p throws(FileAccessError) in
+            log.add(source: p)
+            return try read(p)
+        }
+        recording.inputLog = log
+        let result = try recording.loadWithWarnings(path: path, adding: [])
+        return (result.model, result.warnings, log.modelFiles, log.sources)
+    }
+
+    /// The files a load read; sources are noted from the builder's worker threads.
+    final class InputLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [String] = []
+        private var texts: [String] = []
+        func add(models: [String]) { lock.lock(); files += models; lock.unlock() }
+        func add(source: String) { lock.lock(); texts.append(source); lock.unlock() }
+        var modelFiles: [String] { lock.lock(); defer { lock.unlock() }; return files }
+        var sources: [String] { lock.lock(); defer { lock.unlock() }; return texts }
+    }
+
     func loadWithWarnings(path: String, adding extra: [(file: String, bytes: [UInt8], base: String)]) throws(DiagnosticList) -> (model: Model, warnings: [Diagnostic]) {
         guard let kind = FileGate.kind(of: path) else {
             throw DiagnosticList([Diagnostic("no model file or folder at '\(path)'", hint: "check the path; `stmt` with no model opens the seed", category: .io)])
         }
         var files: [String] = []
         if kind == .directory {
-            let names: [String]
-            do { names = try gate.list(path) } catch { throw DiagnosticList([error.diagnostic("list", at: nil)]) }
-            files = names.filter { !$0.hasPrefix(".") && Self.modelExtensions.contains(where: $0.hasSuffix) }
-                .map { (path as NSString).appendingPathComponent($0) }
+            do { files = try modelFiles(inFolder: path) } catch { throw DiagnosticList([error.diagnostic("list", at: nil)]) }
             if files.isEmpty {
                 throw DiagnosticList([Diagnostic("the folder '\(path)' holds no .yaml, .yml, .json or .jsonl model files",
                                                  hint: "give a model file, or a folder that holds one", category: .io)])
@@ -98,6 +124,7 @@ public struct ModelLoader: Sendable {
             }
         }
         if !problems.isEmpty { throw DiagnosticList(problems) }
+        inputLog?.add(models: files)
         var builder = ModelBuilder(loader: self)
         Profile.mark("start")
         for f in files {
@@ -119,6 +146,12 @@ public struct ModelLoader: Sendable {
         if isCancelled() { throw DiagnosticList([Self.cancelled]) }
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return try builder.buildWithWarnings(defaultName: name.replacingOccurrences(of: ".stmt", with: ""), origin: path)
+    }
+
+    /// The model files of a folder, as a load reads them: visible files with a model ending, sorted by name.
+    package func modelFiles(inFolder path: String) throws(FileAccessError) -> [String] {
+        try gate.list(path).filter { !$0.hasPrefix(".") && Self.modelExtensions.contains(where: $0.hasSuffix) }
+            .map { (path as NSString).appendingPathComponent($0) }
     }
 
     /// The endings of model files in a folder.

@@ -113,7 +113,7 @@ struct NodeReader {
         case .sequence(let seq, _):
             var out: [T] = []
             out.reserveCapacity(seq.count)
-            for (k, item) in seq.enumerated() {
+            for item in seq {
                 if case .scalar(let s, _, let m) = item { out.append(make(s, m)) }
                 else { error("expected each of \(what) as text, found \(Self.describe(item))", item) }
             }

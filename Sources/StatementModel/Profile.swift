@@ -2,15 +2,15 @@ import Foundation
 
 /// Phase timings and resident memory on standard error when `STMT_PROFILE` is set; used to find
 /// where loading a large model spends its time (docs/performance.md).
-enum Profile {
-    static let enabled = ProcessInfo.processInfo.environment["STMT_PROFILE"] != nil
+package enum Profile {
+    package static let enabled = ProcessInfo.processInfo.environment["STMT_PROFILE"] != nil
     nonisolated(unsafe) static var last = DispatchTime.now().uptimeNanoseconds
 
-    static func note(_ text: String) {
+    package static func note(_ text: String) {
         if enabled { OutputWriter.standardError.write("profile: \(text)\n") }
     }
 
-    static func mark(_ phase: String) {
+    package static func mark(_ phase: String) {
         guard enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
         var usage = rusage()

@@ -24,7 +24,7 @@ public struct Statement: Sendable {
     private var contentText: SharedText
 
     /// Points the content at the model's content column (same bytes, one shared buffer).
-    mutating func shareContent(_ bytes: [UInt8], _ start: Int32, _ end: Int32) { contentText = .slice(bytes, start, end) }
+    package mutating func shareContent(_ bytes: [UInt8], _ start: Int32, _ end: Int32) { contentText = .slice(bytes, start, end) }
     /// When it was said.
     public var date: DateClaim?
     /// Where it was said.

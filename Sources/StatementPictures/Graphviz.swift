@@ -54,8 +54,8 @@ public struct Graphviz: Sendable {
         let bytes = Data(dot.utf8)
         group.enter()
         Thread { Self.feed(bytes, to: input.fileHandleForWriting); group.leave() }.start()
-        DispatchQueue.global().async(group: group) { collected.setOut(output.fileHandleForReading.readDataToEndOfFile()) }
-        DispatchQueue.global().async(group: group) { collected.setErr(errors.fileHandleForReading.readDataToEndOfFile()) }
+        DispatchQueue.global().async(group: group) { collected.setOut(output.fileHandleForReading.readAllRetryingInterrupts()) }
+        DispatchQueue.global().async(group: group) { collected.setErr(errors.fileHandleForReading.readAllRetryingInterrupts()) }
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning && Date() < deadline { usleep(10_000) }
         if p.isRunning {

@@ -172,7 +172,7 @@ extension Commands {
             var loader = ModelLoader(gate: inv.session.gate)
             nonisolated(unsafe) let cancelled = inv.session.isCancelled
             loader.isCancelled = { cancelled() }
-            model = try loader.load(path: path)
+            if let open = inv.session.openModel { model = try open(path, loader) } else { model = try loader.load(path: path) }
         } catch {
             if error.diagnostics.contains(where: { $0.category == .cancelled }) {
                 throw Diagnostic("cancelled", at: w.span, hint: "the load was interrupted; the model '\(inv.session.model.name)' is still in use",

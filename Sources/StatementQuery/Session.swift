@@ -44,6 +44,8 @@ public final class Session: @unchecked Sendable {
     public var exporters: [Exporter] = []
     /// Script files currently running (to refuse recursion).
     public var runningScripts: [String] = []
+    /// How `load` reads a model: the shell routes it through the snapshot cache; nil reads it afresh.
+    public var openModel: (@Sendable (String, ModelLoader) throws(DiagnosticList) -> Model)?
 
     /// Makes a session on a model; file access goes through `gate` (safe mode when the gate is safe).
     public init(model: Model, gate: FileGate = .unrestricted, commands: CommandTable = .standard,

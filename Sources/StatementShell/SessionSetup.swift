@@ -1,6 +1,7 @@
 import Foundation
 import StatementModel
 import StatementQuery
+import StatementSnapshot
 
 /// Makes the session a command line asks for: the file gate first (safe mode, when asked, is on
 /// before any file is read), then the model through that gate, then the `--set` parameters.
@@ -16,6 +17,9 @@ public struct SessionSetup {
     public var safe = false
     /// The script being run, if any (its folder is readable in safe mode).
     public var scriptPath: String?
+    /// Where snapshots of large models are kept and read back; nil (`--no-cache`) always parses.
+    /// Safe mode never uses it: the cache folder is outside the folders safe mode may touch.
+    public var cache: SnapshotCache?
 
     /// Why a set-up failed: what to print and the exit code.
     public struct Failure: Error {
@@ -79,7 +83,13 @@ public struct SessionSetup {
                                                        hint: "check the path; `stmt` with no --model opens the seed", category: .io)],
                               code: .usage)
             }
-            do { model = try ModelLoader(gate: gate).load(path: modelPath) } catch {
+            do {
+                if let cache = safe ? nil : cache {
+                    model = try cache.open(path: modelPath, loader: ModelLoader(gate: gate)).model
+                } else {
+                    model = try ModelLoader(gate: gate).load(path: modelPath)
+                }
+            } catch {
                 // Files that cannot be read at all are a usage problem; anything read and found wrong, a validation error.
                 let unreadable = error.diagnostics.allSatisfy { $0.category == .io || $0.category == .refused }
                 throw Failure(diagnostics: error.diagnostics, code: unreadable ? .usage : .syntax)
@@ -88,6 +98,9 @@ public struct SessionSetup {
             do { model = try SeedModel.load() } catch { throw Failure(diagnostics: error.diagnostics, code: .syntax) }
         }
         let session = Language.session(model: model, gate: gate)
+        if let cache = safe ? nil : cache {
+            session.openModel = { path, loader throws(DiagnosticList) in try cache.open(path: path, loader: loader).model }
+        }
         for (name, value) in bindings {
             session.variables[name] = value
             session.presetParameters.insert(name)

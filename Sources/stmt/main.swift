@@ -3,6 +3,7 @@ import Foundation
 import StatementModel
 import StatementQuery
 import StatementShell
+import StatementSnapshot
 
 /// `stmt`: explore statement models interactively or run saved analyses.
 struct Stmt: ParsableCommand {
@@ -16,7 +17,7 @@ struct Stmt: ParsableCommand {
         64 bad usage (unknown flag, missing file). The command language is described in stmt-language(7).
         """,
         version: versionLine,
-        subcommands: [Open.self, Run.self, Check.self, Info.self, DraftCommand.self, CoverageCommand.self, Report.self, Test.self, Demo.self, Docs.self],
+        subcommands: [Open.self, Run.self, Check.self, Info.self, DraftCommand.self, CoverageCommand.self, Report.self, Test.self, Demo.self, Docs.self, CacheCommand.self],
         defaultSubcommand: Open.self
     )
 }
@@ -48,9 +49,13 @@ struct SessionOptions: ParsableArguments {
     var parameters: [String] = []
     @Flag(name: .long, help: "Safe mode: no file writes, no reads outside the script's and the model's folders.")
     var safe = false
+    @Flag(name: .customLong("no-cache"), help: "Parse the model even if a current snapshot of it is cached, and write none (see `stmt cache`).")
+    var noCache = false
 
     func setup(scriptPath: String?) -> SessionSetup {
-        SessionSetup(modelPath: model, parameters: parameters, safe: safe, scriptPath: scriptPath)
+        var setup = SessionSetup(modelPath: model, parameters: parameters, safe: safe, scriptPath: scriptPath)
+        setup.cache = noCache ? nil : SnapshotCache.standard()
+        return setup
     }
 
     /// The session, or the set-up's diagnostics on standard error and its exit code.

@@ -18,7 +18,7 @@ import Testing
         p.standardOutput = pipe
         p.standardError = pipe
         try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let out = String(decoding: pipe.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         p.waitUntilExit()
         return (p.terminationStatus, out)
     }

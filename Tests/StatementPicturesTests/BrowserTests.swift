@@ -31,8 +31,8 @@ import Testing
         p.standardOutput = out
         p.standardError = err
         try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let data = out.fileHandleForReading.readAllRetryingInterrupts()
+        let errors = String(decoding: err.fileHandleForReading.readAllRetryingInterrupts(), as: UTF8.self)
         p.waitUntilExit()
         let text = String(decoding: data, as: UTF8.self)
         guard let seen = try? JSONDecoder().decode(Seen.self, from: data) else {

@@ -1,4 +1,5 @@
 import Foundation
+import StatementModel
 
 /// The built `stmt` executable and the repository root, for tests that run it as a user would.
 enum Binary {
@@ -35,8 +36,8 @@ enum Binary {
         // Both pipes are drained at once: a child that fills one while the other is read would wait forever.
         nonisolated(unsafe) var e = Data()
         let done = DispatchSemaphore(value: 0)
-        Thread { e = err.fileHandleForReading.readDataToEndOfFile(); done.signal() }.start()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
+        Thread { e = err.fileHandleForReading.readAllRetryingInterrupts(); done.signal() }.start()
+        let o = out.fileHandleForReading.readAllRetryingInterrupts()
         done.wait()
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))

@@ -1,0 +1,214 @@
+import Foundation
+import StatementModel
+
+/// Reads a snapshot back into a model: the header and key first (cheap, so a stale snapshot is
+/// dropped early), then the checksum over the body, then the records. Every reference is checked
+/// against the table it points into, so even a snapshot whose checksum happens to match cannot
+/// make the reader read out of bounds.
+struct SnapshotReader {
+    let buffer: UnsafeRawBufferPointer
+
+    /// The key, after checking magic, version and length.
+    func key() throws(SnapshotError) -> (key: SnapshotKey, bodyStart: Int) {
+        guard buffer.count >= SnapshotFormat.headerSize else {
+            throw buffer.count >= 8 && Array(buffer[0..<8]) == SnapshotFormat.magic ? .truncated : .foreign
+        }
+        guard Array(buffer[0..<8]) == SnapshotFormat.magic else { throw .foreign }
+        let version = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        guard version == SnapshotFormat.version else { throw .otherVersion(version) }
+        guard buffer.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == 0 else { throw .damaged("the header's reserved field is set") }
+        let body = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        guard body == UInt64(buffer.count - SnapshotFormat.headerSize) else { throw .truncated }
+        var r = ByteReader(buffer, at: SnapshotFormat.headerSize)
+        let key = try SnapshotKey.read(from: &r)
+        return (key, r.offset)
+    }
+
+    /// Whether the body is as written.
+    func verifyChecksum() throws(SnapshotError) {
+        let stored = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+        guard Checksum.of(UnsafeRawBufferPointer(rebasing: buffer[SnapshotFormat.headerSize...])) == stored else { throw .corrupt }
+    }
+
+    /// The model, named by `origin` (the path it was opened by this time).
+    func model(from start: Int, origin: String) throws(SnapshotError) -> Model {
+        var r = ByteReader(buffer, at: start)
+        let name = try r.string()
+        let title = try r.optionalString()
+        let strings = try StringTable.read(from: &r)
+        let entities = try readEntities(&r)
+        var (documents, docAnchors) = try readDocuments(&r, entities: entities.count)
+
+        let anchorCount = try r.count(of: SnapshotWriter.anchorRow)
+        let anchorRows = try r.take(anchorCount * SnapshotWriter.anchorRow)
+        let framingCount = try r.count(of: SnapshotWriter.framingRow)
+        let framingRows = try r.take(framingCount * SnapshotWriter.framingRow)
+        let pool = try r.int32s()
+        let statementCount = try r.count(of: SnapshotWriter.statementRow)
+        let rows = try r.take(statementCount * SnapshotWriter.statementRow)
+        let ids = try readIds(&r, count: statementCount)
+        let relations = try readRelations(&r, entities: entities.count, statements: statementCount, documents: documents.count)
+        let content = try r.blob()
+        let starts = try r.int32s()
+        let nonASCII = try r.ints(below: statementCount)
+        guard starts.count == statementCount + 1, starts.first == 0, Int(starts.last!) == content.count,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw .damaged("the content column does not add up") }
+        let bySpeaker = try readIndex(&r, keys: entities.count, statements: statementCount)
+        let byTarget = try readIndex(&r, keys: entities.count, statements: statementCount)
+        let byForce = try readIndex(&r, keys: strings.count, statements: statementCount)
+        let byTopic = try readIndex(&r, keys: strings.count, statements: statementCount)
+        guard Array(try r.take(8)) == SnapshotFormat.magic.reversed(), r.atEnd else { throw .damaged("the end marker is missing") }
+
+        Profile.mark("snapshot: tables")
+        let texts = documents.map { $0.text?.utf8 }
+        let table = RowTables(strings: strings, pool: pool, anchorRows: anchorRows, framingRows: framingRows, texts: texts,
+                              entities: entities.count, documents: documents.count, statements: statementCount)
+        for i in documents.indices {
+            documents[i].narrative = try docAnchors[2 * i].map { k throws(SnapshotError) in try table.anchor(k) }
+            documents[i].residue = try docAnchors[2 * i + 1].map { k throws(SnapshotError) in try table.anchor(k) }
+        }
+        docAnchors = []
+        let statements = try table.statements(rows, ids: ids, content: content, starts: starts)
+        Profile.mark("snapshot: statements")
+        let indexes = Model.StatementIndexes(
+            bySpeaker: Dictionary(uniqueKeysWithValues: bySpeaker),
+            byTarget: Dictionary(uniqueKeysWithValues: byTarget),
+            byForce: Dictionary(uniqueKeysWithValues: byForce.map { (strings[$0.0], $0.1) }),
+            byTopic: Dictionary(uniqueKeysWithValues: byTopic.map { (strings[$0.0], $0.1) }))
+        return Model(name: name, title: title, origin: origin, documents: documents, entities: entities, statements: statements,
+                     relations: relations, statementIds: nil, contents: (content, starts, nonASCII), indexes: indexes)
+    }
+
+    private func readSpan(_ r: inout ByteReader) throws(SnapshotError) -> SourceSpan? {
+        switch try r.u8() {
+        case 0: return nil
+        case 1:
+            return SourceSpan(file: try r.string(), line: Int(try r.i64()), column: Int(try r.i64()), length: Int(try r.i64()),
+                              lineText: try r.string())
+        default: throw .damaged("a span has a bad flag")
+        }
+    }
+
+    private func readDate(_ r: inout ByteReader) throws(SnapshotError) -> DateClaim? {
+        switch try r.u8() {
+        case 0: return nil
+        case 1:
+            let year = Int(try r.i64()), month = Int(try r.u8()), day = Int(try r.u8()), basis = try r.u8()
+            return DateClaim(value: PartialDate(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day),
+                             basis: basis == 0 ? .stated : .inferred, note: try r.optionalString())
+        default: throw .damaged("a date has a bad flag")
+        }
+    }
+
+    private func strings(_ r: inout ByteReader) throws(SnapshotError) -> [String] {
+        let n = try r.count(of: 8)
+        var out: [String] = []
+        for _ in 0..<n { out.append(try r.string()) }
+        return out
+    }
+
+    private func readEntities(_ r: inout ByteReader) throws(SnapshotError) -> [Entity] {
+        let n = try r.count(of: 16)
+        var out: [Entity] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            let id = try r.string()
+            guard let kind = Entity.Kind(rawValue: try r.string()) else { throw .damaged("an entity has an unknown kind") }
+            var e = Entity(id: id, kind: kind, name: try r.string())
+            e.aliases = try strings(&r)
+            let codes = try r.count(of: 16)
+            for _ in 0..<codes { let k = try r.string(); e.codes[k] = try r.string() }
+            e.roles = try strings(&r)
+            e.members = try r.ints(below: n)
+            e.affiliation = try r.index(below: n)
+            e.note = try r.optionalString()
+            e.status = try r.optionalString()
+            e.span = try readSpan(&r)
+            out.append(e)
+        }
+        return out
+    }
+
+    private func readDocuments(_ r: inout ByteReader, entities: Int) throws(SnapshotError) -> ([Document], [[Int]]) {
+        let n = try r.count(of: 16)
+        var out: [Document] = []
+        var anchors: [[Int]] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            var d = Document(id: try r.string(), kind: try r.string(), title: try r.string())
+            switch try r.u8() {
+            case 0: break
+            case 1: d.text = SourceText(bytes: try r.blob())
+            default: throw .damaged("a document's text has a bad flag")
+            }
+            d.sourcePath = try r.optionalString()
+            d.authors = try r.ints(below: entities)
+            d.publisher = try r.index(below: entities)
+            d.date = try readDate(&r)
+            d.place = try r.optionalString()
+            anchors.append(try r.ints(below: Int(Int32.max)))
+            anchors.append(try r.ints(below: Int(Int32.max)))
+            d.note = try r.optionalString()
+            d.status = try r.optionalString()
+            d.span = try readSpan(&r)
+            out.append(d)
+        }
+        return (out, anchors)
+    }
+
+    private func readIds(_ r: inout ByteReader, count: Int) throws(SnapshotError) -> [String] {
+        let ends = try r.int32s()
+        let total = try r.count(of: 1)
+        let raw = try r.take(total)
+        guard ends.count == count else { throw .damaged("the statement ids do not match the statements") }
+        var out: [String] = []
+        out.reserveCapacity(count)
+        var start = 0
+        for e in ends {
+            let end = Int(e)
+            guard end >= start, end <= total else { throw .damaged("the statement ids' offsets are out of order") }
+            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self))
+            start = end
+        }
+        return out
+    }
+
+    private func readRef(_ r: inout ByteReader, _ limits: [Int]) throws(SnapshotError) -> RecordRef {
+        let kind = Int(try r.u8())
+        guard kind < limits.count else { throw .damaged("a relation end has an unknown kind") }
+        let i = try r.requiredIndex(below: limits[kind])
+        switch kind {
+        case 0: return .entity(i)
+        case 1: return .statement(i)
+        case 2: return .document(i)
+        default: return .relation(i)
+        }
+    }
+
+    private func readRelations(_ r: inout ByteReader, entities: Int, statements: Int, documents: Int) throws(SnapshotError) -> [Relation] {
+        let n = try r.count(of: 16)
+        let limits = [entities, statements, documents, n]
+        var out: [Relation] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            let id = try r.string(), type = try r.string()
+            let from = try readRef(&r, limits), to = try readRef(&r, limits)
+            out.append(Relation(id: id, type: type, from: from, to: to, note: try r.optionalString(), span: try readSpan(&r)))
+        }
+        return out
+    }
+
+    private func readIndex(_ r: inout ByteReader, keys: Int, statements: Int) throws(SnapshotError) -> [(Int, [Int])] {
+        let n = try r.count(of: 12)
+        var out: [(Int, [Int])] = []
+        out.reserveCapacity(n)
+        var last = -1
+        for _ in 0..<n {
+            let k = try r.requiredIndex(below: keys)
+            guard k > last else { throw .damaged("an index repeats a key") }
+            last = k
+            out.append((k, try r.ints(below: statements)))
+        }
+        return out
+    }
+}

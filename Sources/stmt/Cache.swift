@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import StatementModel
+import StatementShell
+import StatementSnapshot
+
+/// `stmt cache`: the snapshots of large models kept in the user's cache folder.
+struct CacheCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cache",
+        abstract: "Show or clear the snapshots of large models ($XDG_CACHE_HOME/stmt, or ~/.cache/stmt).",
+        discussion: """
+            After a model of 1 MiB or more loads, stmt keeps a binary snapshot of it; the next start on the same, \
+            unchanged files reads the snapshot instead of parsing. A snapshot whose files changed, or that is damaged, \
+            is ignored with one line on standard error and rewritten. The folder is kept under STMT_CACHE_LIMIT \
+            (default 4G; e.g. 512M), least recently used first. `--no-cache` on any command that takes --model skips it; \
+            --safe never uses it.
+            """,
+        subcommands: [Show.self, Clear.self],
+        defaultSubcommand: Show.self)
+
+    /// The cache of this environment, or a usage error.
+    static func cache() throws -> SnapshotCache {
+        guard let cache = SnapshotCache.standard() else {
+            report([Diagnostic("no cache folder: neither XDG_CACHE_HOME nor HOME is an absolute path",
+                               hint: "set XDG_CACHE_HOME=/some/folder", category: .io)])
+            throw ExitCode(StatementShell.ExitCode.usage.rawValue)
+        }
+        return cache
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the snapshots: size and last use, most recent first.")
+
+        func run() throws {
+            let cache = try CacheCommand.cache()
+            let entries = cache.entries()
+            let total = entries.reduce(0) { $0 + $1.bytes }
+            var out = "\(cache.folder): \(ModelSummary.count(entries.count, "snapshot")), \(Self.size(total)) of \(Self.size(cache.limitBytes))\n"
+            let format = DateFormatter()
+            format.dateFormat = "yyyy-MM-dd HH:mm"
+            for e in entries {
+                out += "  \(Self.size(e.bytes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(format.string(from: e.used))  \((e.path as NSString).lastPathComponent)\n"
+            }
+            OutputWriter.standardOutput.write(out)
+        }
+
+        static func size(_ n: Int) -> String {
+            n >= 1 << 30 ? String(format: "%.1f GiB", Double(n) / Double(1 << 30))
+                : n >= 1 << 20 ? String(format: "%.1f MiB", Double(n) / Double(1 << 20))
+                : n >= 1 << 10 ? String(format: "%.1f KiB", Double(n) / 1024) : "\(n) B"
+        }
+    }
+
+    struct Clear: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove every snapshot; the next start on each model parses it again.")
+
+        func run() throws {
+            let cache = try CacheCommand.cache()
+            do {
+                let gone = try cache.clear()
+                OutputWriter.standardOutput.write("removed \(ModelSummary.count(gone.count, "snapshot")) (\(Show.size(gone.bytes))) from \(cache.folder)\n")
+            } catch {
+                report([error.diagnostic("remove", at: nil)])
+                throw ExitCode(StatementShell.ExitCode.failure.rawValue)
+            }
+        }
+    }
+}
