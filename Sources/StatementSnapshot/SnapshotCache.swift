@@ -19,6 +19,15 @@ public struct SnapshotCache: Sendable {
     public var gate: FileGate
     /// Where the one line about an ignored snapshot goes.
     public var report: @Sendable (String) -> Void
+    /// Whether a new snapshot is written on another thread while the session starts; the process
+    /// waits for it before it exits (``waitForPendingWrites()``).
+    public var writesInBackground = false
+
+    /// Snapshots being written in the background.
+    private static let pending = DispatchGroup()
+
+    /// Waits until every background snapshot is written (called on the way out of the process).
+    public static func waitForPendingWrites() { pending.wait() }
 
     /// The default limit on the folder's size: 4 GiB.
     public static let defaultLimit = 4 << 30
@@ -80,6 +89,8 @@ public struct SnapshotCache: Sendable {
         case written
         /// Read afresh; no snapshot (too small, or it could not be written).
         case skipped
+        /// Read afresh; a snapshot is being written on another thread.
+        case writing
     }
 
     /// Opens a model through the cache: the snapshot when it is current, else a fresh load (whose
@@ -97,6 +108,15 @@ public struct SnapshotCache: Sendable {
             }
         }
         let fresh = try loader.loadRecordingInputs(path: path)
+        if writesInBackground {
+            Self.pending.enter()
+            let me = self
+            Thread {
+                defer { Self.pending.leave() }
+                _ = me.store(fresh.model, path: path, modelFiles: fresh.modelFiles, sources: fresh.sources, gate: loader.gate)
+            }.start()
+            return (fresh.model, .writing)
+        }
         let written = store(fresh.model, path: path, modelFiles: fresh.modelFiles, sources: fresh.sources, gate: loader.gate)
         return (fresh.model, written ? .written : .skipped)
     }
@@ -174,8 +194,14 @@ public struct SnapshotCache: Sendable {
         return out.sorted { $0.used > $1.used }
     }
 
-    /// Drops the least recently used snapshots until the folder is within the limit.
+    /// Drops the least recently used snapshots until the folder is within the limit, and the
+    /// half-written files of a process killed while writing (hidden, an hour old).
     func prune(keeping kept: String) {
+        for n in (try? gate.list(folder)) ?? [] where n.hasPrefix(".") && n.contains(SnapshotFormat.fileExtension + ".") {
+            let p = (folder as NSString).appendingPathComponent(n)
+            var st = stat()
+            if lstat(p, &st) == 0, FileKind(mode: st.st_mode) == .regular, time(nil) - st.st_mtim.tv_sec > 3600 { try? gate.remove(p) }
+        }
         var total = 0
         for e in entries() {
             total += e.bytes

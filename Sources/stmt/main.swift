@@ -34,6 +34,7 @@ let scriptCompletion = CompletionKind.file(extensions: ["stmt"])
 /// success into failure (1), with one line on standard error when that can still be written; a
 /// reader that went away (a closed pipe) ends it quietly.
 func finish(_ code: Int32) -> Never {
+    SnapshotCache.waitForPendingWrites()
     if let e = OutputWriter.standardOutput.failure, e != EPIPE {
         OutputWriter.standardError.write("stmt: error: cannot write to standard output: \(OutputWriter.standardOutput.failureDescription ?? "")\n")
         exit(code == 0 ? StatementShell.ExitCode.failure.rawValue : code)
@@ -55,6 +56,7 @@ struct SessionOptions: ParsableArguments {
     func setup(scriptPath: String?) -> SessionSetup {
         var setup = SessionSetup(modelPath: model, parameters: parameters, safe: safe, scriptPath: scriptPath)
         setup.cache = noCache ? nil : SnapshotCache.standard()
+        setup.cache?.writesInBackground = true
         return setup
     }
 

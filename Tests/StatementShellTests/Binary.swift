@@ -24,6 +24,8 @@ enum Binary {
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // Snapshots of the tests' models stay in the build folder, never in the user's cache.
+        environment["XDG_CACHE_HOME"] = root + "/.build/test-artifacts/cache"
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
