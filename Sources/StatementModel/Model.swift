@@ -179,6 +179,18 @@ public final class Model: Sendable {
     }
 
     private let dateOrder = DateOrder()
+    private let derived = DerivedColumns()
+
+    /// ``contentBytes`` with ASCII capitals lower-cased, built on first use and kept: a substring
+    /// search runs `memmem` over it instead of folding every byte it looks at.
+    public var foldedContent: [UInt8] { derived.folded(contentBytes) }
+
+    /// How many statements name each entity in an entity-list field (`speakers`, `targets`,
+    /// `addressees`, `on_behalf_of`), and how many name none: counted once on first use, then kept,
+    /// so `count by speakers` over every statement is a lookup.
+    public func entityCounts(_ field: String) -> (perEntity: [Int], none: Int) {
+        derived.counts(field, statements, entities.count)
+    }
 
     /// All contents in one buffer, with where each starts; nil when over 2 GiB (offsets are 32-bit).
     static func contentColumn(_ statements: [Statement]) -> (bytes: [UInt8], starts: [Int32]) {
@@ -273,6 +285,46 @@ final class StatementIdIndex: @unchecked Sendable {
         for i in statements.indices { map[statements[i].id] = i }
         built = map
         return map
+    }
+}
+
+/// Columns derived from a model on first use: the case-folded content, per-entity counts.
+final class DerivedColumns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var foldedBytes: [UInt8]?
+    private var entityCounts: [String: (perEntity: [Int], none: Int)] = [:]
+
+    func folded(_ bytes: [UInt8]) -> [UInt8] {
+        lock.lock(); defer { lock.unlock() }
+        if let foldedBytes { return foldedBytes }
+        let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { b, n in
+            bytes.withUnsafeBufferPointer { src in
+                for i in 0..<src.count { let c = src[i]; b[i] = c &- 65 < 26 ? c | 0x20 : c }
+            }
+            n = bytes.count
+        }
+        foldedBytes = out
+        return out
+    }
+
+    func counts(_ field: String, _ statements: [Statement], _ entityCount: Int) -> (perEntity: [Int], none: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if let known = entityCounts[field] { return known }
+        var perEntity = Array(repeating: 0, count: entityCount)
+        var none = 0
+        for i in statements.indices {
+            let list: [Int]
+            switch field {
+            case "speakers": list = statements[i].speakers
+            case "targets": list = statements[i].targets
+            case "addressees": list = statements[i].addressees
+            default: list = statements[i].onBehalfOf
+            }
+            if list.isEmpty { none += 1 }
+            for e in list { perEntity[e] += 1 }
+        }
+        entityCounts[field] = (perEntity, none)
+        return (perEntity, none)
     }
 }
 

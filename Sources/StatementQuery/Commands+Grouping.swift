@@ -82,19 +82,7 @@ extension Commands {
         // Entity-valued statement fields of every statement count by entity index, without rows.
         if fields.count == 1, let f = fields.first, f.path.count == 1, StatementPredicate.entityListFields.contains(f.path[0]),
            t.wholeStatementsCount == m.statements.count {
-            var perEntity = Array(repeating: 0, count: m.entities.count)
-            var none = 0
-            for i in m.statements.indices {
-                let list: [Int]
-                switch f.path[0] {
-                case "speakers": list = m.statements[i].speakers
-                case "targets": list = m.statements[i].targets
-                case "addressees": list = m.statements[i].addressees
-                default: list = m.statements[i].onBehalfOf
-                }
-                if list.isEmpty { none += 1 }
-                for e in list { perEntity[e] += 1 }
-            }
+            let (perEntity, none) = m.entityCounts(f.path[0])
             counted = perEntity.enumerated().filter { $0.element > 0 }.map { ([.entity($0.offset)], $0.element) }
             if none > 0 { counted.append(([.null], none)) }
         } else {

@@ -131,40 +131,42 @@ struct StatementPredicate {
         return haystack.lowercased().contains(String(decoding: needle, as: UTF8.self))
     }
 
-    /// Statements whose content contains the (lower-case ASCII) needle, found by scanning the
-    /// model's content column once, half on each core; statements with non-ASCII text are checked
-    /// one by one with the exact test.
+    /// Statements whose content contains the (lower-case ASCII) needle, found by `memmem` over the
+    /// model's case-folded content column, half on each core, jumping to the next statement after
+    /// each hit; statements with non-ASCII text are checked one by one with the exact test.
     static func contentHits(_ needle: [UInt8], _ m: Model, test: (Int) -> Bool) -> [Int] {
-        let bytes = m.contentBytes, starts = m.contentStarts
-        guard !needle.isEmpty, needle.count <= bytes.count else { return needle.isEmpty ? Array(m.statements.indices) : m.nonASCIIContent.filter(test) }
-        let parts = bytes.count < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let starts = m.contentStarts
+        let total = m.contentBytes.count
+        guard !needle.isEmpty, needle.count <= total else { return needle.isEmpty ? Array(m.statements.indices) : m.nonASCIIContent.filter(test) }
+        let bytes = m.foldedContent
+        let parts = total < 1 << 20 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         nonisolated(unsafe) var found = Array(repeating: [Int](), count: parts)
-        let first = needle[0], firstUpper = first >= 97 && first <= 122 ? first - 32 : first
-        let last = bytes.count - needle.count
+        let statements = starts.count - 1
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var hits: [Int] = []
-            bytes.withUnsafeBufferPointer { b in
-                needle.withUnsafeBufferPointer { n in
-                    var i = (last + 1) * part / parts
-                    let end = (last + 1) * (part + 1) / parts
-                    var lastStatement = -1
-                    while i < end {
-                        let c0 = b[i]
-                        if c0 == first || c0 == firstUpper {
-                            if restMatches(b, i, n) {
-                                // The statement holding position i: the last start at or before it.
-                                var lo = 0, hi = starts.count - 1
-                                while lo < hi {
-                                    let mid = (lo + hi + 1) / 2
-                                    if Int(starts[mid]) <= i { lo = mid } else { hi = mid - 1 }
-                                }
-                                if lo != lastStatement && i + n.count <= Int(starts[lo + 1]) {
-                                    hits.append(lo)
-                                    lastStatement = lo
-                                }
-                            }
+            bytes.withUnsafeBytes { b in
+                needle.withUnsafeBytes { n in
+                    // Each part owns whole statements, so no match is counted twice or cut in two.
+                    var s = statements * part / parts
+                    let endStatement = statements * (part + 1) / parts
+                    let end = Int(starts[endStatement])
+                    var i = Int(starts[s])
+                    while i + n.count <= end {
+                        guard let p = memmem(b.baseAddress! + i, end - i, n.baseAddress!, n.count) else { break }
+                        let at = b.baseAddress!.distance(to: UnsafeRawPointer(p))
+                        // The statement holding the match: the last start at or before it.
+                        var lo = s, hi = endStatement - 1
+                        while lo < hi {
+                            let mid = (lo + hi + 1) / 2
+                            if Int(starts[mid]) <= at { lo = mid } else { hi = mid - 1 }
                         }
-                        i += 1
+                        if at + n.count <= Int(starts[lo + 1]) {
+                            hits.append(lo)
+                            s = lo + 1
+                            i = Int(starts[s])
+                        } else {
+                            i = at + 1
+                        }
                     }
                 }
             }
@@ -205,3 +207,7 @@ struct StatementPredicate {
         return out
     }
 }
+
+/// glibc's `memmem` (a GNU extension the Glibc module leaves out): the first place a byte string occurs in another.
+@_silgen_name("memmem")
+private func memmem(_ haystack: UnsafeRawPointer, _ haystackCount: Int, _ needle: UnsafeRawPointer, _ needleCount: Int) -> UnsafeMutableRawPointer?

@@ -46,3 +46,25 @@ import Testing
         #expect(try h.run("statements | sort date | limit 3 | select id") == (try h.run("statements | where len(id) > 0 | sort date | limit 3 | select id")))
     }
 }
+
+/// The content column's search over more than a megabyte (both cores, memmem on the folded column)
+/// finds exactly the statements a plain lower-cased search finds: matches at either end of a
+/// statement, in capitals, and never one that runs across two statements.
+@Suite struct ContentSearchTests {
+    @Test func largeColumnsFindWhatAPlainSearchFinds() throws {
+        var statements: [Statement] = []
+        let pieces = ["harbour", "HARBOUR works", "the Harbour", "harb", "our quay", "no match here at all", "Ünïcode harbour", "x"]
+        for i in 0..<60_000 {
+            let text = pieces[i % pieces.count] + String(repeating: " filler", count: i % 5) + (i % 7 == 0 ? " harbour" : "")
+            statements.append(Statement(id: "s\(i)", speakers: [0], act: Act(cue: "said", force: "assert"), content: text))
+        }
+        let m = Model(name: "t", title: nil, origin: "<test>", documents: [], entities: [Entity(id: "e", kind: .person, name: "E")],
+                      statements: statements, relations: [])
+        #expect(m.contentBytes.count > 1 << 20)
+        for needle in ["harbour", "harb", "our quay", "bour works", "r q", "zzz"] {
+            let found = StatementPredicate.contentHits(Array(needle.utf8), m) { m.statements[$0].content.lowercased().contains(needle) }
+            let expected = m.statements.indices.filter { m.statements[$0].content.lowercased().contains(needle) }
+            #expect(found == expected, "\(needle): \(found.count) found, \(expected.count) expected")
+        }
+    }
+}
