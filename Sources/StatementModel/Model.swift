@@ -185,6 +185,11 @@ public final class Model: Sendable {
     /// search runs `memmem` over it instead of folding every byte it looks at.
     public var foldedContent: [UInt8] { derived.folded(contentBytes) }
 
+    /// Every statement id, lower-cased (ASCII capitals folded), one after another with where each
+    /// starts (one more entry: the end): built on first use and kept, so completing an id scans
+    /// bytes instead of a million records.
+    public var foldedIdColumn: (bytes: [UInt8], starts: [Int32]) { derived.ids(statements) }
+
     /// How many statements name each entity in an entity-list field (`speakers`, `targets`,
     /// `addressees`, `on_behalf_of`), and how many name none: counted once on first use, then kept,
     /// so `count by speakers` over every statement is a lookup.
@@ -305,6 +310,23 @@ final class DerivedColumns: @unchecked Sendable {
         }
         foldedBytes = out
         return out
+    }
+
+    private var idColumn: (bytes: [UInt8], starts: [Int32])?
+
+    func ids(_ statements: [Statement]) -> (bytes: [UInt8], starts: [Int32]) {
+        lock.lock(); defer { lock.unlock() }
+        if let idColumn { return idColumn }
+        var bytes: [UInt8] = []
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(statements.count + 1)
+        for i in statements.indices {
+            var id = statements[i].id
+            id.withUTF8 { u in for c in u { bytes.append(c &- 65 < 26 ? c | 0x20 : c) } }
+            starts.append(Int32(truncatingIfNeeded: bytes.count))
+        }
+        idColumn = (bytes, starts)
+        return (bytes, starts)
     }
 
     func counts(_ field: String, _ statements: [Statement], _ entityCount: Int) -> (perEntity: [Int], none: Int) {

@@ -122,10 +122,7 @@ public struct Completer {
             guard args.isEmpty else { return [] }
             // Filtered here, not after: building a million-element list on every Tab is too slow.
             let m = session.model
-            var out: [String] = []
-            for i in m.statements.indices where out.count < Self.maxCandidates {
-                if m.statements[i].id.lowercased().hasPrefix(needle) { out.append(m.statements[i].id) }
-            }
+            var out = statementIds(startingWith: needle)
             for e in m.entities where e.id.lowercased().hasPrefix(needle) { out.append(e.id) }
             for d in m.documents where out.count < 2 * Self.maxCandidates && d.id.lowercased().hasPrefix(needle) { out.append(d.id) }
             return out
@@ -160,14 +157,41 @@ public struct Completer {
                 return fields(source)
             }
         case .expression:
-            return expressionCandidates(args: args, source: source, quoteOpen: quoteOpen)
+            return expressionCandidates(args: args, source: source, quoteOpen: quoteOpen, needle: needle)
         case .choices(let words, let thenPaths):
             if args.isEmpty { return words + (thenPaths && !needle.isEmpty ? paths(word) : []) }
             return thenPaths && args.count == 1 && words.contains(args[0]) ? paths(word) : []
         }
     }
 
-    func expressionCandidates(args: [String], source: String, quoteOpen: Bool) -> [String] {
+    /// Statement ids that start with `needle` (lower-case), at most ``maxCandidates``: the model's
+    /// folded id column is scanned byte by byte, so a Tab on a million statements allocates nothing per id.
+    func statementIds(startingWith needle: String) -> [String] {
+        let m = session.model
+        let n = Array(needle.utf8)
+        guard n.allSatisfy({ $0 < 0x80 }) else {
+            return Array(m.statements.lazy.map(\.id).filter { $0.lowercased().hasPrefix(needle) }.prefix(Self.maxCandidates))
+        }
+        let column = m.foldedIdColumn
+        var out: [String] = []
+        column.bytes.withUnsafeBufferPointer { b in
+            column.starts.withUnsafeBufferPointer { starts in
+                var i = 0
+                while i < starts.count - 1 && out.count < Self.maxCandidates {
+                    let lo = Int(starts[i]), hi = Int(starts[i + 1])
+                    if hi - lo >= n.count {
+                        var k = 0
+                        while k < n.count && b[lo + k] == n[k] { k += 1 }
+                        if k == n.count { out.append(m.statements[i].id) }
+                    }
+                    i += 1
+                }
+            }
+        }
+        return out
+    }
+
+    func expressionCandidates(args: [String], source: String, quoteOpen: Bool, needle: String) -> [String] {
         let m = session.model
         guard let last = args.last else { return fields(source) + functionNames + ["not"] }
         let comparison: Set<String> = ["=", "!=", "~", "has", "in", "[", ",", "<", ">", "<=", ">="]
@@ -184,7 +208,7 @@ public struct Completer {
             switch base {
             case "act", "framed_as": return Force.names.map { "\"\($0)\"" }
             case "kind": return Entity.Kind.allCases.map { "\"\($0.rawValue)\"" }
-            case "id", "via", "reported_by": return m.statements.map { "\"\($0.id)\"" }
+            case "id", "via", "reported_by": return statementIds(startingWith: needle).map { "\"\($0)\"" }
             case "mode": return Reporting.Mode.allCases.map { "\"\($0.rawValue)\"" }
             case "status": return Statement.statuses.map { "\"\($0)\"" }
             case "topics": return Array(m.statementsByTopic.keys.sorted()).map { "\"\($0)\"" }

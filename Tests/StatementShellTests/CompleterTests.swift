@@ -52,6 +52,20 @@ import Testing
         #expect(candidates("statements | where act = \"ur") == ["\"urge\""])
         #expect(candidates("show m") == ["m1", "m2", "m3", "m4", "member-states", "miller", "miller-statement"])
         #expect(candidates("set mode j") == ["json"])
+        // Ids fold capitals, as names do; a statement id after `id =` comes quoted.
+        #expect(candidates("show M") == ["m1", "m2", "m3", "m4", "member-states", "miller", "miller-statement"])
+        #expect(candidates("statements | where id = \"m") == ["\"m1\"", "\"m2\"", "\"m3\"", "\"m4\""])
+    }
+
+    /// A million-statement model is not needed to see the cap: ids are offered at most maxCandidates at a time.
+    @Test func idCompletionIsCapped() throws {
+        let statements = (0..<5000).map { Statement(id: "s\($0)", speakers: [0], act: Act(cue: "said", force: "assert"), content: "c") }
+        let m = Model(name: "t", title: nil, origin: "<t>", documents: [], entities: [Entity(id: "e", kind: .person, name: "E")],
+                      statements: statements, relations: [])
+        let c = Completer(session: Language.session(model: m))
+        #expect(c.complete("show s").candidates.count == Completer.maxCandidates)
+        #expect(c.complete("show S4999").candidates == ["s4999"])
+        #expect(c.complete("show s49").candidates.first == "s49")
     }
 
     @Test func replacesWhatWasTyped() {
