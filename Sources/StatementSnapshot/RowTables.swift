@@ -51,6 +51,32 @@ struct RowTables: @unchecked Sendable {
         }
     }
 
+    /// Lists decoded so far by one thread, by where they start in the pool: a list the writer stored
+    /// once is decoded once and its array shared by every statement that has it.
+    struct ListCache {
+        var entities: [UInt32: [Int]] = [:]
+        var documents: [UInt32: [Int]] = [:]
+        var topics: [UInt32: [String]] = [:]
+    }
+
+    private func shared(_ b: UnsafeRawBufferPointer, _ at: Int, below limit: Int, _ cache: inout [UInt32: [Int]]) throws(SnapshotError) -> [Int] {
+        let start = u32(b, at), count = Int(u32(b, at + 4))
+        if count == 0 { return [] }
+        if let known = cache[start], known.count == count { return known }
+        let l = try list(b, at, below: limit)
+        cache[start] = l
+        return l
+    }
+
+    private func topics(_ b: UnsafeRawBufferPointer, _ at: Int, _ cache: inout [UInt32: [String]]) throws(SnapshotError) -> [String] {
+        let start = u32(b, at), count = Int(u32(b, at + 4))
+        if count == 0 { return [] }
+        if let known = cache[start], known.count == count { return known }
+        let l = try list(b, at, below: strings.count).map { strings[$0] }
+        cache[start] = l
+        return l
+    }
+
     /// The anchor of a row.
     func anchor(_ k: Int) throws(SnapshotError) -> Anchor {
         guard k >= 0, k < anchorRows.count / SnapshotWriter.anchorRow else { throw .damaged("an anchor reference points past the anchors") }
@@ -82,18 +108,15 @@ struct RowTables: @unchecked Sendable {
         return Framing(by: try index(i32(b, 0), below: entities), act: act, anchor: anchor)
     }
 
-    private func statement(_ b: UnsafeRawBufferPointer, id: String, content: [UInt8], _ from: Int32, _ to: Int32) throws(SnapshotError) -> Statement {
+    private func statement(_ b: UnsafeRawBufferPointer, id: String, content: [UInt8], _ from: Int32, _ to: Int32,
+                           _ cache: inout ListCache) throws(SnapshotError) -> Statement {
         let act = Act(cue: try requiredString(u32(b, 64)), force: try requiredString(u32(b, 68)), cameo: try string(u32(b, 72)))
-        var s = Statement(id: id, speakers: try list(b, 0, below: entities), act: act, content: "")
-        s.onBehalfOf = try list(b, 8, below: entities)
-        s.addressees = try list(b, 16, below: entities)
-        s.targets = try list(b, 24, below: entities)
-        s.cites = try list(b, 32, below: documents)
-        let topics = try list(b, 40, below: strings.count)
-        if !topics.isEmpty {
-            s.topics.reserveCapacity(topics.count)
-            for k in topics { s.topics.append(strings[k]) }
-        }
+        var s = Statement(id: id, speakers: try shared(b, 0, below: entities, &cache.entities), act: act, content: "")
+        s.onBehalfOf = try shared(b, 8, below: entities, &cache.entities)
+        s.addressees = try shared(b, 16, below: entities, &cache.entities)
+        s.targets = try shared(b, 24, below: entities, &cache.entities)
+        s.cites = try shared(b, 32, below: documents, &cache.documents)
+        s.topics = try topics(b, 40, &cache.topics)
         let anchors = try list(b, 48, below: Int(Int32.max))
         if !anchors.isEmpty {
             s.anchors.reserveCapacity(anchors.count)
@@ -124,7 +147,8 @@ struct RowTables: @unchecked Sendable {
     /// Every statement, the rows split between both cores.
     func statements(_ rows: UnsafeRawBufferPointer, ids: [String], content: [UInt8], starts: [Int32]) throws(SnapshotError) -> [Statement] {
         let n = statements
-        let parts = n < 10_000 ? 1 : 8
+        // One part per core: each decodes every distinct list once.
+        let parts = n < 10_000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         nonisolated(unsafe) var failures: [SnapshotError?] = Array(repeating: nil, count: parts)
         let placeholder = Statement(id: "", speakers: [], act: Act(cue: "", force: ""), content: "")
         let out = [Statement](unsafeUninitializedCapacity: n) { buffer, count in
@@ -133,10 +157,11 @@ struct RowTables: @unchecked Sendable {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let lo = n * part / parts, hi = n * (part + 1) / parts
                 var i = lo
+                var cache = ListCache()
                 do {
                     while i < hi {
                         let row = UnsafeRawBufferPointer(rebasing: rows[(i * SnapshotWriter.statementRow)..<((i + 1) * SnapshotWriter.statementRow)])
-                        (target.baseAddress! + i).initialize(to: try statement(row, id: ids[i], content: content, starts[i], starts[i + 1]))
+                        (target.baseAddress! + i).initialize(to: try statement(row, id: ids[i], content: content, starts[i], starts[i + 1], &cache))
                         i += 1
                     }
                 } catch {

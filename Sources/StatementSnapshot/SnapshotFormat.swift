@@ -31,12 +31,15 @@ enum Checksum {
     static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
         let half = (buffer.count / 2) & ~31
         guard half >= 1 << 20 else { return lanes(buffer, seed: 0x5354_4D54) }
-        nonisolated(unsafe) var parts: [UInt64] = [0, 0]
+        // Each thread writes its own slot of a plain buffer (no Swift array shared between threads).
+        let parts = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
+        defer { parts.deallocate() }
+        nonisolated(unsafe) let slots = parts
         nonisolated(unsafe) let buffer = buffer
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             let part = k == 0 ? UnsafeRawBufferPointer(rebasing: buffer[0..<half])
                               : UnsafeRawBufferPointer(rebasing: buffer[half...])
-            parts[k] = lanes(part, seed: 0x5354_4D54 &+ UInt64(k))
+            (slots + k).initialize(to: lanes(part, seed: 0x5354_4D54 &+ UInt64(k)))
         }
         return parts[0] ^ (parts[1] &* 0x9E37_79B9_7F4A_7C15)
     }

@@ -77,17 +77,25 @@ struct SnapshotWriter {
         return bytes
     }
 
+    /// Lists already in the pool: the same speakers, targets or topics recur across thousands of
+    /// statements, and a list stored once is decoded once and shared by every statement that has it.
+    private var pooled: [[Int]: UInt32] = [:]
+
     /// A list in the pool: where it starts and how long it is.
-    private mutating func list(_ values: [Int]) -> (UInt32, UInt32) {
+    private mutating func list(_ values: [Int], shared: Bool = true) -> (UInt32, UInt32) {
+        if values.isEmpty { return (0, 0) }
+        if shared, let start = pooled[values] { return (start, UInt32(values.count)) }
         let start = UInt32(pool.count)
+        if shared { pooled[values] = start }
         for v in values { pool.append(Int32(truncatingIfNeeded: v)) }
         return (start, UInt32(values.count))
     }
 
     private mutating func row(_ s: Statement, into w: inout ByteWriter) {
-        let lists = [s.speakers, s.onBehalfOf, s.addressees, s.targets, s.cites, s.topics.map { Int(strings.number($0)) },
-                     s.anchors.map { anchor($0, nil) }, s.framings.map { framing($0) }]
+        let lists = [s.speakers, s.onBehalfOf, s.addressees, s.targets, s.cites, s.topics.map { Int(strings.number($0)) }]
         for l in lists { let (a, n) = list(l); w.u32(a); w.u32(n) }
+        // Anchors and framings are rows of their own: their lists are never shared.
+        for l in [s.anchors.map { anchor($0, nil) }, s.framings.map { framing($0) }] { let (a, n) = list(l, shared: false); w.u32(a); w.u32(n) }
         w.u32(strings.number(s.act.cue))
         w.u32(strings.number(s.act.force))
         w.u32(strings.number(s.act.cameo))
