@@ -44,10 +44,8 @@ public struct DraftWriter {
             let whole = d.text.slice(0..<d.text.count)
             // A literal block keeps the text byte for byte only when YAML reads every character as itself:
             // no tabs, carriage returns, control or line-separator characters, no leading space.
-            let blockSafe = !(whole.first?.isWhitespace ?? true) && whole.unicodeScalars.allSatisfy { u in
-                u == "\n" || (u.value >= 0x20 && u.value != 0x7F && !(0x80...0x9F).contains(u.value)
-                              && u.value != 0x2028 && u.value != 0x2029 && u.value != 0xFEFF)
-            }
+            let blockSafe = !(whole.first?.isWhitespace ?? true)
+                && whole.unicodeScalars.allSatisfy { $0 == "\n" || !QuotedString.notYAMLPrintable($0) }
             out += "    text: " + (blockSafe ? Self.block(whole, indent: 6) : QuotedString.json(whole) + "\n")
         }
         if let i = d.issuer { out += "    publisher: \(Self.scalar(d.entities[i].id))\n" }
@@ -172,9 +170,7 @@ public struct DraftWriter {
     static func commentText(_ s: String) -> String {
         QuotedString.escaped(s) { u in
             if u == "\n" || u == "\r" || u == "\u{2028}" || u == "\u{2029}" || u == "\u{85}" { return " " }
-            let v = u.value
-            let raw = v >= 0x20 && v != 0x7F && !(0x80...0x9F).contains(v) && v != 0xFEFF && v != 0xFFFE && v != 0xFFFF
-            return raw || u == "\t" ? nil : String(format: "\\u{%X}", v)
+            return !QuotedString.notYAMLPrintable(u) || u == "\t" ? nil : String(format: "\\u{%X}", u.value)
         }
     }
 

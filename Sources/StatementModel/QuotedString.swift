@@ -27,11 +27,17 @@ public enum QuotedString {
             case "\r": return "\\r"
             case "\t": return "\\t"
             default:
-                let v = u.value
-                let escape = v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-                    || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
-                return escape ? String(format: "\\u%04x", v) : nil
+                return notYAMLPrintable(u) ? String(format: "\\u%04x", u.value) : nil
             }
         } + "\""
+    }
+
+    /// Whether YAML cannot hold a character as itself (in a scalar, a block or a comment): the C0
+    /// controls (tab and line ends included — each caller says what it does with them), DEL, the C1
+    /// controls, U+2028/2029, the byte-order mark, U+FFFE and U+FFFF. The one list of them.
+    public static func notYAMLPrintable(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+            || v == 0xFEFF || v == 0xFFFE || v == 0xFFFF
     }
 }

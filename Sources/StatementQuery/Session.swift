@@ -44,6 +44,9 @@ public final class Session: @unchecked Sendable {
     public var exporters: [Exporter] = []
     /// Script files currently running (to refuse recursion).
     public var runningScripts: [String] = []
+    /// State other modules keep with a session, by its type (the REPL's drafts): it lives and dies
+    /// with the session.
+    public var attachments: [ObjectIdentifier: AnyObject] = [:]
     /// How `load` reads a model: the shell routes it through the snapshot cache; nil reads it afresh.
     public var openModel: (@Sendable (String, ModelLoader) throws(DiagnosticList) -> Model)?
 

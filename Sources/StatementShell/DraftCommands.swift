@@ -52,25 +52,28 @@ public enum DraftCommands {
         """,
         role: .command, shape: .words(min: 1, max: 1), completion: .paths, run: runDraft)
 
-    /// The drafts loaded beside each session's model, so a second `draft` keeps the first. They
-    /// belong to the model they were drafted against: a `load` of another model forgets them.
-    final class Drafts: @unchecked Sendable {
-        private let lock = NSLock()
-        private var bySession: [ObjectIdentifier: (origin: String, files: [(path: String, source: (file: String, bytes: [UInt8], base: String))])] = [:]
+    /// The drafts loaded beside a session's model, so a second `draft` keeps the first. Kept on the
+    /// session (it goes when the session goes) and tied to the model they were drafted against: a
+    /// `load` of another model forgets them.
+    final class Drafts {
+        typealias File = (path: String, source: (file: String, bytes: [UInt8], base: String))
+        let origin: String
+        let files: [File]
 
-        func files(_ s: Session) -> [(path: String, source: (file: String, bytes: [UInt8], base: String))] {
-            lock.lock(); defer { lock.unlock() }
-            guard let e = bySession[ObjectIdentifier(s)], e.origin == s.model.origin else { return [] }
-            return e.files
+        init(origin: String, files: [File]) {
+            self.origin = origin
+            self.files = files
         }
 
-        func set(_ s: Session, origin: String, _ files: [(path: String, source: (file: String, bytes: [UInt8], base: String))]) {
-            lock.lock(); defer { lock.unlock() }
-            bySession[ObjectIdentifier(s)] = (origin, files)
+        private static let key = ObjectIdentifier(Drafts.self)
+
+        static func files(_ s: Session) -> [File] {
+            guard let d = s.attachments[key] as? Drafts, d.origin == s.model.origin else { return [] }
+            return d.files
         }
+
+        static func set(_ s: Session, origin: String, _ files: [File]) { s.attachments[key] = Drafts(origin: origin, files: files) }
     }
-
-    static let drafts = Drafts()
 
     /// The session's model reloaded from its origin with these drafts beside it.
     static func reload(_ s: Session, adding extra: [(file: String, bytes: [UInt8], base: String)]) throws(DiagnosticList) -> Model {
@@ -96,7 +99,7 @@ public enum DraftCommands {
         }
         // Drafting a text again replaces its earlier draft; the drafts after it (which may reuse its
         // entities) are drafted again too, in order, each against the model with the ones before it.
-        let earlier = drafts.files(s)
+        let earlier = Drafts.files(s)
         let origin = s.model.origin
         var kept = earlier
         var redo = [path]
@@ -125,7 +128,7 @@ public enum DraftCommands {
         let model = base
         guard let made = mine else { return .text("") }
         s.model = model
-        drafts.set(s, origin: origin, all)
+        Drafts.set(s, origin: origin, all)
         let others = all.count > 1 ? " (with \(all.count - 1) earlier draft\(all.count > 2 ? "s" : ""))" : ""
         return .text(summary(made) + " from \(w.text), loaded beside the model\(others); nothing written\n"
                      + "(explore with `statements | where status = \"draft\"`; write a file with `stmt draft \(w.text) -o FILE`)")
