@@ -200,6 +200,20 @@ public final class FileGate: @unchecked Sendable {
     ///
     /// `durable: false` skips the flush to disk (a cache, whose loss costs only a rebuild).
     public func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(FileAccessError) {
+        try writeStreaming(to: path, durable: durable) { out throws(FileAccessError) in
+            let failure: FileAccessError? = bytes.withUnsafeBytes { raw in
+                do throws(FileAccessError) { try out.append(raw); return nil } catch { return error }
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// ``write(_:to:durable:)`` for content made piece by piece (a snapshot of a large model), so it
+    /// never has to be held whole in memory: `produce` appends to the stream and may patch bytes
+    /// already written (a header known only at the end). Nothing replaces the file unless `produce`
+    /// returns normally.
+    public func writeStreaming(to path: String, durable: Bool = true,
+                               _ produce: (FileStream) throws(FileAccessError) -> Void) throws(FileAccessError) {
         try check(.write, path)
         let target = FileGate.realPath(path)
         var existing = stat()
@@ -217,18 +231,12 @@ public final class FileGate: @unchecked Sendable {
         if fd < 0 { throw FileAccessError(.io(errno: errno), path: path, hint: "check that the folder '\(folder)' is writable") }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = false
-        defer { if !ok { unlink(tmp) } }
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                close(fd)
-                throw FileAccessError(.io(errno: e), path: path, hint: nil)
-            }
-            done += n
+        var closed = false
+        defer {
+            if !closed { close(fd) }
+            if !ok { unlink(tmp) }
         }
+        try produce(FileStream(fd: fd, path: path))
         if exists {
             fchmod(fd, existing.st_mode & 0o7777)
             _ = fchown(fd, existing.st_uid, existing.st_gid)   // keeps the group; EPERM for another owner is fine
@@ -236,14 +244,44 @@ public final class FileGate: @unchecked Sendable {
             let mask = umask(0); umask(mask)
             fchmod(fd, 0o666 & ~mask)
         }
-        if durable, fsync(fd) != 0 {
-            let e = errno
-            close(fd)
-            throw FileAccessError(.io(errno: e), path: path, hint: nil)
-        }
+        if durable, fsync(fd) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
         close(fd)
+        closed = true
         if rename(tmp, target) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
         ok = true
+    }
+}
+
+/// The file a ``FileGate/writeStreaming(to:durable:_:)`` is writing: bytes appended in order, and
+/// bytes already written patched in place.
+public struct FileStream {
+    let fd: Int32
+    let path: String
+
+    /// Appends bytes, retrying short writes and EINTR.
+    public func append(_ bytes: UnsafeRawBufferPointer) throws(FileAccessError) {
+        var done = 0
+        while done < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileAccessError(.io(errno: errno), path: path, hint: nil)
+            }
+            done += n
+        }
+    }
+
+    /// Overwrites bytes at an offset already written (the append position does not move).
+    public func patch(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileAccessError) {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileAccessError(.io(errno: errno), path: path, hint: nil)
+            }
+            done += n
+        }
     }
 }
 

@@ -3,6 +3,9 @@ struct ByteWriter {
     /// What has been written.
     private(set) var bytes: [UInt8] = []
 
+    /// Empties the buffer, keeping its room.
+    mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+
     /// Reserves room for what is about to be written.
     mutating func reserve(_ n: Int) { bytes.reserveCapacity(bytes.count + n) }
 

@@ -162,19 +162,25 @@ public struct SnapshotCache: Sendable {
         let key = SnapshotKey(origin: Self.absolute(path), modelFiles: prints[0], sources: prints[1])
         guard key.totalBytes >= Int64(minimumModelBytes) else { return false }
         Profile.mark("fingerprints")
-        let bytes: [UInt8]
         defer { Profile.mark("snapshot written") }
-        do { bytes = try SnapshotWriter.file(model, key: key) } catch {
-            report("no snapshot of '\(path)': \(error.reason)")
+        guard model.contentStarts.count == model.statements.count + 1 else {
+            report("no snapshot of '\(path)': its statements' contents add up to more than 2 GiB")
             return false
         }
-        guard bytes.count <= limitBytes else { return false }
         let file = entry(for: path)
         do {
             try gate.createFolder(for: file)
-            try gate.write(bytes, to: file, durable: false)
+            try gate.writeStreaming(to: file, durable: false) { out throws(FileAccessError) in
+                try SnapshotWriter.write(model, key: key, to: out)
+            }
         } catch {
             report("could not write the snapshot of '\(path)': \(error.message("write")); the model is loaded, the next start reads it afresh")
+            return false
+        }
+        // Written, then measured: a snapshot larger than the whole folder's limit is not kept.
+        var st = stat()
+        if stat(file, &st) == 0, Int(st.st_size) > limitBytes {
+            try? gate.remove(file)
             return false
         }
         prune(keeping: file)

@@ -9,14 +9,17 @@ import Foundation
 ///     12     4  reserved, 0
 ///     16     8  body length in bytes
 ///     24     8  checksum of the body (Checksum.of)
-///     32     …  body: the key (which files, as they were), then the model
+///     32     …  body: the key (which files, as they were), then the model's sections, then
+///               a directory: each section's offset in the body, their count, the magic reversed
 /// ```
 ///
 /// The key comes first so a stale snapshot is recognised from its first few hundred bytes; the
-/// checksum is verified only once the key matches.
+/// checksum is verified only once the key matches. Sections are written in the order they are
+/// made (statements stream to the file as they are encoded; the string table is complete only at
+/// the end), and the directory lets the reader take them in the order it needs.
 public enum SnapshotFormat {
     /// Raised whenever the layout changes; a snapshot of another version is ignored and rewritten.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     /// The file's first eight bytes.
     static let magic = Array("STMTSNAP".utf8)
     /// Bytes before the body.
@@ -25,32 +28,74 @@ public enum SnapshotFormat {
     public static let fileExtension = ".snapshot"
 }
 
-/// A fast 64-bit checksum for catching damage on disk (not an adversary): four independent lanes
-/// of multiply-rotate over 8-byte words, the halves of a large buffer summed on both cores.
+/// A fast 64-bit checksum for catching damage on disk (not an adversary): the body in 1 MiB
+/// blocks, each hashed by four independent lanes of multiply-rotate over 8-byte words, the block
+/// hashes folded in order. Blocks make it computable as the body is written (``Stream``) and on
+/// both cores when it is read.
 enum Checksum {
+    static let block = 1 << 20
+    private static let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    /// The checksum of a whole body.
     static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
-        let half = (buffer.count / 2) & ~31
-        guard half >= 1 << 20 else { return lanes(buffer, seed: 0x5354_4D54) }
-        // Each thread writes its own slot of a plain buffer (no Swift array shared between threads).
-        let parts = UnsafeMutablePointer<UInt64>.allocate(capacity: 2)
-        defer { parts.deallocate() }
-        nonisolated(unsafe) let slots = parts
+        let blocks = (buffer.count + block - 1) / block
+        let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, blocks))
+        defer { hashes.deallocate() }
+        nonisolated(unsafe) let out = hashes
         nonisolated(unsafe) let buffer = buffer
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            let part = k == 0 ? UnsafeRawBufferPointer(rebasing: buffer[0..<half])
-                              : UnsafeRawBufferPointer(rebasing: buffer[half...])
-            (slots + k).initialize(to: lanes(part, seed: 0x5354_4D54 &+ UInt64(k)))
+        let parts = blocks < 4 ? 1 : 2
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for b in (blocks * part / parts)..<(blocks * (part + 1) / parts) {
+                let slice = UnsafeRawBufferPointer(rebasing: buffer[(b * block)..<min(buffer.count, (b + 1) * block)])
+                (out.baseAddress! + b).initialize(to: lanes(slice, seed: UInt64(b)))
+            }
         }
-        return parts[0] ^ (parts[1] &* 0x9E37_79B9_7F4A_7C15)
+        return fold(UnsafeBufferPointer(rebasing: hashes[0..<blocks]), total: buffer.count)
+    }
+
+    static func fold(_ hashes: UnsafeBufferPointer<UInt64>, total: Int) -> UInt64 {
+        var h: UInt64 = 0x5354_4D54
+        for x in hashes { h = mix(h, x) }
+        return mix(h, UInt64(total))
+    }
+
+    /// The checksum of bytes given piece by piece: each full block is hashed as it completes.
+    struct Stream {
+        private var hashes: [UInt64] = []
+        private var pending: [UInt8] = []
+        private var total = 0
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            total += bytes.count
+            var rest = bytes
+            while !rest.isEmpty {
+                let take = min(rest.count, block - pending.count)
+                pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[0..<take]))
+                rest = UnsafeRawBufferPointer(rebasing: rest[take...])
+                if pending.count == block { flush() }
+            }
+        }
+
+        private mutating func flush() {
+            let seed = UInt64(hashes.count)
+            hashes.append(pending.withUnsafeBytes { lanes($0, seed: seed) })
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        mutating func finish() -> UInt64 {
+            if !pending.isEmpty { flush() }
+            return hashes.withUnsafeBufferPointer { fold($0, total: total) }
+        }
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        let x = (h ^ w) &* k
+        return (x << 31) | (x >> 33)
     }
 
     private static func lanes(_ b: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
-        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
         var h0 = seed, h1 = seed &+ 1, h2 = seed &+ 2, h3 = seed &+ 3
-        func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
-            let x = (h ^ w) &* k
-            return (x << 31) | (x >> 33)
-        }
         let blocks = b.count / 32
         var i = 0
         for _ in 0..<blocks {

@@ -30,34 +30,67 @@ struct SnapshotReader {
         guard Checksum.of(UnsafeRawBufferPointer(rebasing: buffer[SnapshotFormat.headerSize...])) == stored else { throw .corrupt }
     }
 
+    /// Where each section starts, read from the directory at the end of the body.
+    func sections(after keyEnd: Int) throws(SnapshotError) -> [Int] {
+        let n = SnapshotWriter.Section.allCases.count
+        let tail = 8 + 8 + n * 8
+        guard buffer.count - keyEnd >= tail else { throw .damaged("the directory is missing") }
+        var r = ByteReader(buffer, at: buffer.count - tail)
+        var offsets: [Int] = []
+        for _ in 0..<n {
+            let o = try r.u64()
+            guard o <= UInt64(buffer.count - SnapshotFormat.headerSize) else { throw .damaged("a section starts past the end") }
+            let at = SnapshotFormat.headerSize + Int(o)
+            guard at >= keyEnd, at <= buffer.count - tail else { throw .damaged("a section starts outside the body") }
+            offsets.append(at)
+        }
+        guard try r.u64() == UInt64(n), Array(try r.take(8)) == SnapshotFormat.magic.reversed() else {
+            throw .damaged("the directory does not match this format")
+        }
+        return offsets
+    }
+
     /// The model, named by `origin` (the path it was opened by this time).
     func model(from start: Int, origin: String) throws(SnapshotError) -> Model {
-        var r = ByteReader(buffer, at: start)
-        let name = try r.string()
-        let title = try r.optionalString()
-        let strings = try StringTable.read(from: &r)
-        let entities = try readEntities(&r)
-        var (documents, docAnchors) = try readDocuments(&r, entities: entities.count)
+        let at = try sections(after: start)
+        typealias S = SnapshotWriter.Section
+        func reader(_ s: S) -> ByteReader { ByteReader(buffer, at: at[s.rawValue]) }
 
+        var r = reader(.strings)
+        let strings = try StringTable.read(from: &r)
+        r = reader(.pool)
+        let pool = try r.int32s()
+        r = reader(.anchors)
         let anchorCount = try r.count(of: SnapshotWriter.anchorRow)
         let anchorRows = try r.take(anchorCount * SnapshotWriter.anchorRow)
+        r = reader(.framings)
         let framingCount = try r.count(of: SnapshotWriter.framingRow)
         let framingRows = try r.take(framingCount * SnapshotWriter.framingRow)
-        let pool = try r.int32s()
+        r = reader(.meta)
+        let name = try r.string()
+        let title = try r.optionalString()
+        r = reader(.entities)
+        let entities = try readEntities(&r)
+        r = reader(.documents)
+        var (documents, docAnchors) = try readDocuments(&r, entities: entities.count)
+        r = reader(.statements)
         let statementCount = try r.count(of: SnapshotWriter.statementRow)
         let rows = try r.take(statementCount * SnapshotWriter.statementRow)
+        r = reader(.ids)
         let ids = try readIds(&r, count: statementCount)
+        r = reader(.relations)
         let relations = try readRelations(&r, entities: entities.count, statements: statementCount, documents: documents.count)
+        r = reader(.content)
         let content = try r.blob()
         let starts = try r.int32s()
         let nonASCII = try r.ints(below: statementCount)
         guard starts.count == statementCount + 1, starts.first == 0, Int(starts.last!) == content.count,
               zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw .damaged("the content column does not add up") }
+        r = reader(.indexes)
         let bySpeaker = try readIndex(&r, keys: entities.count, statements: statementCount)
         let byTarget = try readIndex(&r, keys: entities.count, statements: statementCount)
         let byForce = try readIndex(&r, keys: strings.count, statements: statementCount)
         let byTopic = try readIndex(&r, keys: strings.count, statements: statementCount)
-        guard Array(try r.take(8)) == SnapshotFormat.magic.reversed(), r.atEnd else { throw .damaged("the end marker is missing") }
 
         Profile.mark("snapshot: tables")
         let texts = documents.map { $0.text?.utf8 }

@@ -19,62 +19,120 @@ struct SnapshotWriter {
     private var framings = ByteWriter()
     private var framingCount = 0
 
-    /// The whole file: header, key, model.
-    static func file(_ model: Model, key: SnapshotKey) throws(SnapshotError) -> [UInt8] {
-        guard model.contentStarts.count == model.statements.count + 1 else { throw .damaged("the model's content column is over 2 GiB") }
+    /// The sections of the body, in the directory's order.
+    enum Section: Int, CaseIterable {
+        case meta, entities, documents, statements, ids, relations, content, indexes, anchors, framings, pool, strings
+    }
+
+    /// Writes the whole file to `out`: a header (patched at the end with the body's length and
+    /// checksum), the key, the sections as they are made — statements go to the file in batches, so
+    /// the image is never whole in memory — and the directory.
+    static func write(_ model: Model, key: SnapshotKey, to out: FileStream) throws(FileAccessError) {
+        try raw([UInt8](repeating: 0, count: SnapshotFormat.headerSize)) { b throws(FileAccessError) in try out.append(b) }
         var me = SnapshotWriter()
-        var rows = ByteWriter()
-        rows.reserve(model.statements.count * statementRow)
-        for s in model.statements { me.row(s, into: &rows) }
-        var docAnchors: [[Int]] = []
+        let sink = Sink(out)
+        var offsets = Array(repeating: 0, count: Section.allCases.count)
+        key.write(to: &sink.w)
+
+        offsets[Section.meta.rawValue] = sink.offset
+        sink.w.string(model.name)
+        sink.w.optionalString(model.title)
+        offsets[Section.entities.rawValue] = sink.offset
+        writeEntities(model.entities, &sink.w)
+        try sink.drain()
+        offsets[Section.documents.rawValue] = sink.offset
+        sink.w.u64(UInt64(model.documents.count))
         for d in model.documents {
-            docAnchors.append(d.narrative.map { me.anchor($0, model) })
-            docAnchors.append(d.residue.map { me.anchor($0, model) })
+            me.document(d, &sink.w)
+            try sink.drain()
         }
-        for s in ["reported", "draft"] + model.statementsByForce.keys.sorted() + model.statementsByTopic.keys.sorted() { _ = me.strings.number(s) }
+        offsets[Section.statements.rawValue] = sink.offset
+        sink.w.u64(UInt64(model.statements.count))
+        for i in model.statements.indices {
+            me.row(model.statements[i], into: &sink.w)
+            if i % 32_768 == 0 { try sink.drain() }
+        }
+        offsets[Section.ids.rawValue] = sink.offset
+        writeIds(model.statements, &sink.w)
+        offsets[Section.relations.rawValue] = sink.offset
+        writeRelations(model.relations, &sink.w)
+        offsets[Section.content.rawValue] = sink.offset
+        sink.w.u64(UInt64(model.contentBytes.count))
+        try raw(model.contentBytes) { b throws(FileAccessError) in try sink.direct(b) }
+        sink.w.int32s(model.contentStarts)
+        sink.w.ints(model.nonASCIIContent)
+        try sink.drain()
+        offsets[Section.indexes.rawValue] = sink.offset
+        writeIndex(model.statementsBySpeaker.map { (Int($0.key), $0.value) }, &sink.w)
+        writeIndex(model.statementsByTarget.map { (Int($0.key), $0.value) }, &sink.w)
+        writeIndex(model.statementsByForce.map { (Int(me.strings.number($0.key)), $0.value) }, &sink.w)
+        writeIndex(model.statementsByTopic.map { (Int(me.strings.number($0.key)), $0.value) }, &sink.w)
+        try sink.drain()
+        offsets[Section.anchors.rawValue] = sink.offset
+        sink.w.u64(UInt64(me.anchorCount))
+        try raw(me.anchors.bytes) { b throws(FileAccessError) in try sink.direct(b) }
+        me.anchors = ByteWriter()
+        offsets[Section.framings.rawValue] = sink.offset
+        sink.w.u64(UInt64(me.framingCount))
+        me.framings.bytes.withUnsafeBufferPointer { sink.w.raw($0) }
+        offsets[Section.pool.rawValue] = sink.offset
+        sink.w.int32s(me.pool)
+        try sink.drain()
+        offsets[Section.strings.rawValue] = sink.offset
+        me.strings.write(to: &sink.w)
+        for o in offsets { sink.w.u64(UInt64(o)) }
+        sink.w.u64(UInt64(offsets.count))
+        for b in SnapshotFormat.magic.reversed() { sink.w.u8(b) }
+        try sink.drain(all: true)
 
+        var header = ByteWriter()
+        for b in SnapshotFormat.magic { header.u8(b) }
+        header.u32(SnapshotFormat.version)
+        header.u32(0)
+        header.u64(UInt64(sink.written))
+        header.u64(sink.checksum.finish())
+        try raw(header.bytes) { b throws(FileAccessError) in try out.patch(b, at: 0) }
+    }
+
+    /// Bytes as a raw buffer, for a body that throws the gate's errors (Array's own `withUnsafeBytes` rethrows untyped).
+    static func raw(_ bytes: [UInt8], _ body: (UnsafeRawBufferPointer) throws(FileAccessError) -> Void) throws(FileAccessError) {
+        let failure: FileAccessError? = bytes.withUnsafeBytes { b in
+            do throws(FileAccessError) { try body(b); return nil } catch { return error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The body on its way to the file: a buffer sent in batches, with the checksum kept as it goes.
+    final class Sink {
+        let out: FileStream
         var w = ByteWriter()
-        w.reserve(SnapshotFormat.headerSize + rows.bytes.count + me.anchors.bytes.count + model.contentBytes.count
-                  + model.documents.reduce(0) { $0 + ($1.text?.utf8.count ?? 0) } + me.pool.count * 4 + (8 << 20))
-        for b in SnapshotFormat.magic { w.u8(b) }
-        w.u32(SnapshotFormat.version)
-        w.u32(0)
-        w.u64(0)   // body length, patched below
-        w.u64(0)   // checksum, patched below
-        key.write(to: &w)
+        var checksum = Checksum.Stream()
+        /// Body bytes already in the file.
+        private(set) var written = 0
 
-        w.string(model.name)
-        w.optionalString(model.title)
-        me.strings.write(to: &w)
-        writeEntities(model.entities, &w)
-        writeDocuments(model.documents, docAnchors, &w)
-        w.u64(UInt64(me.anchorCount))
-        me.anchors.bytes.withUnsafeBufferPointer { w.raw($0) }
-        w.u64(UInt64(me.framingCount))
-        me.framings.bytes.withUnsafeBufferPointer { w.raw($0) }
-        w.int32s(me.pool)
-        w.u64(UInt64(model.statements.count))
-        rows.bytes.withUnsafeBufferPointer { w.raw($0) }
-        writeIds(model.statements, &w)
-        writeRelations(model.relations, &w)
-        w.blob(model.contentBytes)
-        w.int32s(model.contentStarts)
-        w.ints(model.nonASCIIContent)
-        writeIndex(model.statementsBySpeaker.map { (Int($0.key), $0.value) }, &w)
-        writeIndex(model.statementsByTarget.map { (Int($0.key), $0.value) }, &w)
-        writeIndex(model.statementsByForce.map { (Int(me.strings.numberIfPresent($0.key)), $0.value) }, &w)
-        writeIndex(model.statementsByTopic.map { (Int(me.strings.numberIfPresent($0.key)), $0.value) }, &w)
-        for b in SnapshotFormat.magic.reversed() { w.u8(b) }
+        init(_ out: FileStream) { self.out = out }
 
-        var bytes = w.bytes
-        let body = bytes.count - SnapshotFormat.headerSize
-        let sum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[SnapshotFormat.headerSize...])) }
-        w = ByteWriter()   // lets go of the writer's reference, so patching does not copy the whole buffer
-        bytes.withUnsafeMutableBytes { raw in
-            raw.storeBytes(of: UInt64(body).littleEndian, toByteOffset: 16, as: UInt64.self)
-            raw.storeBytes(of: sum.littleEndian, toByteOffset: 24, as: UInt64.self)
+        /// Where the next byte lands, counted from the body's start.
+        var offset: Int { written + w.bytes.count }
+
+        /// Sends the buffer to the file once it holds a few MiB (or `all` of it).
+        func drain(all: Bool = false) throws(FileAccessError) {
+            guard all || w.bytes.count >= 4 << 20, !w.bytes.isEmpty else { return }
+            try SnapshotWriter.raw(w.bytes) { b throws(FileAccessError) in
+                checksum.add(b)
+                try out.append(b)
+            }
+            written += w.bytes.count
+            w.clear()
         }
-        return bytes
+
+        /// Sends large bytes straight to the file, after what is buffered.
+        func direct(_ raw: UnsafeRawBufferPointer) throws(FileAccessError) {
+            try drain(all: true)
+            checksum.add(raw)
+            try out.append(raw)
+            written += raw.count
+        }
     }
 
     /// Lists already in the pool: the same speakers, targets or topics recur across thousands of
@@ -197,21 +255,20 @@ struct SnapshotWriter {
         }
     }
 
-    private static func writeDocuments(_ documents: [Document], _ anchors: [[Int]], _ w: inout ByteWriter) {
-        w.u64(UInt64(documents.count))
-        for (i, d) in documents.enumerated() {
-            w.string(d.id); w.string(d.kind); w.string(d.title)
-            w.u8(d.text == nil ? 0 : 1)
-            if let t = d.text { w.blob(t.utf8) }
-            w.optionalString(d.sourcePath)
-            w.ints(d.authors)
-            w.index(d.publisher)
-            date(d.date, &w)
-            w.optionalString(d.place)
-            w.ints(anchors[2 * i]); w.ints(anchors[2 * i + 1])
-            w.optionalString(d.note); w.optionalString(d.status)
-            span(d.span, &w)
-        }
+    /// One document; its narrative and residue anchors become anchor rows, referred to by number.
+    private mutating func document(_ d: Document, _ w: inout ByteWriter) {
+        w.string(d.id); w.string(d.kind); w.string(d.title)
+        w.u8(d.text == nil ? 0 : 1)
+        if let t = d.text { w.blob(t.utf8) }
+        w.optionalString(d.sourcePath)
+        w.ints(d.authors)
+        w.index(d.publisher)
+        Self.date(d.date, &w)
+        w.optionalString(d.place)
+        w.ints(d.narrative.map { anchor($0, nil) })
+        w.ints(d.residue.map { anchor($0, nil) })
+        w.optionalString(d.note); w.optionalString(d.status)
+        Self.span(d.span, &w)
     }
 
     static let recordKinds = ["entity", "statement", "document", "relation"]

@@ -51,7 +51,3 @@ struct StringTable {
     }
 }
 
-extension StringTable {
-    /// The number of a string already in the table (index keys were added before the table was written).
-    func numberIfPresent(_ s: String) -> UInt32 { numbers[s] ?? Self.none }
-}

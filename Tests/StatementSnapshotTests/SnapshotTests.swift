@@ -262,6 +262,31 @@ import StatementTestSupport
         #expect(cache.entries().isEmpty)
     }
 
+    /// The writer checksums the body as it streams it out in pieces; the reader checksums the mapped
+    /// file whole, on both cores: the two must agree for every size and every way of cutting it.
+    @Test func theStreamedChecksumIsTheWholeChecksum() {
+        var rng = SystemRandomNumberGenerator()
+        for size in [0, 1, 31, 32, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 7 << 19, 5 << 20] {
+            var bytes = [UInt8](repeating: 0, count: size)
+            var x = UInt64.random(in: 1...UInt64.max, using: &rng)
+            for i in 0..<size { x ^= x << 13; x ^= x >> 7; x ^= x << 17; bytes[i] = UInt8(truncatingIfNeeded: x) }
+            let whole = bytes.withUnsafeBytes { Checksum.of($0) }
+            var stream = Checksum.Stream()
+            var at = 0
+            while at < size {
+                let n = min(size - at, Int.random(in: 1...(3 << 19), using: &rng))
+                bytes.withUnsafeBytes { stream.add(UnsafeRawBufferPointer(rebasing: $0[at..<(at + n)])) }
+                at += n
+            }
+            #expect(stream.finish() == whole, "size \(size)")
+            if size > 0 {
+                var flipped = bytes
+                flipped[size / 2] ^= 1
+                #expect(flipped.withUnsafeBytes { Checksum.of($0) } != whole)
+            }
+        }
+    }
+
     @Test func theStandardFolderFollowsXDG() {
         #expect(SnapshotCache.standard(environment: ["XDG_CACHE_HOME": "/x/c", "HOME": "/h"])?.folder == "/x/c/stmt")
         #expect(SnapshotCache.standard(environment: ["HOME": "/h"])?.folder == "/h/.cache/stmt")
