@@ -151,6 +151,16 @@ public final class FileGate: @unchecked Sendable {
         if unlink(path) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
     }
 
+    /// Deletes a regular file or a symbolic link itself (never what the link points to): a cache's stray entries.
+    public func removeEntry(_ path: String) throws(FileAccessError) {
+        try check(.write, (path as NSString).deletingLastPathComponent + "/")
+        var st = stat()
+        guard lstat(path, &st) == 0 else { throw FileAccessError(.notFound, path: path, hint: nil) }
+        let kind = FileKind(mode: st.st_mode)
+        guard kind == .regular || kind == .symlink else { throw FileAccessError(.notRegular(kind), path: path, hint: nil) }
+        if unlink(path) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
+    }
+
     /// Opens without blocking (a FIFO would wait for a writer), then makes sure it is a regular file.
     private func openRegular(_ path: String) throws(FileAccessError) -> Int32 {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -186,10 +196,19 @@ public final class FileGate: @unchecked Sendable {
     // MARK: writing
 
     /// Creates the folder a file will be written in (and its parents), as writing the file would be checked.
-    public func createFolder(for file: String) throws(FileAccessError) {
+    /// `mode` is given to the folders made (a private cache: 0700).
+    public func createFolder(for file: String, mode: Int? = nil) throws(FileAccessError) {
         try check(.write, file)
         let folder = (file as NSString).deletingLastPathComponent
-        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        var walk = folder
+        while !walk.isEmpty && walk != "/" {
+            if let kind = FileGate.kind(of: walk), kind != .directory {
+                throw FileAccessError(.io(errno: ENOTDIR), path: walk, hint: "it is \(kind.rawValue) where a folder should be; move it away")
+            }
+            walk = (walk as NSString).deletingLastPathComponent
+        }
+        let attributes: [FileAttributeKey: Any]? = mode.map { [.posixPermissions: $0] }
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: attributes) } catch {
             throw FileAccessError(.io(errno: EACCES), path: folder, hint: "check the permissions of its parent folder")
         }
     }
@@ -212,13 +231,17 @@ public final class FileGate: @unchecked Sendable {
     /// never has to be held whole in memory: `produce` appends to the stream and may patch bytes
     /// already written (a header known only at the end). Nothing replaces the file unless `produce`
     /// returns normally.
-    public func writeStreaming(to path: String, durable: Bool = true,
+    ///
+    /// A cache entry passes `replacingLinks` (a symlink at `path` is replaced by the file, never
+    /// written through) and `mode` (the file gets exactly this mode, whatever it replaces).
+    public func writeStreaming(to path: String, durable: Bool = true, replacingLinks: Bool = false, mode: mode_t? = nil,
                                _ produce: (FileStream) throws(FileAccessError) -> Void) throws(FileAccessError) {
         try check(.write, path)
-        let target = FileGate.realPath(path)
+        let target = replacingLinks ? path : FileGate.realPath(path)
         var existing = stat()
-        let exists = stat(target, &existing) == 0
-        if exists, FileKind(mode: existing.st_mode) != .regular {
+        let exists = (replacingLinks ? lstat(target, &existing) : stat(target, &existing)) == 0
+        let replacingALink = replacingLinks && exists && FileKind(mode: existing.st_mode) == .symlink
+        if exists, !replacingALink, FileKind(mode: existing.st_mode) != .regular {
             throw FileAccessError(.notRegular(FileKind(mode: existing.st_mode)), path: path,
                                   hint: "stmt only replaces regular files; choose another name")
         }
@@ -237,7 +260,9 @@ public final class FileGate: @unchecked Sendable {
             if !ok { unlink(tmp) }
         }
         try produce(FileStream(fd: fd, path: path))
-        if exists {
+        if let mode {
+            fchmod(fd, mode)
+        } else if exists {
             fchmod(fd, existing.st_mode & 0o7777)
             _ = fchown(fd, existing.st_uid, existing.st_gid)   // keeps the group; EPERM for another owner is fine
         } else {
@@ -315,6 +340,8 @@ public enum FileKind: String, Sendable {
     case device = "a device"
     /// A socket.
     case socket = "a socket"
+    /// A symbolic link (seen only where links are not followed).
+    case symlink = "a symbolic link"
     /// Anything else.
     case other = "not a regular file"
 
@@ -325,6 +352,7 @@ public enum FileKind: String, Sendable {
         case S_IFIFO: self = .fifo
         case S_IFCHR, S_IFBLK: self = .device
         case S_IFSOCK: self = .socket
+        case S_IFLNK: self = .symlink
         default: self = .other
         }
     }

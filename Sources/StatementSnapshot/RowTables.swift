@@ -97,6 +97,10 @@ struct RowTables: @unchecked Sendable {
         a.end = try index(i32(b, 40), below: big)
         a.line = try index(i32(b, 44), below: big)
         a.column = try index(i32(b, 48), below: big)
+        // What the resolver would never have made: ranges backwards or past the text.
+        if let s = a.start, let e = a.end, s > e { throw .damaged("an anchor ends before it starts") }
+        if let r = a.byteRange, let doc, r.upperBound > (texts[doc]?.count ?? 0) { throw .damaged("an anchor lies past its document's text") }
+        if a.byteRange != nil && doc == nil { throw .damaged("an anchor has a place but no document") }
         return a
     }
 
@@ -129,6 +133,7 @@ struct RowTables: @unchecked Sendable {
         let year = i32(b, 88)
         if year != .min {
             let month = Int(b[92]), day = Int(b[93])
+            guard month <= 12, day <= 31, day == 0 || month != 0, b[94] <= 1 else { throw .damaged("a statement's date is not a date") }
             s.date = DateClaim(value: PartialDate(year: Int(year), month: month == 0 ? nil : month, day: day == 0 ? nil : day),
                                basis: b[94] == 0 ? .stated : .inferred, note: try string(u32(b, 96)))
         }

@@ -11,6 +11,13 @@ struct SnapshotKey: Equatable {
         var size: Int64
         var seconds: Int64
         var nanoseconds: Int64
+        /// The status-change time: set by the system on every write and on every change of the
+        /// modification time, so an edit whose time was put back (`touch -r`) still shows.
+        var changeSeconds: Int64
+        var changeNanoseconds: Int64
+        /// The file's identity: a file replaced by another (renamed over, copied with `cp -p`) differs.
+        var device: UInt64
+        var inode: UInt64
         /// A hash of the first and last 64 KiB and sixteen blocks between (cheap even for 500 MB).
         var sample: UInt64
     }
@@ -50,7 +57,9 @@ struct SnapshotKey: Equatable {
                 absorb(try handle.read(upToCount: Int(o == 0 || o == size - block ? block : 4096)))
             } catch { return nil }
         }
-        return Fingerprint(path: path, size: size, seconds: Int64(st.st_mtim.tv_sec), nanoseconds: Int64(st.st_mtim.tv_nsec), sample: h)
+        return Fingerprint(path: path, size: size, seconds: Int64(st.st_mtim.tv_sec), nanoseconds: Int64(st.st_mtim.tv_nsec),
+                           changeSeconds: Int64(st.st_ctim.tv_sec), changeNanoseconds: Int64(st.st_ctim.tv_nsec),
+                           device: UInt64(st.st_dev), inode: UInt64(st.st_ino), sample: h)
     }
 
     func write(to w: inout ByteWriter) {
@@ -62,6 +71,10 @@ struct SnapshotKey: Equatable {
                 w.i64(f.size)
                 w.i64(f.seconds)
                 w.i64(f.nanoseconds)
+                w.i64(f.changeSeconds)
+                w.i64(f.changeNanoseconds)
+                w.u64(f.device)
+                w.u64(f.inode)
                 w.u64(f.sample)
             }
         }
@@ -71,10 +84,12 @@ struct SnapshotKey: Equatable {
         let origin = try r.string()
         var lists: [[Fingerprint]] = []
         for _ in 0..<2 {
-            let n = try r.count(of: 40)
+            let n = try r.count(of: 72)
             var list: [Fingerprint] = []
             for _ in 0..<n {
-                list.append(Fingerprint(path: try r.string(), size: try r.i64(), seconds: try r.i64(), nanoseconds: try r.i64(), sample: try r.u64()))
+                list.append(Fingerprint(path: try r.string(), size: try r.i64(), seconds: try r.i64(), nanoseconds: try r.i64(),
+                                        changeSeconds: try r.i64(), changeNanoseconds: try r.i64(), device: try r.u64(), inode: try r.u64(),
+                                        sample: try r.u64()))
             }
             lists.append(list)
         }

@@ -18,7 +18,8 @@ struct SnapshotReader {
         guard version == SnapshotFormat.version else { throw .otherVersion(version) }
         guard buffer.loadUnaligned(fromByteOffset: 12, as: UInt32.self) == 0 else { throw .damaged("the header's reserved field is set") }
         let body = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
-        guard body == UInt64(buffer.count - SnapshotFormat.headerSize) else { throw .truncated }
+        guard body <= UInt64(buffer.count - SnapshotFormat.headerSize) else { throw .truncated }
+        guard body == UInt64(buffer.count - SnapshotFormat.headerSize) else { throw .damaged("the file is longer than its header says") }
         var r = ByteReader(buffer, at: SnapshotFormat.headerSize)
         let key = try SnapshotKey.read(from: &r)
         return (key, r.offset)
@@ -127,6 +128,7 @@ struct SnapshotReader {
         case 0: return nil
         case 1:
             let year = Int(try r.i64()), month = Int(try r.u8()), day = Int(try r.u8()), basis = try r.u8()
+            guard month <= 12, day <= 31, day == 0 || month != 0, basis <= 1 else { throw .damaged("a date is not a date") }
             return DateClaim(value: PartialDate(year: year, month: month == 0 ? nil : month, day: day == 0 ? nil : day),
                              basis: basis == 0 ? .stated : .inferred, note: try r.optionalString())
         default: throw .damaged("a date has a bad flag")

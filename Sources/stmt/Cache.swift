@@ -36,19 +36,19 @@ struct CacheCommand: ParsableCommand {
             let cache = try CacheCommand.cache()
             let entries = cache.entries()
             let total = entries.reduce(0) { $0 + $1.bytes }
-            var out = "\(cache.folder): \(ModelSummary.count(entries.count, "snapshot")), \(Self.size(total)) of \(Self.size(cache.limitBytes))\n"
+            let size = SnapshotCache.size
+            var out = "\(cache.folder): \(ModelSummary.count(entries.count, "snapshot")), \(size(total)) of \(size(cache.limitBytes))\n"
             let format = DateFormatter()
             format.dateFormat = "yyyy-MM-dd HH:mm"
             for e in entries {
-                out += "  \(Self.size(e.bytes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(format.string(from: e.used))  \((e.path as NSString).lastPathComponent)\n"
+                out += "  \(size(e.bytes).padding(toLength: 10, withPad: " ", startingAt: 0)) \(format.string(from: e.used))  \((e.path as NSString).lastPathComponent)\n"
+            }
+            let left = cache.leftovers()
+            if !left.isEmpty {
+                out += "  and \(ModelSummary.count(left.count, "leftover")) (\(size(left.reduce(0) { $0 + $1.bytes }))): "
+                    + "half-written snapshots of interrupted runs or links; `stmt cache clear` removes them\n"
             }
             OutputWriter.standardOutput.write(out)
-        }
-
-        static func size(_ n: Int) -> String {
-            n >= 1 << 30 ? String(format: "%.1f GiB", Double(n) / Double(1 << 30))
-                : n >= 1 << 20 ? String(format: "%.1f MiB", Double(n) / Double(1 << 20))
-                : n >= 1 << 10 ? String(format: "%.1f KiB", Double(n) / 1024) : "\(n) B"
         }
     }
 
@@ -59,7 +59,7 @@ struct CacheCommand: ParsableCommand {
             let cache = try CacheCommand.cache()
             do {
                 let gone = try cache.clear()
-                OutputWriter.standardOutput.write("removed \(ModelSummary.count(gone.count, "snapshot")) (\(Show.size(gone.bytes))) from \(cache.folder)\n")
+                OutputWriter.standardOutput.write("removed \(ModelSummary.count(gone.count, "snapshot")) (\(SnapshotCache.size(gone.bytes))) from \(cache.folder)\n")
             } catch {
                 report([error.diagnostic("remove", at: nil)])
                 throw ExitCode(StatementShell.ExitCode.failure.rawValue)

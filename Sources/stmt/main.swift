@@ -306,6 +306,8 @@ struct Docs: ParsableCommand {
 
 // A reader that goes away (`stmt … | head`) makes writes fail with EPIPE, handled by OutputWriter, instead of a signal.
 signal(SIGPIPE, SIG_IGN)
+// Past a file-size limit (`ulimit -f`) a write fails with EFBIG and says so, instead of the signal ending the run.
+signal(SIGXFSZ, SIG_IGN)
 
 // Completion scripts get the default-subcommand layer (ShellCompletion); everything else is parsed as usual.
 let arguments = Array(CommandLine.arguments.dropFirst())

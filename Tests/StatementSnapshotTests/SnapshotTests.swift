@@ -13,6 +13,7 @@ import StatementTestSupport
     /// once is what the suite avoids.
     static let large = generate(2000)
     static let small = generate(300)
+    static let tiny = generate(30)
 
     static func generate(_ n: Int) -> String {
         let dir = root + "/.build/test-artifacts/snapshot-corpus-\(n)"
@@ -40,7 +41,8 @@ import StatementTestSupport
             for f in try FileManager.default.contentsOfDirectory(atPath: root + "/seeds") {
                 try FileManager.default.copyItem(atPath: root + "/seeds/" + f, toPath: dir + "/seed/" + f)
             }
-            try FileManager.default.copyItem(atPath: statements > 500 ? SnapshotTests.large : SnapshotTests.small, toPath: dir + "/gen")
+            try FileManager.default.copyItem(atPath: statements > 500 ? SnapshotTests.large : statements > 50 ? SnapshotTests.small : SnapshotTests.tiny,
+                                             toPath: dir + "/gen")
         }
 
         var cache: SnapshotCache {
@@ -152,7 +154,7 @@ import StatementTestSupport
             try survives(s, path, expect: keep < 8 ? "not a stmt snapshot" : "cut short") { f in try Self.put(Array(try Self.bytes(f).prefix(keep)), f) }
         }
         try survives(s, path, expect: "cut short") { f in try Self.put(Array(try Self.bytes(f).dropLast(1)), f) }
-        try survives(s, path, expect: "cut short") { f in try Self.put(try Self.bytes(f) + [0], f) }
+        try survives(s, path, expect: "longer than its header says") { f in try Self.put(try Self.bytes(f) + [0], f) }
     }
 
     @Test func flippedBytesAnywhereAreCaught() throws {
@@ -224,6 +226,83 @@ import StatementTestSupport
         }
     }
 
+    /// Found by a hostile trial: a model edited while it was being read must not leave a snapshot of
+    /// the old text under the new file's key.
+    @Test func aFileThatChangesDuringTheLoadLeavesNoSnapshot() throws {
+        let s = try Scratch(statements: 400)
+        let path = s.dir + "/gen/model.jsonl"
+        let model = try ModelLoader().load(path: path)
+        var started = timespec()
+        clock_gettime(CLOCK_REALTIME, &started)
+        let stale = SnapshotCache.LoadRecord(path: path, modelFiles: [path], sources: [], before: [nil], started: started, gate: .unrestricted)
+        #expect(s.cache.store(model, stale) == false)
+        #expect(s.lines.count == 1 && s.lines[0].contains("changed while it was read"), "\(s.lines)")
+        // Changed after the load began (its status-change time is later than the start).
+        let before = [SnapshotKey.fingerprint(SnapshotCache.absolute(path), gate: .unrestricted)]
+        _ = utimes(path, nil)
+        let late = SnapshotCache.LoadRecord(path: path, modelFiles: [path], sources: [], before: before, started: started, gate: .unrestricted)
+        s.lines = []
+        #expect(s.cache.store(model, late) == false)
+        #expect(s.cache.entries().isEmpty)
+    }
+
+    /// Found by a hostile trial: a link at the entry's name was written through (it could overwrite the
+    /// model or any file); now it is replaced, and the snapshot is private (0600 in a 0700 folder).
+    @Test func aLinkAtTheEntryIsReplacedAndSnapshotsArePrivate() throws {
+        let s = try Scratch(statements: 400)
+        let path = s.dir + "/gen/model.jsonl"
+        let notes = s.dir + "/notes.txt"
+        try "my notes\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        let entry = s.cache.entry(for: path)
+        try FileManager.default.createDirectory(atPath: s.cacheDir, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: entry, withDestinationPath: notes)
+        _ = try s.cache.open(path: path, loader: ModelLoader())
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "my notes\n")
+        var st = stat()
+        #expect(lstat(entry, &st) == 0 && FileKind(mode: st.st_mode) == .regular && st.st_mode & 0o777 == 0o600)
+        let fresh = try SnapshotTests.Scratch(statements: 400)
+        _ = try fresh.cache.open(path: fresh.dir + "/gen/model.jsonl", loader: ModelLoader())
+        #expect(stat(fresh.cacheDir, &st) == 0 && st.st_mode & 0o777 == 0o700)
+    }
+
+    /// Found by a hostile trial: an edit of the same size outside the sampled blocks, its time put back
+    /// (`touch -r`), went unseen; the status-change time (which no user can set) shows it.
+    @Test func anEditWithItsTimePutBackIsSeen() throws {
+        let s = try Scratch(statements: 2000)
+        let path = s.dir + "/gen/model.jsonl"
+        _ = try s.cache.open(path: path, loader: ModelLoader())
+        var st = stat(); stat(path, &st)
+        var b = try Self.bytes(path)
+        // A letter of a statement's content, between the sampled blocks.
+        let key = Array("\"content\":\"".utf8)
+        var at = b.count / 2 + 12_345
+        while !b[at..<(at + key.count)].elementsEqual(key) { at += 1 }
+        at += key.count
+        b[at] = b[at] == UInt8(ascii: "Q") ? UInt8(ascii: "Z") : UInt8(ascii: "Q")
+        try Data(b).write(to: URL(fileURLWithPath: path))
+        var times = [timespec(tv_sec: st.st_atim.tv_sec, tv_nsec: st.st_atim.tv_nsec), st.st_mtim]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+        s.lines = []
+        let reopened = try s.cache.open(path: path, loader: ModelLoader())
+        #expect(reopened.outcome == .written)
+        #expect(s.lines.count == 1 && s.lines[0].contains("changed"), "\(s.lines)")
+    }
+
+    /// Leftovers of killed runs are listed and cleared; a file that is not stmt's is never removed.
+    @Test func leftoversAreClearedAndForeignFilesKept() throws {
+        let s = try Scratch(statements: 30)
+        let opened = try s.cache.open(path: s.dir + "/gen/model.jsonl", loader: ModelLoader())
+        #expect(opened.outcome == .written, "\(s.lines)")
+        let folder = s.cacheDir + "/"
+        try Self.put([1, 2, 3], folder + ".model-abc.snapshot.Xy12Zq")
+        try Self.put(Array("my vm image".utf8), folder + "myvm.snapshot")
+        #expect(s.cache.leftovers().count == 1)
+        #expect(s.cache.entries().count == 1)
+        let gone = try s.cache.clear()
+        #expect(gone.count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["myvm.snapshot"])
+    }
+
     @Test func anotherFormatVersionOrAForeignFileIsIgnored() throws {
         let s = try Scratch(statements: 400)
         let path = s.dir + "/gen/model.jsonl"
@@ -287,6 +366,25 @@ import StatementTestSupport
         }
     }
 
+    /// The snapshot fuzz target starts from images of the seed and of a small corpus kept in
+    /// Fuzz/seeds; they must be of the current format. `STMT_UPDATE_FUZZ_SEEDS=1 swift test --filter
+    /// fuzzSeedsDecode` rewrites them after a format change.
+    @Test func fuzzSeedsDecode() throws {
+        let s = try Scratch(statements: 30)
+        let seeds = Self.root + "/Fuzz/seeds/"
+        let models = ["snapshot-seed.bin": s.dir + "/seed", "snapshot-corpus.bin": s.dir + "/gen/model.jsonl"]
+        for (name, path) in models.sorted(by: { $0.key < $1.key }) {
+            if ProcessInfo.processInfo.environment["STMT_UPDATE_FUZZ_SEEDS"] != nil {
+                _ = try s.cache.open(path: path, loader: ModelLoader())
+                try Self.put(try Self.bytes(s.cache.entry(for: path)), seeds + name)
+            }
+            let image = try Self.bytes(seeds + name)
+            #expect(image.count <= 131_072, "\(name) is over the fuzz target's -max_len")
+            let m = try image.withUnsafeBytes { raw throws(SnapshotError) in try SnapshotImage.model(raw, origin: "seed") }
+            #expect(m.statements.count > 0, "\(name): regenerate with STMT_UPDATE_FUZZ_SEEDS=1 swift test --filter fuzzSeedsDecode")
+        }
+    }
+
     @Test func theStandardFolderFollowsXDG() {
         #expect(SnapshotCache.standard(environment: ["XDG_CACHE_HOME": "/x/c", "HOME": "/h"])?.folder == "/x/c/stmt")
         #expect(SnapshotCache.standard(environment: ["HOME": "/h"])?.folder == "/h/.cache/stmt")
@@ -294,6 +392,11 @@ import StatementTestSupport
         #expect(SnapshotCache.standard(environment: [:]) == nil)
         #expect(SnapshotCache.standard(environment: ["HOME": "/h", "STMT_CACHE_LIMIT": "512M"])?.limitBytes == 512 << 20)
         #expect(SnapshotCache.parseSize("2G") == 2 << 30)
+        #expect(SnapshotCache.parseSize("512MB") == 512 << 20)
+        #expect(SnapshotCache.parseSize("1.5G") == 3 << 29)
+        #expect(SnapshotCache.parseSize("2 MiB") == 2 << 20)
         #expect(SnapshotCache.parseSize("lots") == nil)
+        #expect(SnapshotCache.parseSize("-5") == nil)
+        #expect(SnapshotCache.parseSize("1e3") == nil)
     }
 }

@@ -1,0 +1,13 @@
+import StatementModel
+import StatementSnapshot
+
+/// The snapshot reader: any bytes (checksum not required, so damage reaches the reader's own
+/// checks) give a model or a SnapshotError — never a trap or a read out of bounds.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
+    if let m = try? SnapshotImage.model(UnsafeRawBufferPointer(start: data, count: count), origin: "fuzz", verifyingChecksum: false) {
+        _ = ModelSummary(m).text
+        for i in m.statements.indices.prefix(50) { _ = m.statements[i].content; _ = m.statements[i].anchors.map(\.exact) }
+    }
+    return 0
+}
