@@ -107,10 +107,21 @@ struct SnapshotReader {
         let indexes = Model.StatementIndexes(
             bySpeaker: Dictionary(uniqueKeysWithValues: bySpeaker),
             byTarget: Dictionary(uniqueKeysWithValues: byTarget),
-            byForce: Dictionary(uniqueKeysWithValues: byForce.map { (strings[$0.0], $0.1) }),
-            byTopic: Dictionary(uniqueKeysWithValues: byTopic.map { (strings[$0.0], $0.1) }))
+            byForce: try named(byForce, strings),
+            byTopic: try named(byTopic, strings))
         return Model(name: name, title: title, origin: origin, documents: documents, entities: entities, statements: statements,
                      relations: relations, statementIds: nil, contents: (content, starts, nonASCII), indexes: indexes)
+    }
+
+    /// An index keyed by string numbers, keyed by the strings. The numbers are distinct (readIndex
+    /// checks); two naming equal strings is damage, refused here rather than trapping in
+    /// Dictionary(uniqueKeysWithValues:) (found by the snapshot fuzz target).
+    private func named(_ entries: [(Int, [Int])], _ strings: [String]) throws(SnapshotError) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for (k, list) in entries where out.updateValue(list, forKey: strings[k]) != nil {
+            throw .damaged("an index names a key twice")
+        }
+        return out
     }
 
     private func readSpan(_ r: inout ByteReader) throws(SnapshotError) -> SourceSpan? {

@@ -385,6 +385,21 @@ import StatementTestSupport
         }
     }
 
+    /// What the snapshot fuzz target found, kept as inputs: each is refused with an error, not a trap.
+    /// 1: two index keys naming equal strings trapped in Dictionary(uniqueKeysWithValues:).
+    @Test func fuzzFindingsAreRefused() throws {
+        let seeds = Self.root + "/Fuzz/seeds/"
+        let found = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasPrefix("snapshot-regression-") }
+        #expect(!found.isEmpty)
+        for name in found {
+            let image = try Self.bytes(seeds + name)
+            let refused: Bool = image.withUnsafeBytes { raw in
+                do { _ = try SnapshotImage.model(raw, origin: "fuzz", verifyingChecksum: false); return false } catch { return true }
+            }
+            #expect(refused, "\(name) was read as a model")
+        }
+    }
+
     @Test func theStandardFolderFollowsXDG() {
         #expect(SnapshotCache.standard(environment: ["XDG_CACHE_HOME": "/x/c", "HOME": "/h"])?.folder == "/x/c/stmt")
         #expect(SnapshotCache.standard(environment: ["HOME": "/h"])?.folder == "/h/.cache/stmt")
