@@ -151,6 +151,12 @@ public final class FileGate: @unchecked Sendable {
         if unlink(path) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
     }
 
+    /// Sets a file's modification time to now (a cache entry marked as just used).
+    public func touch(_ path: String) throws(FileAccessError) {
+        try check(.write, path)
+        if utimes(path, nil) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
+    }
+
     /// Deletes a regular file or a symbolic link itself (never what the link points to): a cache's stray entries.
     public func removeEntry(_ path: String) throws(FileAccessError) {
         try check(.write, (path as NSString).deletingLastPathComponent + "/")

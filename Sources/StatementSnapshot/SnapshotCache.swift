@@ -110,7 +110,7 @@ public struct SnapshotCache: Sendable {
                 do {
                     let model = try restore(file, path: path, loader: loader)
                     // Touched on use: the size limit drops the least recently used.
-                    _ = utimes(file, nil)
+                    try? gate.touch(file)
                     return (model, .restored)
                 } catch {
                     report("ignoring the snapshot of '\(path)': \(error.reason); reading the model afresh")
