@@ -32,7 +32,7 @@ extension Commands {
                     examples: [Example("an assertion that holds prints nothing", "assert (statements | where act = \"urge\" | count) >= 1", "")],
                     role: .command, shape: .expression, completion: .expression, run: assertCommand),
         CommandSpec(name: "load", synopsis: "load PATH", summary: "replace the model with another, only if it loads cleanly",
-                    help: "Loads a model file (.yaml, .yml, .json) or a folder of them. On any error the current model stays in place and every problem is listed. Variables that refer to the old model are dropped.",
+                    help: "Loads a model file (.yaml, .yml, .json, .jsonl) or a folder of them. On any error the current model stays in place and every problem is listed. Variables that refer to the old model are dropped. A model of 1 MiB or more is read from its snapshot when its files are unchanged (see `stmt cache`), else parsed and a snapshot written.",
                     role: .command, shape: .words(min: 1, max: 1), completion: .paths, run: loadCommand),
         CommandSpec(name: "info", synopsis: "info", summary: "summary of the model: counts by kind and force, anchors resolved",
                     help: "Documents, entities by kind, statements by force, relations, and how many anchors resolved.",
