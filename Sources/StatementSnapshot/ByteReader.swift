@@ -11,9 +11,6 @@ struct ByteReader {
         self.offset = offset
     }
 
-    /// Whether every byte has been read.
-    var atEnd: Bool { offset == buffer.count }
-
     /// The next `n` bytes, or an error when fewer are left.
     mutating func take(_ n: Int) throws(SnapshotError) -> UnsafeRawBufferPointer {
         guard n >= 0, n <= buffer.count - offset else { throw .damaged("a section runs past the end of the file") }

@@ -6,9 +6,6 @@ struct ByteWriter {
     /// Empties the buffer, keeping its room.
     mutating func clear() { bytes.removeAll(keepingCapacity: true) }
 
-    /// Reserves room for what is about to be written.
-    mutating func reserve(_ n: Int) { bytes.reserveCapacity(bytes.count + n) }
-
     mutating func u8(_ v: UInt8) { bytes.append(v) }
     mutating func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
@@ -55,13 +52,6 @@ struct ByteWriter {
         u64(UInt64(list.count))
         list.withUnsafeBytes { raw in
             if Int32(1).littleEndian == 1 { bytes.append(contentsOf: raw) } else { for v in list { i32(v) } }
-        }
-    }
-
-    /// Overwrites eight bytes at `offset` (a length or checksum known only at the end).
-    mutating func patch(u64 v: UInt64, at offset: Int) {
-        withUnsafeBytes(of: v.littleEndian) { raw in
-            for k in 0..<8 { bytes[offset + k] = raw[k] }
         }
     }
 }

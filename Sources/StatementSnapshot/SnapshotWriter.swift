@@ -271,8 +271,6 @@ struct SnapshotWriter {
         Self.span(d.span, &w)
     }
 
-    static let recordKinds = ["entity", "statement", "document", "relation"]
-
     private static func ref(_ r: RecordRef, _ w: inout ByteWriter) {
         switch r {
         case .entity(let i): w.u8(0); w.index(i)
