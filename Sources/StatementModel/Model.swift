@@ -17,7 +17,7 @@ public final class Model: Sendable {
     /// All entities, in file order.
     public let entities: [Entity]
     /// All statements, in file order.
-    public let statements: [Statement]
+    public let statements: StatementStore
     /// All relations, in file order.
     public let relations: [Relation]
 
@@ -52,7 +52,7 @@ public final class Model: Sendable {
     public convenience init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
                             statements: [Statement], relations: [Relation]) {
         self.init(name: name, title: title, origin: origin, documents: documents, entities: entities,
-                  statements: statements, relations: relations, statementIds: nil)
+                  statements: StatementStore(statements), relations: relations, statementIds: nil)
     }
 
     /// The statement indexes a snapshot keeps, so a model restored from one need not rebuild them.
@@ -78,7 +78,7 @@ public final class Model: Sendable {
     /// Builds a model, reusing the loader's statement-id index and content column when it has them,
     /// and a snapshot's statement indexes when it is restored from one.
     package init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
-                 statements: [Statement], relations: [Relation], statementIds: [String: Int]?,
+                 statements: StatementStore, relations: [Relation], statementIds: [String: Int]?,
                  contents: (bytes: [UInt8], starts: [Int32], nonASCII: [Int]?)? = nil, indexes: StatementIndexes? = nil) {
         let built = contents.map { ($0.bytes, $0.starts) } ?? Model.contentColumn(statements)
         let column = (bytes: built.0, starts: built.1)
@@ -101,12 +101,25 @@ public final class Model: Sendable {
         self.statements = statements
         self.relations = relations
 
-        var ids: [String: RecordRef] = [:]
-        ids.reserveCapacity(documents.count + entities.count + relations.count)
-        for i in documents.indices { ids[documents[i].id] = .document(i) }
-        for i in entities.indices { ids[entities[i].id] = .entity(i) }
-        for i in relations.indices { ids[relations[i].id] = .relation(i) }
+        // The two record maps on one core each: a hundred thousand documents and relations take a while.
+        nonisolated(unsafe) var ids: [String: RecordRef] = [:]
+        nonisolated(unsafe) var byRecord: [RecordRef: [Int]] = [:]
+        DispatchQueue.concurrentPerform(iterations: documents.count + relations.count < 20_000 ? 1 : 2) { part in
+            if part == 0 {
+                ids.reserveCapacity(documents.count + entities.count + relations.count)
+                for i in documents.indices { ids[documents[i].id] = .document(i) }
+                for i in entities.indices { ids[entities[i].id] = .entity(i) }
+                for i in relations.indices { ids[relations[i].id] = .relation(i) }
+            }
+            if part == 1 || documents.count + relations.count < 20_000 {
+                for (i, r) in relations.enumerated() {
+                    byRecord[r.from, default: []].append(i)
+                    if r.to != r.from { byRecord[r.to, default: []].append(i) }
+                }
+            }
+        }
         self.ids = ids
+        self.relationsByRecord = byRecord
         self.idIndex = StatementIdIndex(statementIds)
 
         var names: [String: [Int]] = [:]
@@ -130,17 +143,10 @@ public final class Model: Sendable {
             self.statementsByForce = built.byForce
             self.statementsByTopic = built.byTopic
         }
-
-        var byRecord: [RecordRef: [Int]] = [:]
-        for (i, r) in relations.enumerated() {
-            byRecord[r.from, default: []].append(i)
-            if r.to != r.from { byRecord[r.to, default: []].append(i) }
-        }
-        self.relationsByRecord = byRecord
     }
 
     /// The statement indexes, in two independent passes over the statements, one per core: people, and words.
-    static func statementIndexes(_ statements: [Statement], _ entities: [Entity]) -> StatementIndexes {
+    static func statementIndexes(_ statements: StatementStore, _ entities: [Entity]) -> StatementIndexes {
         nonisolated(unsafe) var speakerLists = Array(repeating: [Int](), count: entities.count)
         nonisolated(unsafe) var targetLists = Array(repeating: [Int](), count: entities.count)
         nonisolated(unsafe) var byForce: [String: [Int]] = [:]
@@ -193,12 +199,12 @@ public final class Model: Sendable {
     /// How many statements name each entity in an entity-list field (`speakers`, `targets`,
     /// `addressees`, `on_behalf_of`), and how many name none: counted once on first use, then kept,
     /// so `count by speakers` over every statement is a lookup.
-    public func entityCounts(_ field: String) -> (perEntity: [Int], none: Int) {
+    public func entityCounts(_ field: EntityListField) -> (perEntity: [Int], none: Int) {
         derived.counts(field, statements, entities.count)
     }
 
     /// All contents in one buffer, with where each starts; nil when over 2 GiB (offsets are 32-bit).
-    static func contentColumn(_ statements: [Statement]) -> (bytes: [UInt8], starts: [Int32]) {
+    static func contentColumn<C: RandomAccessCollection<Statement>>(_ statements: C) -> (bytes: [UInt8], starts: [Int32]) where C.Index == Int {
         var starts: [Int32] = [0]
         starts.reserveCapacity(statements.count + 1)
         var total = 0
@@ -282,12 +288,12 @@ final class StatementIdIndex: @unchecked Sendable {
 
     init(_ given: [String: Int]?) { built = given }
 
-    func map(_ statements: [Statement]) -> [String: Int] {
+    func map(_ statements: StatementStore) -> [String: Int] {
         lock.lock(); defer { lock.unlock() }
         if let built { return built }
         var map: [String: Int] = [:]
         map.reserveCapacity(statements.count)
-        for i in statements.indices { map[statements[i].id] = i }
+        for i in statements.indices { map[statements.id(at: i)] = i }
         built = map
         return map
     }
@@ -297,7 +303,7 @@ final class StatementIdIndex: @unchecked Sendable {
 final class DerivedColumns: @unchecked Sendable {
     private let lock = NSLock()
     private var foldedBytes: [UInt8]?
-    private var entityCounts: [String: (perEntity: [Int], none: Int)] = [:]
+    private var entityCounts: [EntityListField: (perEntity: [Int], none: Int)] = [:]
 
     func folded(_ bytes: [UInt8]) -> [UInt8] {
         lock.lock(); defer { lock.unlock() }
@@ -314,14 +320,14 @@ final class DerivedColumns: @unchecked Sendable {
 
     private var idColumn: (bytes: [UInt8], starts: [Int32])?
 
-    func ids(_ statements: [Statement]) -> (bytes: [UInt8], starts: [Int32]) {
+    func ids(_ statements: StatementStore) -> (bytes: [UInt8], starts: [Int32]) {
         lock.lock(); defer { lock.unlock() }
         if let idColumn { return idColumn }
         var bytes: [UInt8] = []
         var starts: [Int32] = [0]
         starts.reserveCapacity(statements.count + 1)
         for i in statements.indices {
-            var id = statements[i].id
+            var id = statements.id(at: i)
             id.withUTF8 { u in for c in u { bytes.append(c &- 65 < 26 ? c | 0x20 : c) } }
             starts.append(Int32(truncatingIfNeeded: bytes.count))
         }
@@ -329,21 +335,15 @@ final class DerivedColumns: @unchecked Sendable {
         return (bytes, starts)
     }
 
-    func counts(_ field: String, _ statements: [Statement], _ entityCount: Int) -> (perEntity: [Int], none: Int) {
+    func counts(_ field: EntityListField, _ statements: StatementStore, _ entityCount: Int) -> (perEntity: [Int], none: Int) {
         lock.lock(); defer { lock.unlock() }
         if let known = entityCounts[field] { return known }
         var perEntity = Array(repeating: 0, count: entityCount)
         var none = 0
         for i in statements.indices {
-            let list: [Int]
-            switch field {
-            case "speakers": list = statements[i].speakers
-            case "targets": list = statements[i].targets
-            case "addressees": list = statements[i].addressees
-            default: list = statements[i].onBehalfOf
-            }
-            if list.isEmpty { none += 1 }
-            for e in list { perEntity[e] += 1 }
+            var named = false
+            statements.forEachEntity(in: field, of: i) { e in perEntity[e] += 1; named = true }
+            if !named { none += 1 }
         }
         entityCounts[field] = (perEntity, none)
         return (perEntity, none)
@@ -356,31 +356,43 @@ final class DateOrder: @unchecked Sendable {
     private var up: [Int]?
     private var down: [Int]?
 
-    func ascending(_ statements: [Statement]) -> [Int] {
+    private var dates: [PartialDate?]?
+
+    // The dates are read into a column first: the sort compares each many times.
+    private func column(_ statements: StatementStore) -> [PartialDate?] {
+        if let dates { return dates }
+        let out = statements.indices.map { statements.date(at: $0) }
+        dates = out
+        return out
+    }
+
+    func ascending(_ statements: StatementStore) -> [Int] {
         lock.lock(); defer { lock.unlock() }
         if let up { return up }
-        let dated = statements.indices.filter { statements[$0].date != nil }
+        let dates = column(statements)
+        let dated = dates.indices.filter { dates[$0] != nil }
         var order = dated.sorted { a, b in
-            let x = statements[a].date!.value, y = statements[b].date!.value
+            let x = dates[a]!, y = dates[b]!
             return x != y ? x < y : a < b
         }
-        order += statements.indices.filter { statements[$0].date == nil }
+        order += dates.indices.filter { dates[$0] == nil }
         up = order
         return order
     }
 
-    func descending(_ statements: [Statement]) -> [Int] {
+    func descending(_ statements: StatementStore) -> [Int] {
         let asc = ascending(statements)
         lock.lock(); defer { lock.unlock() }
         if let down { return down }
+        let dates = column(statements)
         // Runs of equal dates, taken from the latest, each still in model order.
-        let datedCount = asc.prefix { statements[$0].date != nil }.count
+        let datedCount = asc.prefix { dates[$0] != nil }.count
         var order: [Int] = []
         order.reserveCapacity(asc.count)
         var end = datedCount
         while end > 0 {
             var start = end - 1
-            while start > 0 && statements[asc[start - 1]].date!.value == statements[asc[end - 1]].date!.value { start -= 1 }
+            while start > 0 && dates[asc[start - 1]]! == dates[asc[end - 1]]! { start -= 1 }
             order += asc[start..<end]
             end = start
         }

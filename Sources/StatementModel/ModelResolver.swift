@@ -38,7 +38,7 @@ extension ModelBuilder {
         guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let model = Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
-                          statements: all, relations: relations, statementIds: resolver.statementIndex, contents: column)
+                          statements: StatementStore(all), relations: relations, statementIds: resolver.statementIndex, contents: column)
         Profile.mark("indexes")
         return model
     }

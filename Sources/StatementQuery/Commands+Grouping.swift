@@ -80,9 +80,9 @@ extension Commands {
         let m = inv.session.model
         var counted: [(key: [Value], count: Int)]
         // Entity-valued statement fields of every statement count by entity index, without rows.
-        if fields.count == 1, let f = fields.first, f.path.count == 1, StatementPredicate.entityListFields.contains(f.path[0]),
+        if fields.count == 1, let f = fields.first, f.path.count == 1, let list = EntityListField(rawValue: f.path[0]),
            t.wholeStatementsCount == m.statements.count {
-            let (perEntity, none) = m.entityCounts(f.path[0])
+            let (perEntity, none) = m.entityCounts(list)
             counted = perEntity.enumerated().filter { $0.element > 0 }.map { ([.entity($0.offset)], $0.element) }
             if none > 0 { counted.append(([.null], none)) }
         } else {

@@ -13,10 +13,10 @@ struct RowTables: @unchecked Sendable {
     let documents: Int
     let statements: Int
 
-    private static let none = StringTable.none
+    static let none = StringTable.none
 
-    private func u32(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt32 { UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-    private func i32(_ b: UnsafeRawBufferPointer, _ at: Int) -> Int32 { Int32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
+    func u32(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt32 { UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+    func i32(_ b: UnsafeRawBufferPointer, _ at: Int) -> Int32 { Int32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
 
     private func string(_ n: UInt32) throws(SnapshotError) -> String? {
         if n == Self.none { return nil }
@@ -112,8 +112,9 @@ struct RowTables: @unchecked Sendable {
         return Framing(by: try index(i32(b, 0), below: entities), act: act, anchor: anchor)
     }
 
-    private func statement(_ b: UnsafeRawBufferPointer, id: String, content: [UInt8], _ from: Int32, _ to: Int32,
-                           _ cache: inout ListCache) throws(SnapshotError) -> Statement {
+    /// The statement of a row.
+    func statement(_ b: UnsafeRawBufferPointer, id: String, content: [UInt8], _ from: Int32, _ to: Int32,
+                   _ cache: inout ListCache) throws(SnapshotError) -> Statement {
         let act = Act(cue: try requiredString(u32(b, 64)), force: try requiredString(u32(b, 68)), cameo: try string(u32(b, 72)))
         var s = Statement(id: id, speakers: try shared(b, 0, below: entities, &cache.entities), act: act, content: "")
         s.onBehalfOf = try shared(b, 8, below: entities, &cache.entities)
@@ -150,7 +151,7 @@ struct RowTables: @unchecked Sendable {
     }
 
     /// Every statement, the rows split between both cores.
-    func statements(_ rows: UnsafeRawBufferPointer, ids: [String], content: [UInt8], starts: [Int32]) throws(SnapshotError) -> [Statement] {
+    func statements(_ rows: UnsafeRawBufferPointer, ids: IdColumn, content: [UInt8], starts: [Int32]) throws(SnapshotError) -> [Statement] {
         let n = statements
         // One part per core: each decodes every distinct list once.
         let parts = n < 10_000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
@@ -166,7 +167,7 @@ struct RowTables: @unchecked Sendable {
                 do {
                     while i < hi {
                         let row = UnsafeRawBufferPointer(rebasing: rows[(i * SnapshotWriter.statementRow)..<((i + 1) * SnapshotWriter.statementRow)])
-                        (target.baseAddress! + i).initialize(to: try statement(row, id: ids[i], content: content, starts[i], starts[i + 1], &cache))
+                        (target.baseAddress! + i).initialize(to: try statement(row, id: ids.id(i), content: content, starts[i], starts[i + 1], &cache))
                         i += 1
                     }
                 } catch {
@@ -179,5 +180,18 @@ struct RowTables: @unchecked Sendable {
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         return out
+    }
+}
+
+/// The statement ids as written: their bytes one after another and where each ends (checked
+/// in order when the snapshot is opened).
+struct IdColumn: @unchecked Sendable {
+    let ends: [Int32]
+    let bytes: UnsafeRawBufferPointer
+
+    /// The id of statement `i`.
+    func id(_ i: Int) -> String {
+        let start = i == 0 ? 0 : Int(ends[i - 1]), end = Int(ends[i])
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }

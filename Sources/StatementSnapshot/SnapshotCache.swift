@@ -157,7 +157,7 @@ public struct SnapshotCache: Sendable {
     func restore(_ file: String, path: String, loader: ModelLoader) throws(SnapshotError) -> Model {
         let mapped: MappedFile
         do { mapped = try gate.map(file) } catch { throw .damaged("it cannot be read (\(error.message("read")))") }
-        let reader = SnapshotReader(buffer: mapped.bytes)
+        let reader = SnapshotReader(buffer: mapped.bytes, owner: mapped)
         let (key, start) = try reader.key()
         guard key.origin == Self.absolute(path) else { throw .stale(path) }
         // The folder's model files now, as the loader would list them (a file added or removed makes it stale).
@@ -173,7 +173,6 @@ public struct SnapshotCache: Sendable {
         Profile.mark("snapshot checksum")
         let model = try reader.model(from: start, origin: path)
         Profile.mark("snapshot read")
-        withExtendedLifetime(mapped) {}
         return model
     }
 

@@ -1,12 +1,15 @@
 import Foundation
+import Synchronization
 import StatementModel
 
 /// Reads a snapshot back into a model: the header and key first (cheap, so a stale snapshot is
 /// dropped early), then the checksum over the body, then the records. Every reference is checked
 /// against the table it points into, so even a snapshot whose checksum happens to match cannot
 /// make the reader read out of bounds.
-struct SnapshotReader {
+struct SnapshotReader: @unchecked Sendable {
     let buffer: UnsafeRawBufferPointer
+    /// What keeps `buffer` alive (the mapped file): a restored model's statement rows hold it.
+    let owner: AnyObject
 
     /// The key, after checking magic, version and length.
     func key() throws(SnapshotError) -> (key: SnapshotKey, bodyStart: Int) {
@@ -72,45 +75,99 @@ struct SnapshotReader {
         let title = try r.optionalString()
         r = reader(.entities)
         let entities = try readEntities(&r)
+        // The documents (their texts are most of the bytes copied) on one core, the statement columns on the
+        // other; then both check the statement rows' references (which need only the tables' sizes, not the
+        // documents' texts), a block at a time, so the core that finishes first takes more.
         r = reader(.documents)
-        var (documents, docAnchors) = try readDocuments(&r, entities: entities.count)
-        r = reader(.statements)
-        let statementCount = try r.count(of: SnapshotWriter.statementRow)
-        let rows = try r.take(statementCount * SnapshotWriter.statementRow)
-        r = reader(.ids)
-        let ids = try readIds(&r, count: statementCount)
-        r = reader(.relations)
-        let relations = try readRelations(&r, entities: entities.count, statements: statementCount, documents: documents.count)
-        r = reader(.content)
-        let content = try r.blob()
-        let starts = try r.int32s()
-        let nonASCII = try r.ints(below: statementCount)
-        guard starts.count == statementCount + 1, starts.first == 0, Int(starts.last!) == content.count,
-              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw .damaged("the content column does not add up") }
-        r = reader(.indexes)
-        let bySpeaker = try readIndex(&r, keys: entities.count, statements: statementCount)
-        let byTarget = try readIndex(&r, keys: entities.count, statements: statementCount)
-        let byForce = try readIndex(&r, keys: strings.count, statements: statementCount)
-        let byTopic = try readIndex(&r, keys: strings.count, statements: statementCount)
-
+        var peek = r
+        let documentCount = try peek.count(of: 16)
+        peek = reader(.statements)
+        let rowCount = try peek.count(of: SnapshotWriter.statementRow)
+        let rowBytes = try peek.take(rowCount * SnapshotWriter.statementRow)
+        let checker = RowTables(strings: strings, pool: pool, anchorRows: anchorRows, framingRows: framingRows, texts: [],
+                                entities: entities.count, documents: documentCount, statements: rowCount)
+        nonisolated(unsafe) var read: Result<([Document], [[Int]]), SnapshotError> = .failure(.damaged("the documents were not read"))
+        nonisolated(unsafe) var columns: Result<Columns, SnapshotError> = .failure(.damaged("the statements were not read"))
+        nonisolated(unsafe) var rowFailures: [SnapshotError?] = [nil, nil]
+        nonisolated(unsafe) let documentReader = r, sharedRows = rowBytes
+        let entityCount = entities.count, stringCount = strings.count
+        let nextBlock = Atomic<Int>(0), block = 65_536
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                var r = documentReader
+                read = Result { () throws(SnapshotError) in try readDocuments(&r, entities: entityCount) }
+            } else {
+                columns = Result { () throws(SnapshotError) in try readColumns(at, entities: entityCount, documents: documentCount, strings: stringCount) }
+            }
+            while true {
+                let lo = nextBlock.wrappingAdd(block, ordering: .relaxed).oldValue
+                guard lo < rowCount else { break }
+                do { try checker.checkStatementRows(sharedRows, lo..<min(rowCount, lo + block)) } catch {
+                    rowFailures[part] = error as? SnapshotError ?? .damaged("a statement could not be read")
+                    break
+                }
+            }
+        }
+        if let failure = rowFailures.compactMap({ $0 }).first { throw failure }
+        var (documents, docAnchors) = try read.get()
+        let c = try columns.get()
+        let statementCount = c.count
+        guard statementCount == rowCount else { throw .damaged("the statements do not add up") }
         Profile.mark("snapshot: tables")
         let texts = documents.map { $0.text?.utf8 }
         let table = RowTables(strings: strings, pool: pool, anchorRows: anchorRows, framingRows: framingRows, texts: texts,
                               entities: entities.count, documents: documents.count, statements: statementCount)
+        guard documents.count == documentCount else { throw .damaged("the documents do not add up") }
         for i in documents.indices {
             documents[i].narrative = try docAnchors[2 * i].map { k throws(SnapshotError) in try table.anchor(k) }
             documents[i].residue = try docAnchors[2 * i + 1].map { k throws(SnapshotError) in try table.anchor(k) }
         }
         docAnchors = []
-        let statements = try table.statements(rows, ids: ids, content: content, starts: starts)
-        Profile.mark("snapshot: statements")
+        try table.checkAnchorRows()
+        Profile.mark("snapshot: rows checked")
+        let statements = StatementStore(rows: SnapshotRows(owner: owner, table: table, rows: c.rows, ids: c.ids, content: c.content, starts: c.starts))
         let indexes = Model.StatementIndexes(
-            bySpeaker: Dictionary(uniqueKeysWithValues: bySpeaker),
-            byTarget: Dictionary(uniqueKeysWithValues: byTarget),
-            byForce: try named(byForce, strings),
-            byTopic: try named(byTopic, strings))
+            bySpeaker: Dictionary(uniqueKeysWithValues: c.bySpeaker),
+            byTarget: Dictionary(uniqueKeysWithValues: c.byTarget),
+            byForce: try named(c.byForce, strings),
+            byTopic: try named(c.byTopic, strings))
         return Model(name: name, title: title, origin: origin, documents: documents, entities: entities, statements: statements,
-                     relations: relations, statementIds: nil, contents: (content, starts, nonASCII), indexes: indexes)
+                     relations: c.relations, statementIds: nil, contents: (c.content, c.starts, c.nonASCII), indexes: indexes)
+    }
+
+    /// The statement rows and the columns beside them: ids, relations, content, indexes.
+    private struct Columns: @unchecked Sendable {
+        let count: Int
+        let rows: UnsafeRawBufferPointer
+        let ids: IdColumn
+        let relations: [Relation]
+        let content: [UInt8]
+        let starts: [Int32]
+        let nonASCII: [Int]
+        let bySpeaker, byTarget, byForce, byTopic: [(Int, [Int])]
+    }
+
+    private func readColumns(_ at: [Int], entities: Int, documents: Int, strings: Int) throws(SnapshotError) -> Columns {
+        typealias S = SnapshotWriter.Section
+        var r = ByteReader(buffer, at: at[S.statements.rawValue])
+        let statementCount = try r.count(of: SnapshotWriter.statementRow)
+        let rows = try r.take(statementCount * SnapshotWriter.statementRow)
+        r = ByteReader(buffer, at: at[S.ids.rawValue])
+        let ids = try readIds(&r, count: statementCount)
+        r = ByteReader(buffer, at: at[S.relations.rawValue])
+        let relations = try readRelations(&r, entities: entities, statements: statementCount, documents: documents)
+        r = ByteReader(buffer, at: at[S.content.rawValue])
+        let content = try r.blob()
+        let starts = try r.int32s()
+        let nonASCII = try r.ints(below: statementCount)
+        guard starts.count == statementCount + 1, starts.first == 0, Int(starts.last!) == content.count,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { throw .damaged("the content column does not add up") }
+        r = ByteReader(buffer, at: at[S.indexes.rawValue])
+        return Columns(count: statementCount, rows: rows, ids: ids, relations: relations, content: content, starts: starts, nonASCII: nonASCII,
+                       bySpeaker: try readIndex(&r, keys: entities, statements: statementCount),
+                       byTarget: try readIndex(&r, keys: entities, statements: statementCount),
+                       byForce: try readIndex(&r, keys: strings, statements: statementCount),
+                       byTopic: try readIndex(&r, keys: strings, statements: statementCount))
     }
 
     /// An index keyed by string numbers, keyed by the strings. The numbers are distinct (readIndex
@@ -202,21 +259,17 @@ struct SnapshotReader {
         return (out, anchors)
     }
 
-    private func readIds(_ r: inout ByteReader, count: Int) throws(SnapshotError) -> [String] {
+    private func readIds(_ r: inout ByteReader, count: Int) throws(SnapshotError) -> IdColumn {
         let ends = try r.int32s()
         let total = try r.count(of: 1)
         let raw = try r.take(total)
         guard ends.count == count else { throw .damaged("the statement ids do not match the statements") }
-        var out: [String] = []
-        out.reserveCapacity(count)
-        var start = 0
-        for e in ends {
-            let end = Int(e)
-            guard end >= start, end <= total else { throw .damaged("the statement ids' offsets are out of order") }
-            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self))
+        var start: Int32 = 0
+        for end in ends {
+            guard end >= start, Int(end) <= total else { throw .damaged("the statement ids' offsets are out of order") }
             start = end
         }
-        return out
+        return IdColumn(ends: ends, bytes: raw)
     }
 
     private func readRef(_ r: inout ByteReader, _ limits: [Int]) throws(SnapshotError) -> RecordRef {

@@ -215,14 +215,14 @@ struct SnapshotWriter {
         return framingCount - 1
     }
 
-    private static func writeIds(_ statements: [Statement], _ w: inout ByteWriter) {
+    private static func writeIds(_ statements: StatementStore, _ w: inout ByteWriter) {
         var ends: [Int32] = []
         ends.reserveCapacity(statements.count)
         var total = 0
-        for s in statements { total += s.id.utf8.count; ends.append(Int32(truncatingIfNeeded: total)) }
+        for i in statements.indices { total += statements.id(at: i).utf8.count; ends.append(Int32(truncatingIfNeeded: total)) }
         w.int32s(ends)
         w.u64(UInt64(total))
-        for s in statements { var c = s.id; c.withUTF8 { w.raw($0) } }
+        for i in statements.indices { var c = statements.id(at: i); c.withUTF8 { w.raw($0) } }
     }
 
     private static func span(_ s: SourceSpan?, _ w: inout ByteWriter) {

@@ -1,0 +1,157 @@
+import Foundation
+import Synchronization
+
+/// A model's statements, in file order: values made by a load, or the rows of a snapshot, decoded
+/// when they are read.
+///
+/// A million statements restored from a snapshot are not made into values up front (that took a
+/// second): a statement read by index is decoded on its own, and a few fields (`id`, `date`, the
+/// entity lists) can be read without decoding the rest. Once a command has read many statements
+/// one by one, or walks all of them, every statement is decoded at once, on every core, and kept.
+public struct StatementStore: RandomAccessCollection, Sendable {
+    /// Positions are statement indexes.
+    public typealias Index = Int
+    /// The positions of every statement.
+    public typealias Indices = Range<Int>
+    /// Walking the statements walks decoded values.
+    public typealias Iterator = IndexingIterator<[Statement]>
+
+    private let values: [Statement]
+    private let lazy: LazyStatements?
+
+    /// Holds statements made as values.
+    public init(_ statements: [Statement]) {
+        values = statements
+        lazy = nil
+    }
+
+    /// Reads statements from rows, decoding each when it is read.
+    package init(rows: any StatementRows) {
+        values = []
+        lazy = LazyStatements(rows)
+    }
+
+    /// The first index: 0.
+    public var startIndex: Int { 0 }
+    /// One past the last index: the number of statements.
+    public var endIndex: Int { lazy?.rows.count ?? values.count }
+
+    /// The statement at `i`.
+    public subscript(i: Int) -> Statement {
+        _read {
+            if let lazy {
+                if let all = lazy.decodedValues { yield all.values[i] } else { yield lazy.one(i) }
+            } else {
+                yield values[i]
+            }
+        }
+    }
+
+    /// Every statement as a value: decodes them all first when they come from rows.
+    public var all: [Statement] { lazy?.all() ?? values }
+
+    /// Walks the statements (all decoded first when they come from rows).
+    public func makeIterator() -> IndexingIterator<[Statement]> { all.makeIterator() }
+
+    /// The rows the statements are decoded from, when they are not values.
+    package var rows: (any StatementRows)? { lazy?.rows }
+
+    /// Whether every statement is held as a value (made by a load, or decoded since).
+    public var isDecoded: Bool { lazy == nil || lazy?.decodedValues != nil }
+
+    /// The id of statement `i`, without decoding the rest of it.
+    public func id(at i: Int) -> String {
+        guard let lazy else { return values[i].id }
+        return lazy.decodedValues?.values[i].id ?? lazy.rows.id(i)
+    }
+
+    /// The date of statement `i`, without decoding the rest of it.
+    public func date(at i: Int) -> PartialDate? {
+        guard let lazy else { return values[i].date?.value }
+        if let all = lazy.decodedValues { return all.values[i].date?.value }
+        return lazy.rows.date(i)
+    }
+
+    /// Calls `body` with each entity in one of statement `i`'s entity lists, without decoding the rest of it.
+    public func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
+        if let lazy, lazy.decodedValues == nil {
+            lazy.rows.forEachEntity(in: field, of: i, body)
+            return
+        }
+        let s = lazy?.decodedValues?.values[i] ?? values[i]
+        switch field {
+        case .speakers: s.speakers.forEach(body)
+        case .onBehalfOf: s.onBehalfOf.forEach(body)
+        case .addressees: s.addressees.forEach(body)
+        case .targets: s.targets.forEach(body)
+        }
+    }
+}
+
+/// The entity lists of a statement.
+public enum EntityListField: String, Sendable, CaseIterable {
+    /// Who speaks.
+    case speakers
+    /// On whose behalf.
+    case onBehalfOf = "on_behalf_of"
+    /// To whom.
+    case addressees
+    /// About whom.
+    case targets
+}
+
+/// Statements kept as rows (a snapshot's) that decode one statement, or one field, when asked.
+/// Rows are checked when they are opened, so decoding cannot fail.
+package protocol StatementRows: AnyObject, Sendable {
+    /// How many statements.
+    var count: Int { get }
+    /// Statement `i`, decoded.
+    func statement(_ i: Int) -> Statement
+    /// Every statement, decoded (on every core).
+    func decodeAll() -> [Statement]
+    /// The id of statement `i`.
+    func id(_ i: Int) -> String
+    /// The date of statement `i`.
+    func date(_ i: Int) -> PartialDate?
+    /// Each entity in one of statement `i`'s entity lists.
+    func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void)
+}
+
+/// The decoded values of rows, made once and shared by every reader.
+final class LazyStatements: Sendable {
+    final class Values: Sendable {
+        let values: [Statement]
+        init(_ values: [Statement]) { self.values = values }
+    }
+
+    let rows: any StatementRows
+    private let decoded = AtomicLazyReference<Values>()
+    private let singles = Atomic<Int>(0)
+    private let decoding = Mutex<Void>(())
+    /// Statements decoded one by one before the rest are decoded together: a command that reads
+    /// this many is likely to read them all.
+    private let threshold: Int
+
+    init(_ rows: any StatementRows) {
+        self.rows = rows
+        threshold = max(4_096, rows.count / 16)
+    }
+
+    var decodedValues: Values? { decoded.load() }
+
+    func one(_ i: Int) -> Statement {
+        if singles.wrappingAdd(1, ordering: .relaxed).oldValue >= threshold { return all()[i] }
+        return rows.statement(i)
+    }
+
+    func all() -> [Statement] {
+        if let done = decoded.load() { return done.values }
+        return decoding.withLock { _ in
+            if let done = decoded.load() { return done.values }
+            Profile.mark("statements before decoding")
+            let values = Values(rows.decodeAll())
+            Profile.mark("statements decoded")
+            return decoded.storeIfNil(values).values
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import StatementModel
+
+/// The checks a snapshot's rows pass when it is opened, before any statement is decoded: every
+/// reference a decode would follow, tested without making a value. A statement is decoded only
+/// when a command reads it, so what would make a decode fail must be found here, up front.
+extension RowTables {
+    private func checkString(_ n: UInt32, required: Bool = false) throws(SnapshotError) {
+        if n == Self.none {
+            if required { throw .damaged("a required string is missing") }
+            return
+        }
+        guard Int(n) < strings.count else { throw .damaged("a string reference points past the string table") }
+    }
+
+    private func checkIndex(_ v: Int32, below limit: Int) throws(SnapshotError) {
+        guard v == -1 || (v >= 0 && Int(v) < limit) else { throw .damaged("a reference points past its table") }
+    }
+
+    private func checkList(_ p: UnsafeBufferPointer<Int32>, _ b: UnsafeRawBufferPointer, _ at: Int, below limit: Int) throws(SnapshotError) {
+        let start = Int(u32(b, at)), count = Int(u32(b, at + 4))
+        if count == 0 { return }
+        guard start <= p.count, count <= p.count - start else { throw .damaged("a list runs past the pool") }
+        var bad = false
+        for k in start..<(start + count) { bad = bad || p[k] < 0 || Int(p[k]) >= limit }
+        if bad { throw .damaged("a list holds a reference past its table") }
+    }
+
+    /// Anchor rows `range`: what ``anchor(_:)`` checks while it decodes.
+    private func checkAnchors(_ range: Range<Int>) throws(SnapshotError) {
+        let big = Int(Int32.max)
+        for k in range {
+            let b = UnsafeRawBufferPointer(rebasing: anchorRows[(k * SnapshotWriter.anchorRow)..<((k + 1) * SnapshotWriter.anchorRow)])
+            try checkString(u32(b, 0)); try checkString(u32(b, 12)); try checkString(u32(b, 16))
+            let doc = i32(b, 24)
+            try checkIndex(doc, below: documents)
+            let text = doc >= 0 ? texts[Int(doc)] : nil
+            if u32(b, 0) == Self.none {
+                let lo = Int(i32(b, 4)), hi = Int(i32(b, 8))
+                guard let text, lo >= 0, lo <= hi, hi <= text.count else { throw .damaged("an anchor's words lie outside its document") }
+            }
+            guard Int(b[20]) < SnapshotWriter.anchorStatuses.count else { throw .damaged("an anchor has an unknown status") }
+            for at in stride(from: 28, through: 48, by: 4) { try checkIndex(i32(b, at), below: big) }
+            let lo = i32(b, 28), hi = i32(b, 32)
+            if lo >= 0, hi >= 0, lo <= hi {
+                if doc < 0 { throw .damaged("an anchor has a place but no document") }
+                if Int(hi) > (text?.count ?? 0) { throw .damaged("an anchor lies past its document's text") }
+            }
+            let start = i32(b, 36), end = i32(b, 40)
+            if start >= 0, end >= 0, start > end { throw .damaged("an anchor ends before it starts") }
+        }
+    }
+
+    /// Every framing row: what ``framing(_:)`` checks (its anchor is an anchor row, checked apart).
+    private func checkFramings() throws(SnapshotError) {
+        let anchors = anchorRows.count / SnapshotWriter.anchorRow
+        for k in 0..<(framingRows.count / SnapshotWriter.framingRow) {
+            let b = UnsafeRawBufferPointer(rebasing: framingRows[(k * SnapshotWriter.framingRow)..<((k + 1) * SnapshotWriter.framingRow)])
+            try checkIndex(i32(b, 0), below: entities)
+            try checkString(u32(b, 4), required: true); try checkString(u32(b, 8), required: true); try checkString(u32(b, 12))
+            try checkIndex(i32(b, 16), below: anchors)
+        }
+    }
+
+    /// One statement row: what ``statement(_:id:content:_:_:_:)`` checks while it decodes.
+    private func checkStatement(_ p: UnsafeBufferPointer<Int32>, _ b: UnsafeRawBufferPointer) throws(SnapshotError) {
+        try checkList(p, b, 0, below: entities); try checkList(p, b, 8, below: entities)
+        try checkList(p, b, 16, below: entities); try checkList(p, b, 24, below: entities)
+        try checkList(p, b, 32, below: documents)
+        try checkList(p, b, 40, below: strings.count)
+        try checkList(p, b, 48, below: anchorRows.count / SnapshotWriter.anchorRow)
+        try checkList(p, b, 56, below: framingRows.count / SnapshotWriter.framingRow)
+        try checkString(u32(b, 64), required: true); try checkString(u32(b, 68), required: true); try checkString(u32(b, 72))
+        try checkString(u32(b, 76)); try checkString(u32(b, 80), required: true); try checkString(u32(b, 84))
+        if i32(b, 88) != .min {
+            let month = Int(b[92]), day = Int(b[93])
+            guard month <= 12, day <= 31, day == 0 || month != 0, b[94] <= 1 else { throw .damaged("a statement's date is not a date") }
+            try checkString(u32(b, 96))
+        }
+        let mode = Int(b[100])
+        if mode != 0xFF {
+            guard mode < Reporting.Mode.allCases.count else { throw .damaged("a statement's reporting has an unknown mode") }
+            try checkIndex(i32(b, 104), below: statements)
+            try checkIndex(i32(b, 108), below: entities)
+            try checkIndex(i32(b, 112), below: documents)
+        }
+        try checkIndex(i32(b, 116), below: documents)
+    }
+
+    /// Statement rows `range` (the reader runs these beside reading the documents). Anchors and
+    /// framings are checked apart: a statement's lists are checked to point into them.
+    func checkStatementRows(_ rows: UnsafeRawBufferPointer, _ range: Range<Int>) throws(SnapshotError) {
+        guard range.upperBound * SnapshotWriter.statementRow <= rows.count else { throw .damaged("the statement rows are cut short") }
+        try pool.withUnsafeBufferPointer { p throws(SnapshotError) in
+            for i in range {
+                try checkStatement(p, UnsafeRawBufferPointer(rebasing: rows[(i * SnapshotWriter.statementRow)..<((i + 1) * SnapshotWriter.statementRow)]))
+            }
+        }
+    }
+
+    /// Every framing and anchor row, the anchors split between the cores.
+    func checkAnchorRows() throws(SnapshotError) {
+        try checkFramings()
+        let anchors = anchorRows.count / SnapshotWriter.anchorRow
+        let parts = anchors < 10_000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        nonisolated(unsafe) var failures: [SnapshotError?] = Array(repeating: nil, count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            do {
+                try checkAnchors((anchors * part / parts)..<(anchors * (part + 1) / parts))
+            } catch {
+                failures[part] = error as? SnapshotError ?? .damaged("an anchor could not be read")
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+    }
+}

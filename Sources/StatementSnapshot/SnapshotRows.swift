@@ -1,0 +1,79 @@
+import Foundation
+import StatementModel
+
+/// A snapshot's statement rows, read in place: a statement, or its id, date or entity lists, is
+/// decoded when a command reads it. The rows were checked when the snapshot was opened
+/// (``RowTables/checkStatementRows(_:_:)``, ``RowTables/checkAnchorRows()``), so a decode cannot fail; it keeps the bytes it reads from
+/// (the mapped file) alive.
+final class SnapshotRows: StatementRows, @unchecked Sendable {
+    private let owner: AnyObject
+    private let table: RowTables
+    private let rows: UnsafeRawBufferPointer
+    private let ids: IdColumn
+    private let content: [UInt8]
+    private let starts: [Int32]
+
+    /// The rows of a checked snapshot; `owner` holds the bytes every pointer points into.
+    init(owner: AnyObject, table: RowTables, rows: UnsafeRawBufferPointer, ids: IdColumn, content: [UInt8], starts: [Int32]) {
+        self.owner = owner
+        self.table = table
+        self.rows = rows
+        self.ids = ids
+        self.content = content
+        self.starts = starts
+    }
+
+    var count: Int { table.statements }
+
+    private func row(_ i: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: rows[(i * SnapshotWriter.statementRow)..<((i + 1) * SnapshotWriter.statementRow)])
+    }
+
+    /// What a decode would give if the opening checks had missed something: never seen, since the
+    /// checks are the decoder's own, but a statement with no words rather than a trap.
+    private static let unreadable = Statement(id: "", speakers: [], act: Act(cue: "", force: ""), content: "")
+
+    func statement(_ i: Int) -> Statement {
+        var cache = RowTables.ListCache()
+        return (try? table.statement(row(i), id: ids.id(i), content: content, starts[i], starts[i + 1], &cache)) ?? Self.unreadable
+    }
+
+    func decodeAll() -> [Statement] {
+        (try? table.statements(rows, ids: ids, content: content, starts: starts)) ?? (0..<count).map(statement)
+    }
+
+    /// Decodes every statement with the decoder's own checks, throwing where one fails: the
+    /// opening checks should have refused any such snapshot (the tests and the fuzz target hold
+    /// them to that).
+    func decodeChecked() throws(SnapshotError) {
+        var cache = RowTables.ListCache()
+        for i in 0..<count { _ = try table.statement(row(i), id: ids.id(i), content: content, starts[i], starts[i + 1], &cache) }
+        _ = try table.statements(rows, ids: ids, content: content, starts: starts)
+    }
+
+    func id(_ i: Int) -> String { ids.id(i) }
+
+    func date(_ i: Int) -> PartialDate? {
+        let b = row(i)
+        let year = table.i32(b, 88)
+        guard year != .min else { return nil }
+        let month = Int(b[92]), day = Int(b[93])
+        return PartialDate(year: Int(year), month: month == 0 ? nil : month, day: day == 0 ? nil : day)
+    }
+
+    func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
+        let at: Int
+        switch field {
+        case .speakers: at = 0
+        case .onBehalfOf: at = 8
+        case .addressees: at = 16
+        case .targets: at = 24
+        }
+        let b = row(i)
+        let start = Int(table.u32(b, at)), n = Int(table.u32(b, at + 4))
+        guard n > 0 else { return }
+        table.pool.withUnsafeBufferPointer { p in
+            for k in start..<(start + n) { body(Int(p[k])) }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import StatementModel
+
+/// A store over rows decodes a statement when it is read, reads single fields without decoding,
+/// and decodes everything once — on a walk, or after many single reads — then serves the values.
+@Suite struct StatementStoreTests {
+    /// Rows that make statement `i` from its number and count how they are asked.
+    final class CountingRows: StatementRows, Sendable {
+        let count: Int
+        let singles = Atomic<Int>(0)
+        let bulk = Atomic<Int>(0)
+        let fields = Atomic<Int>(0)
+
+        init(_ count: Int) { self.count = count }
+
+        static func make(_ i: Int) -> Statement {
+            var s = Statement(id: "s\(i)", speakers: [i % 3], targets: i % 2 == 0 ? [] : [1, 2], act: Act(cue: "said", force: "assert"),
+                              content: "content \(i)")
+            if i % 5 != 0 { s.date = DateClaim(value: PartialDate(year: 2000 + i % 7, month: 1 + i % 12, day: nil), basis: .stated) }
+            return s
+        }
+
+        func statement(_ i: Int) -> Statement { singles.add(1, ordering: .relaxed); return Self.make(i) }
+        func decodeAll() -> [Statement] { bulk.add(1, ordering: .relaxed); return (0..<count).map(Self.make) }
+        func id(_ i: Int) -> String { fields.add(1, ordering: .relaxed); return "s\(i)" }
+        func date(_ i: Int) -> PartialDate? { fields.add(1, ordering: .relaxed); return Self.make(i).date?.value }
+        func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
+            fields.add(1, ordering: .relaxed)
+            let s = Self.make(i)
+            switch field {
+            case .speakers: s.speakers.forEach(body)
+            case .targets: s.targets.forEach(body)
+            case .addressees: s.addressees.forEach(body)
+            case .onBehalfOf: s.onBehalfOf.forEach(body)
+            }
+        }
+    }
+
+    @Test func singleReadsDecodeOneAndFieldsDecodeNone() {
+        let rows = CountingRows(100_000)
+        let store = StatementStore(rows: rows)
+        #expect(store.count == 100_000)
+        #expect(store[70_001].id == "s70001")
+        #expect(store[70_001].content == "content 70001")
+        #expect(rows.singles.load(ordering: .relaxed) == 2)
+        #expect(store.id(at: 5) == "s5" && store.date(at: 5) == nil && store.date(at: 6) == PartialDate(year: 2006, month: 7, day: nil))
+        var targets: [Int] = []
+        store.forEachEntity(in: .targets, of: 3) { targets.append($0) }
+        #expect(targets == [1, 2])
+        #expect(rows.fields.load(ordering: .relaxed) == 4)
+        #expect(rows.bulk.load(ordering: .relaxed) == 0)
+        #expect(!store.isDecoded)
+    }
+
+    @Test func manySingleReadsDecodeEverythingOnce() {
+        let rows = CountingRows(100_000)
+        let store = StatementStore(rows: rows)
+        // A sixteenth of the statements one by one, then the rest come from one decoding of all.
+        for i in store.indices { #expect(store[i].id == "s\(i)") }
+        #expect(rows.bulk.load(ordering: .relaxed) == 1)
+        #expect(rows.singles.load(ordering: .relaxed) == 100_000 / 16)
+        #expect(store.isDecoded)
+        // Fields are then read from the values.
+        let before = rows.fields.load(ordering: .relaxed)
+        #expect(store.id(at: 99_999) == "s99999" && store.date(at: 1) == PartialDate(year: 2001, month: 2, day: nil))
+        #expect(rows.fields.load(ordering: .relaxed) == before)
+    }
+
+    @Test func aWalkDecodesOnceAndEveryThreadSeesTheSameValues() {
+        let rows = CountingRows(20_000)
+        let store = StatementStore(rows: rows)
+        nonisolated(unsafe) var seen = Array(repeating: 0, count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            var n = 0
+            for (i, s) in store.enumerated() where s.id == "s\(i)" { n += 1 }
+            seen[k] = n
+        }
+        #expect(seen == Array(repeating: 20_000, count: 4))
+        #expect(rows.bulk.load(ordering: .relaxed) == 1)
+        #expect(rows.singles.load(ordering: .relaxed) == 0)
+    }
+
+    @Test func valuesAndRowsAnswerAlike() {
+        let values = StatementStore((0..<500).map(CountingRows.make))
+        let rows = StatementStore(rows: CountingRows(500))
+        for i in 0..<500 {
+            #expect(values.id(at: i) == rows.id(at: i) && values.date(at: i) == rows.date(at: i))
+            for f in EntityListField.allCases {
+                var a: [Int] = [], b: [Int] = []
+                values.forEachEntity(in: f, of: i) { a.append($0) }
+                rows.forEachEntity(in: f, of: i) { b.append($0) }
+                #expect(a == b)
+            }
+        }
+        #expect(values.isDecoded && !rows.isDecoded)
+    }
+}
