@@ -56,24 +56,8 @@ public enum AnchorResolver {
 
     /// Every byte offset where `needle` starts in `haystack` (overlapping matches included).
     public static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        guard needle.count <= haystack.count else { return [] }
-        var out: [Int] = []
-        let first = needle[0]
-        let last = haystack.count - needle.count
-        haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var i = 0
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { out.append(i) }
-                    }
-                    i += 1
-                }
-            }
-        }
-        return out
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        return haystack.withUnsafeBytes { h in needle.withUnsafeBytes { n in ByteSearch.all(n, in: h) } }
     }
 
     /// The passage of a text most like an anchor's words, and how they differ.

@@ -6,6 +6,9 @@ public struct SourceText: Sendable {
     public let utf8: [UInt8]
     /// Byte offset of the start of each line.
     public let lineStarts: [Int]
+    /// Whether every byte is ASCII, so that code points and bytes count alike (columns and
+    /// scalar offsets are then plain byte distances, not a scan).
+    public let isASCII: Bool
 
     /// Indexes a text.
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
@@ -13,6 +16,11 @@ public struct SourceText: Sendable {
     /// Indexes UTF-8 bytes.
     public init(bytes: [UInt8]) {
         self.utf8 = bytes
+        self.lineStarts = Self.lineStarts(bytes)
+        self.isASCII = bytes.withUnsafeBytes { Self.allASCII($0) }
+    }
+
+    private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
         // memchr: a million-statement model's texts are a hundred megabytes, scanned at every load.
         bytes.withUnsafeBufferPointer { b in
@@ -24,7 +32,23 @@ public struct SourceText: Sendable {
                 at = i + 1
             }
         }
-        self.lineStarts = starts
+        return starts
+    }
+
+    /// Indexes UTF-8 bytes whose ASCII-ness is already known (a snapshot records it).
+    package init(bytes: [UInt8], isASCII: Bool) {
+        self.utf8 = bytes
+        self.lineStarts = Self.lineStarts(bytes)
+        self.isASCII = isASCII
+    }
+
+    /// Whether no byte has its top bit set, eight bytes at a time.
+    static func allASCII(_ b: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        var any: UInt64 = 0
+        while i + 8 <= b.count { any |= b.loadUnaligned(fromByteOffset: i, as: UInt64.self); i += 8 }
+        while i < b.count { any |= UInt64(b[i]); i += 1 }
+        return any & 0x8080_8080_8080_8080 == 0
     }
 
     /// The whole text.
@@ -59,7 +83,8 @@ public struct SourceText: Sendable {
 
     /// Code points between two byte offsets (columns count code points, as W3C selectors do).
     func scalarCount(from start: Int, to end: Int) -> Int {
-        utf8.withUnsafeBufferPointer { b in
+        if isASCII { return max(0, end - start) }
+        return utf8.withUnsafeBufferPointer { b in
             var n = 0
             var i = start
             while i < end { if b[i] & 0xC0 != 0x80 { n += 1 }; i += 1 }

@@ -207,7 +207,3 @@ struct StatementPredicate {
         return out
     }
 }
-
-/// glibc's `memmem` (a GNU extension the Glibc module leaves out): the first place a byte string occurs in another.
-@_silgen_name("memmem")
-private func memmem(_ haystack: UnsafeRawPointer, _ haystackCount: Int, _ needle: UnsafeRawPointer, _ needleCount: Int) -> UnsafeMutableRawPointer?

@@ -239,9 +239,10 @@ struct SnapshotReader: @unchecked Sendable {
         out.reserveCapacity(n)
         for _ in 0..<n {
             var d = Document(id: try r.string(), kind: try r.string(), title: try r.string())
-            switch try r.u8() {
+            let flag = try r.u8()
+            switch flag {
             case 0: break
-            case 1: d.text = SourceText(bytes: try r.blob())
+            case 1, 2: d.text = SourceText(bytes: try r.blob(), isASCII: flag == 1)
             default: throw .damaged("a document's text has a bad flag")
             }
             d.sourcePath = try r.optionalString()

@@ -258,7 +258,8 @@ struct SnapshotWriter {
     /// One document; its narrative and residue anchors become anchor rows, referred to by number.
     private mutating func document(_ d: Document, _ w: inout ByteWriter) {
         w.string(d.id); w.string(d.kind); w.string(d.title)
-        w.u8(d.text == nil ? 0 : 1)
+        // 2: a text with a byte over 0x7F; 1: all ASCII (so the reader need not scan a hundred megabytes again).
+        w.u8(d.text.map { $0.isASCII ? 1 : 2 } ?? 0)
         if let t = d.text { w.blob(t.utf8) }
         w.optionalString(d.sourcePath)
         w.ints(d.authors)
