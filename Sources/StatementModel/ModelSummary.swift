@@ -9,12 +9,8 @@ public struct ModelSummary: Sendable {
 
     /// Anchor counts by status.
     public var anchorCounts: [Anchor.Status: Int] {
-        // Counted in place: listing a million anchors first would cost more than the count.
-        var c: [Anchor.Status: Int] = [:]
-        for i in model.statements.indices {
-            for a in model.statements[i].anchors { c[a.status, default: 0] += 1 }
-            for f in model.statements[i].framings { if let a = f.anchor { c[a.status, default: 0] += 1 } }
-        }
+        // Counted in place (a restored model counts its rows): listing a million anchors first would cost more than the count.
+        var c = model.statements.anchorStatusCounts()
         for d in model.documents { for a in d.narrative + d.residue { c[a.status, default: 0] += 1 } }
         return c
     }

@@ -72,6 +72,20 @@ public struct StatementStore: RandomAccessCollection, Sendable {
         return lazy.rows.date(i)
     }
 
+    /// How many of the statements' anchors (framings' included) resolved each way, without decoding them.
+    public func anchorStatusCounts() -> [Anchor.Status: Int] {
+        var c: [Anchor.Status: Int] = [:]
+        if let lazy, lazy.decodedValues == nil {
+            lazy.rows.forEachAnchorStatus { c[$0, default: 0] += 1 }
+            return c
+        }
+        for s in lazy?.decodedValues?.values ?? values {
+            for a in s.anchors { c[a.status, default: 0] += 1 }
+            for f in s.framings { if let a = f.anchor { c[a.status, default: 0] += 1 } }
+        }
+        return c
+    }
+
     /// Calls `body` with each entity in one of statement `i`'s entity lists, without decoding the rest of it.
     public func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
         if let lazy, lazy.decodedValues == nil {
@@ -115,6 +129,8 @@ package protocol StatementRows: AnyObject, Sendable {
     func date(_ i: Int) -> PartialDate?
     /// Each entity in one of statement `i`'s entity lists.
     func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void)
+    /// The status of every statement's anchors and framings' anchors.
+    func forEachAnchorStatus(_ body: (Anchor.Status) -> Void)
 }
 
 /// The decoded values of rows, made once and shared by every reader.

@@ -61,6 +61,24 @@ final class SnapshotRows: StatementRows, @unchecked Sendable {
         return PartialDate(year: Int(year), month: month == 0 ? nil : month, day: day == 0 ? nil : day)
     }
 
+    func forEachAnchorStatus(_ body: (Anchor.Status) -> Void) {
+        let anchors = table.anchorRows
+        func status(_ k: Int) { body(SnapshotWriter.anchorStatuses[Int(anchors[k * SnapshotWriter.anchorRow + 20])]) }
+        table.pool.withUnsafeBufferPointer { p in
+            for i in 0..<count {
+                let b = row(i)
+                let start = Int(table.u32(b, 48)), n = Int(table.u32(b, 52))
+                for k in start..<(start + n) { status(Int(p[k])) }
+                let fStart = Int(table.u32(b, 56)), fn = Int(table.u32(b, 60))
+                for k in fStart..<(fStart + fn) {
+                    let f = Int(p[k]) * SnapshotWriter.framingRow
+                    let a = Int32(littleEndian: table.framingRows.loadUnaligned(fromByteOffset: f + 16, as: Int32.self))
+                    if a >= 0 { status(Int(a)) }
+                }
+            }
+        }
+    }
+
     func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
         let at: Int
         switch field {

@@ -26,6 +26,7 @@ import Testing
         func decodeAll() -> [Statement] { bulk.add(1, ordering: .relaxed); return (0..<count).map(Self.make) }
         func id(_ i: Int) -> String { fields.add(1, ordering: .relaxed); return "s\(i)" }
         func date(_ i: Int) -> PartialDate? { fields.add(1, ordering: .relaxed); return Self.make(i).date?.value }
+        func forEachAnchorStatus(_ body: (Anchor.Status) -> Void) { for i in 0..<count { Self.make(i).anchors.forEach { body($0.status) } } }
         func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
             fields.add(1, ordering: .relaxed)
             let s = Self.make(i)

@@ -71,6 +71,7 @@ import StatementTestSupport
         }
         // First one by one and field by field (a restored model decodes each from its row), then all at once.
         let st = m.statements
+        out.append("anchor statuses \(st.anchorStatusCounts().sorted { $0.key.rawValue < $1.key.rawValue })")
         for i in st.indices {
             let people = EntityListField.allCases.map { f in var l: [Int] = []; st.forEachEntity(in: f, of: i) { l.append($0) }; return l }
             out.append("one " + statement(st[i]) + " id \(st.id(at: i)) date \(String(describing: st.date(at: i))) people \(people)")
