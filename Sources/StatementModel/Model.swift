@@ -86,8 +86,9 @@ public final class Model: Sendable {
         self.contentStarts = column.starts
         var nonASCII: [Int] = contents?.nonASCII ?? []
         if contents?.nonASCII == nil, column.starts.count == statements.count + 1 {
-          column.bytes.withUnsafeBufferPointer { b in
-            for i in statements.indices where b[Int(column.starts[i])..<Int(column.starts[i + 1])].contains(where: { $0 >= 0x80 }) {
+          column.bytes.withUnsafeBytes { b in
+            for i in statements.indices
+            where !SourceText.allASCII(UnsafeRawBufferPointer(rebasing: b[Int(column.starts[i])..<Int(column.starts[i + 1])])) {
                 nonASCII.append(i)
             }
           }
@@ -137,7 +138,8 @@ public final class Model: Sendable {
             self.statementsByForce = indexes.byForce
             self.statementsByTopic = indexes.byTopic
         } else {
-            let built = Model.statementIndexes(statements, entities)
+            // A fresh load's statements are values already (`all` hands over the array itself).
+            let built = Model.statementIndexes(statements.all, entities)
             self.statementsBySpeaker = built.bySpeaker
             self.statementsByTarget = built.byTarget
             self.statementsByForce = built.byForce
@@ -146,7 +148,7 @@ public final class Model: Sendable {
     }
 
     /// The statement indexes, in two independent passes over the statements, one per core: people, and words.
-    static func statementIndexes(_ statements: StatementStore, _ entities: [Entity]) -> StatementIndexes {
+    static func statementIndexes(_ statements: [Statement], _ entities: [Entity]) -> StatementIndexes {
         nonisolated(unsafe) var speakerLists = Array(repeating: [Int](), count: entities.count)
         nonisolated(unsafe) var targetLists = Array(repeating: [Int](), count: entities.count)
         nonisolated(unsafe) var byForce: [String: [Int]] = [:]

@@ -11,7 +11,12 @@ public struct ModelSummary: Sendable {
     public var anchorCounts: [Anchor.Status: Int] {
         // Counted in place (a restored model counts its rows): listing a million anchors first would cost more than the count.
         var c = model.statements.anchorStatusCounts()
-        for d in model.documents { for a in d.narrative + d.residue { c[a.status, default: 0] += 1 } }
+        // By index: copying each of fifty thousand documents out of the array would cost more than the count.
+        let docs = model.documents
+        for i in docs.indices {
+            for a in docs[i].narrative { c[a.status, default: 0] += 1 }
+            for a in docs[i].residue { c[a.status, default: 0] += 1 }
+        }
         return c
     }
 
@@ -35,7 +40,7 @@ public struct ModelSummary: Sendable {
         for e in model.entities { kinds[e.kind.rawValue, default: 0] += 1 }
         var forces: [String: Int] = [:]
         for (f, list) in model.statementsByForce { forces[f] = list.count }
-        let withText = model.documents.filter { $0.text != nil }.count
+        let withText = model.documents.indices.filter { model.documents[$0].text != nil }.count
         let anchors = anchorCounts
         let total = anchors.values.reduce(0, +)
         var out = "model      \(model.name)" + (model.title.map { " — \($0)" } ?? "") + "\n"

@@ -75,10 +75,7 @@ public struct StatementStore: RandomAccessCollection, Sendable {
     /// How many of the statements' anchors (framings' included) resolved each way, without decoding them.
     public func anchorStatusCounts() -> [Anchor.Status: Int] {
         var c: [Anchor.Status: Int] = [:]
-        if let lazy, lazy.decodedValues == nil {
-            lazy.rows.forEachAnchorStatus { c[$0, default: 0] += 1 }
-            return c
-        }
+        if let lazy, lazy.decodedValues == nil { return lazy.rows.anchorStatusCounts() }
         for s in lazy?.decodedValues?.values ?? values {
             for a in s.anchors { c[a.status, default: 0] += 1 }
             for f in s.framings { if let a = f.anchor { c[a.status, default: 0] += 1 } }
@@ -129,8 +126,8 @@ package protocol StatementRows: AnyObject, Sendable {
     func date(_ i: Int) -> PartialDate?
     /// Each entity in one of statement `i`'s entity lists.
     func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void)
-    /// The status of every statement's anchors and framings' anchors.
-    func forEachAnchorStatus(_ body: (Anchor.Status) -> Void)
+    /// How many of the statements' anchors and framings' anchors resolved each way.
+    func anchorStatusCounts() -> [Anchor.Status: Int]
 }
 
 /// The decoded values of rows, made once and shared by every reader.
@@ -144,6 +141,15 @@ final class LazyStatements: Sendable {
     private let decoded = AtomicLazyReference<Values>()
     private let singles = Atomic<Int>(0)
     private let decoding = Mutex<Void>(())
+    /// The statements decoded one by one lately, by index modulo the size: a table's rows read field
+    /// by field, or a statement shown twice, are decoded once.
+    private let recent = Mutex(Recent())
+    private static let recentSize = 1_024
+
+    struct Recent {
+        var index = [Int](repeating: -1, count: LazyStatements.recentSize)
+        var values = [Statement?](repeating: nil, count: LazyStatements.recentSize)
+    }
     /// Statements decoded one by one before the rest are decoded together: a command that reads
     /// this many is likely to read them all.
     private let threshold: Int
@@ -156,8 +162,12 @@ final class LazyStatements: Sendable {
     var decodedValues: Values? { decoded.load() }
 
     func one(_ i: Int) -> Statement {
+        let slot = i % Self.recentSize
+        if let known = recent.withLock({ $0.index[slot] == i ? $0.values[slot] : nil }) { return known }
         if singles.wrappingAdd(1, ordering: .relaxed).oldValue >= threshold { return all()[i] }
-        return rows.statement(i)
+        let s = rows.statement(i)
+        recent.withLock { $0.index[slot] = i; $0.values[slot] = s }
+        return s
     }
 
     func all() -> [Statement] {

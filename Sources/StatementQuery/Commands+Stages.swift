@@ -104,7 +104,9 @@ extension Commands {
             // input is every statement.
             if t.wholeStatementsCount == m.statements.count {
                 var rows: [Value] = []
-                if let candidates = p.candidates {
+                if let candidates = p.candidates, p.exact {
+                    rows = candidates.map(Value.statement)
+                } else if let candidates = p.candidates {
                     for i in candidates where p.test(i) { rows.append(.statement(i)) }
                 } else {
                     // A scan of every statement: split across the cores, results kept in model order.

@@ -10,6 +10,9 @@ struct StatementPredicate {
     let test: (Int) -> Bool
     /// Sorted statement indexes that may pass (nil: any statement may).
     let candidates: [Int]?
+    /// Whether the candidates are exactly the statements that pass, so the test need not run (it
+    /// would decode each statement of a model restored from a snapshot).
+    var exact = false
 
     static let entityListFields: Set<String> = ["speakers", "targets", "addressees", "on_behalf_of"]
     static let textFields: Set<String> = ["act", "cue", "content", "id", "status"]
@@ -44,18 +47,19 @@ struct StatementPredicate {
             case (nil, let y?): cand = y
             case (let x?, let y?): cand = intersect(x, y)
             }
-            return StatementPredicate(test: { a.test($0) && b.test($0) }, candidates: cand)
+            return StatementPredicate(test: { a.test($0) && b.test($0) }, candidates: cand,
+                                      exact: a.candidates != nil && b.candidates != nil && a.exact && b.exact)
         case .binary("or", let l, let r, _):
             guard let a = compile(l, model: m, variables: variables), let b = compile(r, model: m, variables: variables) else { return nil }
             let cand = a.candidates.flatMap { x in b.candidates.map { union([x, $0]) } }
-            return StatementPredicate(test: { a.test($0) || b.test($0) }, candidates: cand)
+            return StatementPredicate(test: { a.test($0) || b.test($0) }, candidates: cand, exact: cand != nil && a.exact && b.exact)
         case .not(let inner, _):
             guard let a = compile(inner, model: m, variables: variables) else { return nil }
             return StatementPredicate(test: { !a.test($0) }, candidates: nil)
         case .binary("=", let l, let r, _):
             guard let f = field(l), textFields.contains(f), let lit = text(r) else { return nil }
-            if f == "act" { return StatementPredicate(test: { m.statements[$0].act.force == lit }, candidates: m.statementsByForce[lit] ?? []) }
-            if f == "id" { return StatementPredicate(test: { m.statements[$0].id == lit }, candidates: m.statementIds[lit].map { [$0] } ?? []) }
+            if f == "act" { return StatementPredicate(test: { m.statements[$0].act.force == lit }, candidates: m.statementsByForce[lit] ?? [], exact: true) }
+            if f == "id" { return StatementPredicate(test: { m.statements.id(at: $0) == lit }, candidates: m.statementIds[lit].map { [$0] } ?? [], exact: true) }
             let get = reader(f)
             return StatementPredicate(test: { get($0) == lit }, candidates: nil)
         case .binary("in", let l, .list(let items, _), _):
@@ -63,7 +67,8 @@ struct StatementPredicate {
             let lits = items.compactMap(text)
             guard lits.count == items.count else { return nil }
             let set = Set(lits)
-            return StatementPredicate(test: { set.contains(m.statements[$0].act.force) }, candidates: union(lits.map { m.statementsByForce[$0] ?? [] }))
+            return StatementPredicate(test: { set.contains(m.statements[$0].act.force) }, candidates: union(lits.map { m.statementsByForce[$0] ?? [] }),
+                                      exact: true)
         case .binary("~", let l, let r, _):
             guard let f = field(l), textFields.contains(f), let lit = text(r) else { return nil }
             let needle = Array(lit.lowercased().utf8)
@@ -71,7 +76,7 @@ struct StatementPredicate {
             let get = reader(f)
             let test: (Int) -> Bool = { asciiContains(get($0), needle) }
             if f == "content", m.contentStarts.count == m.statements.count + 1 {
-                return StatementPredicate(test: test, candidates: contentHits(needle, m, test: test))
+                return StatementPredicate(test: test, candidates: contentHits(needle, m, test: test), exact: true)
             }
             return StatementPredicate(test: test, candidates: nil)
         case .binary("has", let l, let r, _):
@@ -83,12 +88,12 @@ struct StatementPredicate {
             // The same entities `=` would match: those named so, and the groups they belong to.
             var named = Set(m.entities(named: lit))
             for x in named { for g in m.groupsOfEntity[x] ?? [] { named.insert(g) } }
-            let test: (Int) -> Bool
-            switch f {
-            case "speakers": test = { m.statements[$0].speakers.contains(where: named.contains) }
-            case "targets": test = { m.statements[$0].targets.contains(where: named.contains) }
-            case "addressees": test = { m.statements[$0].addressees.contains(where: named.contains) }
-            default: test = { m.statements[$0].onBehalfOf.contains(where: named.contains) }
+            // Read from the statement's list alone (a restored model need not decode the statement).
+            let list = EntityListField(rawValue: f) ?? .onBehalfOf
+            let test: (Int) -> Bool = { i in
+                var hit = false
+                m.statements.forEachEntity(in: list, of: i) { if !hit && named.contains($0) { hit = true } }
+                return hit
             }
             switch f {
             case "speakers": return StatementPredicate(test: test, candidates: union(named.map { m.statementsBySpeaker[$0] ?? [] }))

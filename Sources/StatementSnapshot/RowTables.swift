@@ -54,23 +54,27 @@ struct RowTables: @unchecked Sendable {
     /// Lists decoded so far by one thread, by where they start in the pool: a list the writer stored
     /// once is decoded once and its array shared by every statement that has it.
     struct ListCache {
+        /// Off for a statement decoded alone: there is nothing to share, and filling the maps costs more than the lists.
+        var enabled = true
         var entities: [UInt32: [Int]] = [:]
         var documents: [UInt32: [Int]] = [:]
         var topics: [UInt32: [String]] = [:]
     }
 
-    private func shared(_ b: UnsafeRawBufferPointer, _ at: Int, below limit: Int, _ cache: inout [UInt32: [Int]]) throws(SnapshotError) -> [Int] {
+    private func shared(_ b: UnsafeRawBufferPointer, _ at: Int, below limit: Int, _ enabled: Bool, _ cache: inout [UInt32: [Int]]) throws(SnapshotError) -> [Int] {
         let start = u32(b, at), count = Int(u32(b, at + 4))
         if count == 0 { return [] }
+        if !enabled { return try list(b, at, below: limit) }
         if let known = cache[start], known.count == count { return known }
         let l = try list(b, at, below: limit)
         cache[start] = l
         return l
     }
 
-    private func topics(_ b: UnsafeRawBufferPointer, _ at: Int, _ cache: inout [UInt32: [String]]) throws(SnapshotError) -> [String] {
+    private func topics(_ b: UnsafeRawBufferPointer, _ at: Int, _ enabled: Bool, _ cache: inout [UInt32: [String]]) throws(SnapshotError) -> [String] {
         let start = u32(b, at), count = Int(u32(b, at + 4))
         if count == 0 { return [] }
+        if !enabled { return try list(b, at, below: strings.count).map { strings[$0] } }
         if let known = cache[start], known.count == count { return known }
         let l = try list(b, at, below: strings.count).map { strings[$0] }
         cache[start] = l
@@ -116,12 +120,12 @@ struct RowTables: @unchecked Sendable {
     func statement(_ b: UnsafeRawBufferPointer, id: String, content: [UInt8], _ from: Int32, _ to: Int32,
                    _ cache: inout ListCache) throws(SnapshotError) -> Statement {
         let act = Act(cue: try requiredString(u32(b, 64)), force: try requiredString(u32(b, 68)), cameo: try string(u32(b, 72)))
-        var s = Statement(id: id, speakers: try shared(b, 0, below: entities, &cache.entities), act: act, content: "")
-        s.onBehalfOf = try shared(b, 8, below: entities, &cache.entities)
-        s.addressees = try shared(b, 16, below: entities, &cache.entities)
-        s.targets = try shared(b, 24, below: entities, &cache.entities)
-        s.cites = try shared(b, 32, below: documents, &cache.documents)
-        s.topics = try topics(b, 40, &cache.topics)
+        var s = Statement(id: id, speakers: try shared(b, 0, below: entities, cache.enabled, &cache.entities), act: act, content: "")
+        s.onBehalfOf = try shared(b, 8, below: entities, cache.enabled, &cache.entities)
+        s.addressees = try shared(b, 16, below: entities, cache.enabled, &cache.entities)
+        s.targets = try shared(b, 24, below: entities, cache.enabled, &cache.entities)
+        s.cites = try shared(b, 32, below: documents, cache.enabled, &cache.documents)
+        s.topics = try topics(b, 40, cache.enabled, &cache.topics)
         let anchors = try list(b, 48, below: Int(Int32.max))
         if !anchors.isEmpty {
             s.anchors.reserveCapacity(anchors.count)

@@ -34,7 +34,7 @@ final class SnapshotRows: StatementRows, @unchecked Sendable {
     private static let unreadable = Statement(id: "", speakers: [], act: Act(cue: "", force: ""), content: "")
 
     func statement(_ i: Int) -> Statement {
-        var cache = RowTables.ListCache()
+        var cache = RowTables.ListCache(enabled: false)
         return (try? table.statement(row(i), id: ids.id(i), content: content, starts[i], starts[i + 1], &cache)) ?? Self.unreadable
     }
 
@@ -61,22 +61,41 @@ final class SnapshotRows: StatementRows, @unchecked Sendable {
         return PartialDate(year: Int(year), month: month == 0 ? nil : month, day: day == 0 ? nil : day)
     }
 
-    func forEachAnchorStatus(_ body: (Anchor.Status) -> Void) {
-        let anchors = table.anchorRows
-        func status(_ k: Int) { body(SnapshotWriter.anchorStatuses[Int(anchors[k * SnapshotWriter.anchorRow + 20])]) }
-        table.pool.withUnsafeBufferPointer { p in
-            for i in 0..<count {
-                let b = row(i)
-                let start = Int(table.u32(b, 48)), n = Int(table.u32(b, 52))
-                for k in start..<(start + n) { status(Int(p[k])) }
-                let fStart = Int(table.u32(b, 56)), fn = Int(table.u32(b, 60))
+    func anchorStatusCounts() -> [Anchor.Status: Int] {
+        // Counted by the status byte into four slots, straight from the rows: a dictionary update (or
+        // a captured counter) per anchor would be most of the time.
+        var slots = (0, 0, 0, 0)
+        let t = table, rows = rows, n = count
+        let anchors = t.anchorRows, framings = t.framingRows
+        let a = SnapshotWriter.anchorRow, f = SnapshotWriter.framingRow, r = SnapshotWriter.statementRow
+        t.pool.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                let b = UnsafeRawBufferPointer(rebasing: rows[(i * r)..<((i + 1) * r)])
+                let start = Int(t.u32(b, 48)), n = Int(t.u32(b, 52))
+                for k in start..<(start + n) {
+                    switch anchors[Int(p[k]) * a + 20] {
+                    case 0: slots.0 += 1
+                    case 1: slots.1 += 1
+                    case 2: slots.2 += 1
+                    default: slots.3 += 1
+                    }
+                }
+                let fStart = Int(t.u32(b, 56)), fn = Int(t.u32(b, 60))
                 for k in fStart..<(fStart + fn) {
-                    let f = Int(p[k]) * SnapshotWriter.framingRow
-                    let a = Int32(littleEndian: table.framingRows.loadUnaligned(fromByteOffset: f + 16, as: Int32.self))
-                    if a >= 0 { status(Int(a)) }
+                    let anchor = Int32(littleEndian: framings.loadUnaligned(fromByteOffset: Int(p[k]) * f + 16, as: Int32.self))
+                    guard anchor >= 0 else { continue }
+                    switch anchors[Int(anchor) * a + 20] {
+                    case 0: slots.0 += 1
+                    case 1: slots.1 += 1
+                    case 2: slots.2 += 1
+                    default: slots.3 += 1
+                    }
                 }
             }
         }
+        var out: [Anchor.Status: Int] = [:]
+        for (k, n) in [slots.0, slots.1, slots.2, slots.3].enumerated() where n > 0 { out[SnapshotWriter.anchorStatuses[k]] = n }
+        return out
     }
 
     func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {

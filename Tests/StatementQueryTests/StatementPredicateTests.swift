@@ -27,6 +27,8 @@ import Testing
             let expected = try evaluator.truth(evaluator.eval(e, row: .statement(i)), e.span)
             #expect(p.test(i) == expected, "\(condition) on \(m.statements[i].id)")
             if expected, let c = p.candidates { #expect(c.contains(i), "\(condition): candidates miss \(m.statements[i].id)") }
+            // Exact candidates are used without the test: each must pass.
+            if p.exact, let c = p.candidates, c.contains(i) { #expect(expected, "\(condition): exact candidates hold \(m.statements[i].id)") }
         }
     }
 
