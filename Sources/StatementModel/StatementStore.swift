@@ -40,7 +40,13 @@ public struct StatementStore: RandomAccessCollection, Sendable {
     public subscript(i: Int) -> Statement {
         _read {
             if let lazy {
-                if let all = lazy.decodedValues { yield all.values[i] } else { yield lazy.one(i) }
+                if let all = lazy.decodedValues {
+                    yield all.values[i]
+                } else if let one = lazy.one(i) {
+                    yield one.statement
+                } else {
+                    yield lazy.all()[i]
+                }
             } else {
                 yield values[i]
             }
@@ -148,7 +154,14 @@ final class LazyStatements: Sendable {
 
     struct Recent {
         var index = [Int](repeating: -1, count: LazyStatements.recentSize)
-        var values = [Statement?](repeating: nil, count: LazyStatements.recentSize)
+        var values = [One?](repeating: nil, count: LazyStatements.recentSize)
+    }
+
+    /// A statement decoded alone, boxed so that reading its fields one at a time (a table's columns,
+    /// `show`) borrows it instead of copying every field out each time.
+    final class One: Sendable {
+        let statement: Statement
+        init(_ statement: Statement) { self.statement = statement }
     }
     /// Statements decoded one by one before the rest are decoded together: a command that reads
     /// this many is likely to read them all.
@@ -161,11 +174,13 @@ final class LazyStatements: Sendable {
 
     var decodedValues: Values? { decoded.load() }
 
-    func one(_ i: Int) -> Statement {
+    /// Statement `i` decoded alone, or nil when this read tipped the store into decoding them all
+    /// (read it from ``decodedValues`` then).
+    func one(_ i: Int) -> One? {
         let slot = i % Self.recentSize
         if let known = recent.withLock({ $0.index[slot] == i ? $0.values[slot] : nil }) { return known }
-        if singles.wrappingAdd(1, ordering: .relaxed).oldValue >= threshold { return all()[i] }
-        let s = rows.statement(i)
+        if singles.wrappingAdd(1, ordering: .relaxed).oldValue >= threshold { _ = all(); return nil }
+        let s = One(rows.statement(i))
         recent.withLock { $0.index[slot] = i; $0.values[slot] = s }
         return s
     }
