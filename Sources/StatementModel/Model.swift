@@ -21,8 +21,9 @@ public final class Model: Sendable {
     /// All relations, in file order.
     public let relations: [Relation]
 
-    /// Ids of documents, entities and relations to the records they name.
-    public let ids: [String: RecordRef]
+    /// Ids of documents, entities and relations to the records they name. Built on first use (a
+    /// hundred thousand documents and relations take tens of milliseconds), then kept.
+    public var ids: [String: RecordRef] { recordMaps.ids(documents, entities, relations) }
     /// Statement ids to statement indexes (kept apart: there may be millions). A model restored from
     /// a snapshot builds it on first use, so a script that never looks a statement up by id never pays for it.
     public var statementIds: [String: Int] { idIndex.map(statements) }
@@ -43,8 +44,9 @@ public final class Model: Sendable {
     public let statementsByForce: [String: [Int]]
     /// Lower-cased topic to statements.
     public let statementsByTopic: [String: [Int]]
-    /// Record to the relations that touch it (either end).
-    public let relationsByRecord: [RecordRef: [Int]]
+    /// Record to the relations that touch it (either end). Built on first use, then kept.
+    public var relationsByRecord: [RecordRef: [Int]] { recordMaps.byRecord(relations) }
+    private let recordMaps = RecordMaps()
     /// Entity to the groups it belongs to.
     public let groupsOfEntity: [Int: [Int]]
 
@@ -102,25 +104,6 @@ public final class Model: Sendable {
         self.statements = statements
         self.relations = relations
 
-        // The two record maps on one core each: a hundred thousand documents and relations take a while.
-        nonisolated(unsafe) var ids: [String: RecordRef] = [:]
-        nonisolated(unsafe) var byRecord: [RecordRef: [Int]] = [:]
-        DispatchQueue.concurrentPerform(iterations: documents.count + relations.count < 20_000 ? 1 : 2) { part in
-            if part == 0 {
-                ids.reserveCapacity(documents.count + entities.count + relations.count)
-                for i in documents.indices { ids[documents[i].id] = .document(i) }
-                for i in entities.indices { ids[entities[i].id] = .entity(i) }
-                for i in relations.indices { ids[relations[i].id] = .relation(i) }
-            }
-            if part == 1 || documents.count + relations.count < 20_000 {
-                for (i, r) in relations.enumerated() {
-                    byRecord[r.from, default: []].append(i)
-                    if r.to != r.from { byRecord[r.to, default: []].append(i) }
-                }
-            }
-        }
-        self.ids = ids
-        self.relationsByRecord = byRecord
         self.idIndex = StatementIdIndex(statementIds)
 
         var names: [String: [Int]] = [:]
@@ -297,6 +280,38 @@ final class StatementIdIndex: @unchecked Sendable {
         map.reserveCapacity(statements.count)
         for i in statements.indices { map[statements.id(at: i)] = i }
         built = map
+        return map
+    }
+}
+
+/// A model's id map and relations-by-record map, built on first use: opening a snapshot need not
+/// pay for maps a script may never read.
+final class RecordMaps: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idMap: [String: RecordRef]?
+    private var relationMap: [RecordRef: [Int]]?
+
+    func ids(_ documents: [Document], _ entities: [Entity], _ relations: [Relation]) -> [String: RecordRef] {
+        lock.lock(); defer { lock.unlock() }
+        if let idMap { return idMap }
+        var ids: [String: RecordRef] = [:]
+        ids.reserveCapacity(documents.count + entities.count + relations.count)
+        for i in documents.indices { ids[documents[i].id] = .document(i) }
+        for i in entities.indices { ids[entities[i].id] = .entity(i) }
+        for i in relations.indices { ids[relations[i].id] = .relation(i) }
+        idMap = ids
+        return ids
+    }
+
+    func byRecord(_ relations: [Relation]) -> [RecordRef: [Int]] {
+        lock.lock(); defer { lock.unlock() }
+        if let relationMap { return relationMap }
+        var map: [RecordRef: [Int]] = [:]
+        for (i, r) in relations.enumerated() {
+            map[r.from, default: []].append(i)
+            if r.to != r.from { map[r.to, default: []].append(i) }
+        }
+        relationMap = map
         return map
     }
 }
