@@ -82,9 +82,11 @@ public struct StatementStore: RandomAccessCollection, Sendable {
     public func anchorStatusCounts() -> [Anchor.Status: Int] {
         var c: [Anchor.Status: Int] = [:]
         if let lazy, lazy.decodedValues == nil { return lazy.rows.anchorStatusCounts() }
-        for s in lazy?.decodedValues?.values ?? values {
-            for a in s.anchors { c[a.status, default: 0] += 1 }
-            for f in s.framings { if let a = f.anchor { c[a.status, default: 0] += 1 } }
+        // By index, so each statement is read in place rather than copied out.
+        let all = lazy?.decodedValues?.values ?? values
+        for i in all.indices {
+            for a in all[i].anchors { c[a.status, default: 0] += 1 }
+            for f in all[i].framings { if let a = f.anchor { c[a.status, default: 0] += 1 } }
         }
         return c
     }

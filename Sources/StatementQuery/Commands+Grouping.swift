@@ -85,6 +85,9 @@ extension Commands {
             let (perEntity, none) = m.entityCounts(list)
             counted = perEntity.enumerated().filter { $0.element > 0 }.map { ([.entity($0.offset)], $0.element) }
             if none > 0 { counted.append(([.null], none)) }
+        } else if fields.count == 1, fields[0].path == ["act"], t.wholeStatementsCount == m.statements.count {
+            // Every statement by its force: the force index's list lengths (no statement is read).
+            counted = m.statementsByForce.map { ([.string($0.key)], $0.value.count) }
         } else {
             counted = try groups(t, by: fields, inv).map { ($0.key, $0.rows.count) }
         }

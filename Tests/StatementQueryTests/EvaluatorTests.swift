@@ -41,6 +41,10 @@ import Testing
         #expect(try h.run("statements | expand topics | count") == "30")
         #expect(try h.run("statements | count by speakers | limit 1") == "speakers                                  │ count\n──────────────────────────────────────────┼──────\nSouth Korea, the United States, and Japan │ 5\n(1 row)")
         #expect(try h.run("entities | count by kind | where kind = \"state\" | select count") == "count\n─────\n4\n(1 row)")
+        // Over every statement, `count by act` and `count by speakers` read the indexes; after a `limit`, the rows: the same answer.
+        for field in ["act", "speakers", "targets"] {
+            #expect(try h.run("statements | count by \(field)") == h.run("statements | limit 1000 | count by \(field)"))
+        }
     }
 
     @Test func variablesAndSubpipelines() throws {
