@@ -97,12 +97,13 @@ public struct StatementStore: RandomAccessCollection, Sendable {
             lazy.rows.forEachEntity(in: field, of: i, body)
             return
         }
-        let s = lazy?.decodedValues?.values[i] ?? values[i]
+        // The list read in place: copying the whole statement out per call would cost more than the list.
+        let all = lazy?.decodedValues?.values ?? values
         switch field {
-        case .speakers: s.speakers.forEach(body)
-        case .onBehalfOf: s.onBehalfOf.forEach(body)
-        case .addressees: s.addressees.forEach(body)
-        case .targets: s.targets.forEach(body)
+        case .speakers: all[i].speakers.forEach(body)
+        case .onBehalfOf: all[i].onBehalfOf.forEach(body)
+        case .addressees: all[i].addressees.forEach(body)
+        case .targets: all[i].targets.forEach(body)
         }
     }
 }
