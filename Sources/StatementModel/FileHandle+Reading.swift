@@ -17,4 +17,26 @@ extension FileHandle {
         }
         return data
     }
+
+    /// `prefix` followed by up to `count` more bytes read with `read(2)` (EINTR retried), in one new
+    /// buffer; nil when reading fails. Fewer than `count` new bytes means the end of the file.
+    func read(after prefix: [UInt8], upTo count: Int) -> [UInt8]? {
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: prefix.count + count) { buffer, initialized in
+            _ = buffer.initialize(from: prefix)
+            var n = prefix.count
+            while n < buffer.count {
+                let r = Glibc.read(fileDescriptor, buffer.baseAddress! + n, buffer.count - n)
+                if r < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    failed = true
+                    break
+                }
+                if r == 0 { break }
+                n += r
+            }
+            initialized = n
+        }
+        return failed ? nil : out
+    }
 }

@@ -15,7 +15,9 @@ struct JSONLinesParser {
     }
 
     /// Calls `body` with each non-blank line's value, in order; stops at the first syntax error.
-    func forEachLine(_ body: (ModelNode) -> Void) throws(Failure) {
+    /// With `statement`, a line the fast statement reader accepts goes there instead, as a
+    /// ``RawStatement`` read without a node tree (see `JSONLinesParser+Statements.swift`).
+    func forEachLine(statement: ((RawStatement) -> Void)? = nil, _ body: (ModelNode) -> Void) throws(Failure) {
         try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) in
             var start = 0
             var line = firstLine
@@ -23,6 +25,18 @@ struct JSONLinesParser {
                 var end = start
                 while end < b.count && b[end] != 10 { end += 1 }
                 var cursor = Cursor(b: b, pos: start, end: end, lineStart: start, line: line, file: file, maxDepth: maxDepth)
+                if let statement {
+                    var fast = cursor
+                    if let s = fast.fastStatement() {
+                        fast.skipSpace()
+                        if fast.pos == end {
+                            statement(s)
+                            start = end + 1
+                            line += 1
+                            continue
+                        }
+                    }
+                }
                 cursor.skipSpace()
                 if cursor.pos < end {
                     let node = try cursor.value(depth: 0)

@@ -130,13 +130,13 @@ struct ModelBuilder {
         var stopped = false
         let reader = records, sources = self.sources, maxDepth = loader.limits.maxDepth
         func submit(_ bytes: [UInt8], _ line: Int) {
-            let slot = ChunkSlot()
+            let slot = ChunkSlot(bytes: bytes.count)
             inFlight.append(slot)
             let snapshot = ReferenceSnapshot(resolver: resolver.referenceSnapshot())
             DispatchQueue.global(qos: .userInitiated).async {
                 var chunk = reader.parseChunk(bytes, file: file, firstLine: line, base: base, maxDepth: maxDepth, sources: sources)
                 snapshot.resolve(&chunk)
-                slot.result = chunk
+                slot.result = consume chunk   // moved: the builder then owns the only copy and takes statements out in place
                 slot.done.signal()
             }
         }
@@ -147,40 +147,62 @@ struct ModelBuilder {
                 let before = DispatchTime.now().uptimeNanoseconds
                 slot.done.wait()
                 waited += DispatchTime.now().uptimeNanoseconds - before
-                if !stopped, let chunk = slot.result { stopped = consume(chunk, state: &state) }
+                if !stopped, var chunk = slot.result.take() {
+                    let before = statements.count
+                    stopped = consume(&chunk, state: &state)
+                    if !reserved, statements.count > before {
+                        reserved = true
+                        reserve(statements: statements.count - before, in: slot.bytes, of: fileSize)
+                    }
+                }
             }
         }
-        // Bytes after the last complete line: appended to (amortized linear) and searched only in
-        // what each read added, so one very long line costs no more than many short ones.
+        // After the first chunk with statements, room for as many statements as the rest of the file likely holds:
+        // the arrays and the id map then grow once instead of copying themselves ~20 times.
+        var reserved = false
+        var st = stat()
+        let fileSize = fstat(handle.fileDescriptor, &st) == 0 ? Int(st.st_size) : 0
+        // Each read goes straight into the buffer a reading thread will parse, after the bytes of
+        // the unfinished line before it; a long line doubles the read, so it costs no more than
+        // many short ones, and only what each read added is searched.
         var pending: [UInt8] = []
         var line = 1
         var first = true
         while !stopped {
             if loader.isCancelled() { diagnostics.append(ModelLoader.cancelled); break }
-            var data = [UInt8](handle.readData(ofLength: 4 << 20))
-            if first {
-                first = false
-                if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }   // a byte-order mark
-            }
-            if data.isEmpty {
-                if !pending.isEmpty { submit(pending, line) }
+            let limit = loader.limits.maxLineBytes
+            guard var data = handle.read(after: pending, upTo: max(4 << 20, min(pending.count, limit + 1 - pending.count))) else {
+                diagnostics.append(Diagnostic("could not read '\(name)' after line \(line): \(String(cString: strerror(errno)))",
+                                              at: SourceSpan(file: name, line: line, column: 1),
+                                              hint: "check the file and the disk it is on", category: .io))
                 break
             }
-            let searchFrom = pending.count
-            pending.append(contentsOf: data)
-            guard let lastNewline = pending[searchFrom...].lastIndex(of: 10) else {
-                if pending.count > loader.limits.maxLineBytes {
-                    diagnostics.append(Diagnostic("line \(line) is longer than \(loader.limits.maxLineBytes) bytes",
-                                                  at: SourceSpan(file: name, line: line, column: 1),
-                                                  hint: "each line holds one record; is this a JSON Lines model?", category: .syntax))
-                    stopped = true
-                }
+            var searchFrom = pending.count
+            if data.count == searchFrom {
+                if !data.isEmpty { submit(data, line) }
+                break
+            }
+            if first {
+                first = false
+                if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3); searchFrom = 0 }   // a byte-order mark
+            }
+            // Only the line the unfinished bytes belong to can be longer than a read.
+            let lastNewline = data[searchFrom...].lastIndex(of: 10)
+            if (lastNewline.map { _ in data[searchFrom...].firstIndex(of: 10)! } ?? data.count) > limit {
+                diagnostics.append(Diagnostic("line \(line) is longer than \(limit) bytes",
+                                              at: SourceSpan(file: name, line: line, column: 1),
+                                              hint: "each line holds one record; is this a JSON Lines model?", category: .syntax))
+                stopped = true
+                break
+            }
+            guard let lastNewline else {
+                pending = data
                 continue
             }
-            let chunk = Array(pending[...lastNewline])
-            pending.removeSubrange(...lastNewline)
-            let lines = Self.countNewlines(chunk)
-            submit(chunk, line)
+            pending = Array(data[(lastNewline + 1)...])
+            data.removeSubrange((lastNewline + 1)...)
+            let lines = Self.countNewlines(data)
+            submit(data, line)
             line += lines
             drain(keeping: 2)
         }
@@ -206,6 +228,21 @@ struct ModelBuilder {
     final class ChunkSlot: @unchecked Sendable {
         var result: ParsedChunk?
         let done = DispatchSemaphore(value: 0)
+        /// The chunk's size in bytes.
+        let bytes: Int
+        init(bytes: Int) { self.bytes = bytes }
+    }
+
+    /// Makes room for the statements of a file of `fileSize` bytes, judged by the first `bytes`,
+    /// which held `count` of them. A guess too high costs address space only: pages never written
+    /// are never resident.
+    mutating func reserve(statements count: Int, in bytes: Int, of fileSize: Int) {
+        guard count > 0, bytes > 0, fileSize > bytes else { return }
+        let more = min(fileSize / 32, Int(Double(count) * Double(fileSize - bytes) / Double(bytes) * 1.05))
+        statements.reserveCapacity(statements.count + more)
+        resolver.statementIndex.reserveCapacity(resolver.statementIndex.count + more)
+        column.starts.reserveCapacity(column.starts.count + more)
+        column.bytes.reserveCapacity(column.bytes.count + column.bytes.count / max(1, column.starts.count - 1) * more * 21 / 20)
     }
 
     /// What a JSON Lines file carries from one chunk to the next.
@@ -217,22 +254,22 @@ struct ModelBuilder {
 
     mutating func addJSONLines(file: Int32, base: String) {
         var state = JSONLinesState(firstDocument: rawDocuments.count)
-        let chunk = records.parseChunk(sources.texts[Int(file)].utf8, file: file, firstLine: 1, base: base,
+        var chunk = records.parseChunk(sources.texts[Int(file)].utf8, file: file, firstLine: 1, base: base,
                                        maxDepth: loader.limits.maxDepth, sources: sources)
-        _ = consume(chunk, state: &state)
+        _ = consume(&chunk, state: &state)
     }
 
     /// Adds a parsed chunk's records in order; true when a syntax error ended the file.
-    mutating func consume(_ chunk: ParsedChunk, state: inout JSONLinesState) -> Bool {
+    mutating func consume(_ chunk: inout ParsedChunk, state: inout JSONLinesState) -> Bool {
         for record in chunk.records {
             switch record {
             case .header(let h): addHeader(h)
             case .document(let d): addDocument(d)
             case .entity(let e): addEntity(e)
-            case .resolvedStatement(let id, let mark, let statement, let problems):
-                guard resolver.register(id, mark, as: .statement(statements.count)) else { continue }
-                statements.append(statement)
+            case .resolvedStatement(let id, let mark, let index, let problems):
+                guard resolver.register(id, mark, as: .statement(statements.count)), let statement = chunk.resolved[index].take() else { continue }
                 column.append(statement.content)
+                statements.append(statement)
                 resolver.diagnostics += problems
             case .statement(let s):
                 if state.pendingDefault { state.defaultSource = defaultSource(from: state.firstDocument); state.pendingDefault = false }

@@ -14,8 +14,10 @@ enum ParsedRecord: Sendable {
     case document(RawDocument)
     case entity(RawEntity)
     case statement(RawStatement)
-    /// A statement resolved on the reading thread (its raw record already freed there).
-    case resolvedStatement(id: String, mark: FileMark?, statement: Statement, problems: [Diagnostic])
+    /// A statement resolved on the reading thread (its raw record already freed there): the
+    /// statement is `ParsedChunk.resolved[index]`, kept apart so that records stay small to copy and
+    /// the builder can move it out without retaining and releasing each of its fields.
+    case resolvedStatement(id: String, mark: FileMark?, index: Int, problems: [Diagnostic])
     case relation(RawRelation)
 }
 
@@ -30,7 +32,8 @@ struct ReferenceSnapshot: @unchecked Sendable {
             guard case .statement(let raw) = chunk.records[k], raw.source != nil, raw.reported?.via == nil else { continue }
             r.diagnostics = []
             if let st = r.statementIfKnown(raw) {
-                chunk.records[k] = .resolvedStatement(id: raw.id, mark: raw.span, statement: st, problems: r.diagnostics)
+                chunk.records[k] = .resolvedStatement(id: raw.id, mark: raw.span, index: chunk.resolved.count, problems: r.diagnostics)
+                chunk.resolved.append(st)
             }
         }
     }
@@ -39,6 +42,8 @@ struct ReferenceSnapshot: @unchecked Sendable {
 /// The records and problems of a run of whole lines, in line order.
 struct ParsedChunk: Sendable {
     var records: [ParsedRecord] = []
+    /// The statements resolved on the reading thread, taken by the builder one by one.
+    var resolved: [Statement?] = []
     var diagnostics: [Diagnostic] = []
     /// A syntax error ended the file here.
     var failed = false
@@ -46,13 +51,16 @@ struct ParsedChunk: Sendable {
 
 extension RecordReader {
     /// Reads whole JSON Lines: pure apart from diagnostics, so chunks can be read concurrently.
-    func parseChunk(_ bytes: [UInt8], file: Int32, firstLine: Int, base: String, maxDepth: Int, sources: SourceFiles) -> ParsedChunk {
+    /// `fast`: plainly well-formed statement lines are read without a node tree (tests turn it off
+    /// to hold the two readers to the same answers).
+    func parseChunk(_ bytes: [UInt8], file: Int32, firstLine: Int, base: String, maxDepth: Int, sources: SourceFiles,
+                    fast: Bool = true) -> ParsedChunk {
         var out = ParsedChunk()
         var r = NodeReader(sources: sources)
         var parser = JSONLinesParser(bytes: bytes, file: file, maxDepth: maxDepth)
         parser.firstLine = firstLine
         do {
-            try parser.forEachLine { node in
+            try parser.forEachLine(statement: fast ? { out.records.append(.statement($0)) } : nil) { node in
                 guard case .mapping(let pairs, let mark) = node else {
                     r.error("expected a record (a JSON object) on each line, found \(NodeReader.describe(node))", node,
                             hint: "write one {\"record\": \"statement\", …} object per line")

@@ -58,4 +58,74 @@ import Testing
         let column = line.distance(from: line.startIndex, to: line.range(of: "\"kind\"")!.lowerBound) + 1
         #expect(d.first?.span?.line == 2 && d.first?.span?.column == column)
     }
+
+    /// Statement lines the fast reader takes, and lines it must leave to the general reader.
+    static let fastLines = [
+        #"{"record":"statement","id":"s0","speakers":["e1","e2"],"targets":["e2"],"act":{"cue":"said","force":"assert","cameo":"019"},"content":"Kakin should act.","date":"2011-06-24","topics":["Arms Control","sanctions"],"anchors":["Kakin said"],"source":"d0","reported":{"by":"e2","mode":"paraphrase"}}"#,
+        #"  { "record" : "statement" , "id" : "s1", "speakers" : "e1", "on_behalf_of": ["e2"], "addressees": [], "act": {"force": "urge", "cue": "urged"}, "content": "Tab\tand \"quotes\", caf\u00e9, ünïcödé \ud83d\ude00", "place": "", "note": "a note", "status": "confirmed", "confidence": "0.5", "cites": ["d0"], "work": "d0", "anchors": [{"exact": "urged", "prefix": "Kakin ", "suffix": " Lomar", "document": "d0"}, "Kakin"], "reported": {"via": "s0", "by": "e1", "in": "d0", "mode": "direct"}}   "#,
+        #"{"content":"Last field first.","act":{"cue":"said","force":"assert"},"speakers":[],"id":"s2","record":"statement"}"#,
+    ]
+    static let generalLines = [
+        #"{"record":"entity","id":"e1","kind":"state","name":"Kakin"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","framing":{"cue":"demand","force":"demand"}}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","date":{"value":"2011","basis":"stated"}}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","place":null}"#,
+        #"{"record":"statement","id":5,"speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said"},"content":"x"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"}}"#,
+        #"{"record":"statement","id":"s3","id":"s4","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x"}"#,
+        #"{"record":"statement","i\u0064":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","colour":"red"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","anchors":"x"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","reported":{"by":"e1"}}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x"} trailing"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"bad \u12 escape"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1",],"act":{"cue":"said","force":"assert"},"content":"x"}"#,
+        #"{"id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x"}"#,
+        #"{"record":"statement","id":"s3","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"unterminated}"#,
+    ]
+
+    /// Everything a raw statement holds, marks included, as text: the two readers must agree on all of it.
+    static func fingerprint(_ chunk: ParsedChunk) -> String {
+        var out = ""
+        for r in chunk.records { dump(r, to: &out) }
+        for d in chunk.diagnostics { out += "\(d.message) @\(d.span?.line ?? 0):\(d.span?.column ?? 0)\n" }
+        return out + "failed: \(chunk.failed)"
+    }
+
+    static func parse(_ text: String, fast: Bool) -> ParsedChunk {
+        let sources = SourceFiles()
+        let file = sources.add("m.jsonl", SourceText(text))
+        return RecordReader().parseChunk(Array(text.utf8), file: file, firstLine: 1, base: "", maxDepth: 64, sources: sources, fast: fast)
+    }
+
+    /// The fast statement reader returns what the general reader returns, value for value and mark
+    /// for mark; a line it cannot take (another record, a field it does not read, any problem) it
+    /// leaves to the general reader, so the diagnostics are the same too.
+    @Test(arguments: fastLines + generalLines)
+    func fastReaderAgreesWithGeneralReader(_ line: String) {
+        let text = #"{"record":"entity","id":"e0","kind":"state","name":"K"}"# + "\n\n" + line + "\n"
+        let fast = Self.parse(text, fast: true), general = Self.parse(text, fast: false)
+        #expect(Self.fingerprint(fast) == Self.fingerprint(general))
+        #expect(!Self.fingerprint(general).isEmpty)
+        // Which reader read it: the fast one takes exactly the plain statement lines.
+        var cursor = Self.cursor(line)
+        var taken = false
+        if cursor.fastStatement() != nil { cursor.skipSpace(); taken = cursor.pos == cursor.end }
+        #expect(taken == Self.fastLines.contains(line), "\(line)")
+    }
+
+    static func cursor(_ line: String) -> JSONLinesParser.Cursor {
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: line.utf8.count)   // lives as long as the test process
+        _ = bytes.initialize(from: line.utf8)
+        return JSONLinesParser.Cursor(b: UnsafeBufferPointer(bytes), pos: 0, end: bytes.count, lineStart: 0, line: 1, file: 0, maxDepth: 64)
+    }
+
+    /// A whole corpus loads to the same model either way (the larger test above reads it fast).
+    @Test func fastAndGeneralLoadsAgree() throws {
+        let text = Self.corpus(statements: 200)
+        let fast = Self.parse(text, fast: true), general = Self.parse(text, fast: false)
+        #expect(Self.fingerprint(fast) == Self.fingerprint(general))
+        #expect(fast.records.count == 200 + 3 + 10 + 1)
+    }
 }
