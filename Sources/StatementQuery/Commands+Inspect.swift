@@ -98,7 +98,7 @@ extension Commands {
 
     static func showRecord(_ ref: RecordRef, _ m: Model) -> Value {
         let row = Value(ref)
-        var fields = Fields.names(of: row).map { ($0, Fields.get($0, of: row, in: m) ?? .null) }
+        var fields = Fields.all(of: row, in: m)
         switch ref {
         case .statement(let i):
             let s = m.statements[i]

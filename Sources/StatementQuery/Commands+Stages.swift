@@ -233,7 +233,7 @@ extension Commands {
             let m = inv.session.model
             var seen = Set<String>()
             t.rows = t.rows.filter { row in
-                seen.insert(t.columns.map { Display.plain(Fields.get($0, of: row, in: m) ?? .null, m) }.joined(separator: "\u{1F}")).inserted
+                seen.insert(Fields.values(t.columns, of: row, in: m).map { Display.plain($0, m) }.joined(separator: "\u{1F}")).inserted
             }
             return .value(.table(t))
         }
@@ -241,7 +241,7 @@ extension Commands {
         let m = inv.session.model
         var seen = Set<String>()
         t.rows = t.rows.filter { row in
-            seen.insert(t.columns.map { Display.plain(Fields.get($0, of: row, in: m) ?? .null, m) }.joined(separator: "\u{1F}")).inserted
+            seen.insert(Fields.values(t.columns, of: row, in: m).map { Display.plain($0, m) }.joined(separator: "\u{1F}")).inserted
         }
         return .value(.table(t))
     }

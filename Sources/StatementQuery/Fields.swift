@@ -72,7 +72,12 @@ public enum Fields {
     /// Reads a field of a row, or nil when the row has no such field.
     public static func get(_ name: String, of row: Value, in m: Model) -> Value? {
         switch row {
-        case .statement(let i): return statementField(name, m.statements[i], i, m)
+        case .statement(let i):
+            // A statement restored from a snapshot is decoded when read: its id and date are read
+            // from the row instead (`sort date | limit 10 | select id, date` decodes nothing).
+            if name == "id" { return .string(m.statements.id(at: i)) }
+            if name == "date" { return m.statements.date(at: i).map(Value.date) ?? .null }
+            return statementField(name, m.statements[i], i, m)
         case .entity(let i): return entityField(name, m.entities[i], i, m)
         case .document(let i): return documentField(name, m.documents[i], i, m)
         case .relation(let i):
@@ -87,6 +92,30 @@ public enum Fields {
             }
         case .record(let r): return r[name]
         default: return nil
+        }
+    }
+
+    /// Every field of a row, by name, the record read once (not once per field).
+    public static func all(of row: Value, in m: Model) -> [(String, Value)] {
+        let names = names(of: row)
+        return Array(zip(names, values(names, of: row, in: m)))
+    }
+
+    /// The named fields of a row (null where it has none), the record read once: a statement
+    /// restored from a snapshot is decoded per read, so a table's cells must not read it per column.
+    public static func values(_ names: [String], of row: Value, in m: Model) -> [Value] {
+        switch row {
+        case .statement(let i) where names.contains(where: { $0 != "id" && $0 != "date" }):
+            let s = m.statements[i]
+            return names.map { statementField($0, s, i, m) ?? .null }
+        case .entity(let i):
+            let e = m.entities[i]
+            return names.map { entityField($0, e, i, m) ?? .null }
+        case .document(let i):
+            let d = m.documents[i]
+            return names.map { documentField($0, d, i, m) ?? .null }
+        default:
+            return names.map { get($0, of: row, in: m) ?? .null }
         }
     }
 

@@ -52,7 +52,7 @@ public struct Renderer {
 
     /// Cells of a table as strings: header then rows.
     func cells(_ t: Table) -> (header: [String], rows: [[String]]) {
-        (t.columns, t.rows.map { row in t.columns.map { Display.plain(Fields.get($0, of: row, in: model) ?? .null, model) } })
+        (t.columns, t.rows.map { row in Fields.values(t.columns, of: row, in: model).map { Display.plain($0, model) } })
     }
 
     /// CSV cells: a list is a JSON array in its cell (a comma inside a name stays unambiguous), an
@@ -60,8 +60,7 @@ public struct Renderer {
     func csvCells(_ t: Table) -> (header: [String], rows: [[String]]) {
         let ids = session.settings.ids
         return (t.columns, t.rows.map { row in
-            t.columns.map { c in
-                let v = Fields.get(c, of: row, in: model) ?? .null
+            Fields.values(t.columns, of: row, in: model).map { v in
                 switch v {
                 case .list: return JSONText.encode(Display.json(v, model, full: false, ids: ids))
                 case .entity(let i) where ids: return model.entities[i].id
@@ -204,7 +203,7 @@ public struct Renderer {
         switch v {
         case .table(let t):
             return t.rows.map { row -> String in
-                lines(.record(Record(Fields.names(of: row).map { ($0, Fields.get($0, of: row, in: model) ?? .null) })))
+                lines(.record(Record(Fields.all(of: row, in: model))))
             }.joined(separator: "\n")
         case .record(let r):
             let w = r.fields.map(\.name.count).max() ?? 0
