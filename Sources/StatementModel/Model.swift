@@ -220,7 +220,14 @@ public final class Model: Sendable {
     public func statementsByDateDescending() -> [Int] { dateOrder.descending(statements) }
 
     /// The record with this id (exact match).
-    public func record(id: String) -> RecordRef? { statementIds[id].map(RecordRef.statement) ?? ids[id] }
+    public func record(id: String) -> RecordRef? { statementIndex(id: id).map(RecordRef.statement) ?? ids[id] }
+
+    /// The index of the statement with this id, or nil. A restored model looks it up in its rows'
+    /// id table, so a first `show` does not wait for a map of every id to be built.
+    public func statementIndex(id: String) -> Int? {
+        if let rows = statements.rows, !idIndex.isBuilt { return rows.index(ofId: id) }
+        return statementIds[id]
+    }
 
     /// The entities named by this string: id, name or alias, case-insensitively.
     public func entities(named name: String) -> [Int] { entityNames[name.lowercased()] ?? [] }
@@ -272,6 +279,9 @@ final class StatementIdIndex: @unchecked Sendable {
     private var built: [String: Int]?
 
     init(_ given: [String: Int]?) { built = given }
+
+    /// Whether the map exists (given, or built for a command that needed it whole).
+    var isBuilt: Bool { lock.lock(); defer { lock.unlock() }; return built != nil }
 
     func map(_ statements: StatementStore) -> [String: Int] {
         lock.lock(); defer { lock.unlock() }

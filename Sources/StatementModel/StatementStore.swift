@@ -131,6 +131,8 @@ package protocol StatementRows: AnyObject, Sendable {
     func decodeAll() -> [Statement]
     /// The id of statement `i`.
     func id(_ i: Int) -> String
+    /// The index of the statement whose id is `id`, or nil.
+    func index(ofId id: String) -> Int?
     /// The date of statement `i`.
     func date(_ i: Int) -> PartialDate?
     /// Each entity in one of statement `i`'s entity lists.

@@ -59,7 +59,7 @@ struct StatementPredicate {
         case .binary("=", let l, let r, _):
             guard let f = field(l), textFields.contains(f), let lit = text(r) else { return nil }
             if f == "act" { return StatementPredicate(test: { m.statements[$0].act.force == lit }, candidates: m.statementsByForce[lit] ?? [], exact: true) }
-            if f == "id" { return StatementPredicate(test: { m.statements.id(at: $0) == lit }, candidates: m.statementIds[lit].map { [$0] } ?? [], exact: true) }
+            if f == "id" { return StatementPredicate(test: { m.statements.id(at: $0) == lit }, candidates: m.statementIndex(id: lit).map { [$0] } ?? [], exact: true) }
             let get = reader(f)
             return StatementPredicate(test: { get($0) == lit }, candidates: nil)
         case .binary("in", let l, .list(let items, _), _):

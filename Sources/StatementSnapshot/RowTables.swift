@@ -194,8 +194,11 @@ struct IdColumn: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
     /// The id of statement `i`.
-    func id(_ i: Int) -> String {
+    func id(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+
+    /// The bytes of statement `i`'s id.
+    func bytes(_ i: Int) -> UnsafeRawBufferPointer {
         let start = i == 0 ? 0 : Int(ends[i - 1]), end = Int(ends[i])
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
     }
 }

@@ -25,6 +25,7 @@ import Testing
         func statement(_ i: Int) -> Statement { singles.add(1, ordering: .relaxed); return Self.make(i) }
         func decodeAll() -> [Statement] { bulk.add(1, ordering: .relaxed); return (0..<count).map(Self.make) }
         func id(_ i: Int) -> String { fields.add(1, ordering: .relaxed); return "s\(i)" }
+        func index(ofId id: String) -> Int? { id.first == "s" ? Int(id.dropFirst()).flatMap { (0..<count).contains($0) ? $0 : nil } : nil }
         func date(_ i: Int) -> PartialDate? { fields.add(1, ordering: .relaxed); return Self.make(i).date?.value }
         func anchorStatusCounts() -> [Anchor.Status: Int] { [:] }
         func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
@@ -99,5 +100,29 @@ import Testing
             }
         }
         #expect(values.isDecoded && !rows.isDecoded)
+    }
+
+    /// The id table a restored model looks ids up in: every id found at its index, nothing else
+    /// found, the first of two equal ids kept, and ids that differ in one byte or in length apart.
+    @Test func idHashTableFindsEveryIdAndNothingElse() {
+        var ids = (0..<50_000).map { "s\($0)" } + ["", "é", "s1", "日本語", String(repeating: "x", count: 300)]
+        ids.append("s0\u{0}")
+        let bytes = ids.map { Array($0.utf8) }
+        let storage = bytes.map { b -> UnsafeRawBufferPointer in
+            let p = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, b.count), alignment: 1)
+            p.copyBytes(from: b)
+            return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[0..<b.count])
+        }
+        defer { for p in storage { UnsafeMutableRawPointer(mutating: p.baseAddress!).deallocate() } }
+        let table = IdHashTable(count: ids.count, bytes: { storage[$0] })
+        for (i, id) in ids.enumerated() where id != "s1" || i == 1 {
+            #expect(table.index(of: id, bytes: { storage[$0] }) == i, "\(id)")
+        }
+        #expect(table.index(of: "s1", bytes: { storage[$0] }) == 1)
+        for missing in ["s50000", "s", "S1", "s1 ", "s01", "é ", String(repeating: "x", count: 299)] {
+            #expect(table.index(of: missing, bytes: { storage[$0] }) == nil, "\(missing)")
+        }
+        let empty = IdHashTable(count: 0, bytes: { storage[$0] })
+        #expect(empty.index(of: "s1", bytes: { storage[$0] }) == nil)
     }
 }

@@ -72,10 +72,15 @@ import StatementTestSupport
         // First one by one and field by field (a restored model decodes each from its row), then all at once.
         let st = m.statements
         out.append("anchor statuses \(st.anchorStatusCounts().sorted { $0.key.rawValue < $1.key.rawValue })")
+        // Ids looked up before the map of every id exists: a restored model builds a hash table over
+        // its id column instead.
+        out.append("not ids \(["", "nope", "s", "S0", "s0 ", st.isEmpty ? "x" : st.id(at: 0) + "x"].map { m.statementIndex(id: $0) ?? -1 })")
         for i in st.indices {
             let people = EntityListField.allCases.map { f in var l: [Int] = []; st.forEachEntity(in: f, of: i) { l.append($0) }; return l }
-            out.append("one " + statement(st[i]) + " id \(st.id(at: i)) date \(String(describing: st.date(at: i))) people \(people)")
+            out.append("one " + statement(st[i]) + " id \(st.id(at: i)) date \(String(describing: st.date(at: i))) people \(people)"
+                       + " found at \(m.statementIndex(id: st.id(at: i)) ?? -1)")
         }
+
         for s in m.statements { out.append(statement(s)) }
         for r in m.relations { out.append("relation \(r.id) \(r.type) \(r.from) \(r.to) \(r.note ?? "-") \(String(describing: r.span))") }
         out.append("ids \(m.ids.sorted { $0.key < $1.key })")
