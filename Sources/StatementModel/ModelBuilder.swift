@@ -30,6 +30,9 @@ struct ModelBuilder {
     var resolver: ModelResolver
     /// The content column, filled while reading (the resolving thread waits on the readers anyway).
     var column = ContentColumnBuilder()
+    /// The texts of documents written inline, made as each is read (same order as `rawDocuments`):
+    /// the reading threads find statements' anchors in them, and the documents keep the same bytes.
+    var documentTexts: [SourceText?] = []
 
     init(loader: ModelLoader) {
         self.loader = loader
@@ -37,7 +40,10 @@ struct ModelBuilder {
     }
 
     mutating func addDocument(_ d: RawDocument) {
-        if resolver.register(d.id, d.span, as: .document(rawDocuments.count)) { rawDocuments.append(d) }
+        if resolver.register(d.id, d.span, as: .document(rawDocuments.count)) {
+            rawDocuments.append(d)
+            documentTexts.append(d.source == nil ? d.inlineText.map { SourceText($0) } : nil)
+        }
     }
 
     mutating func addEntity(_ e: RawEntity) {
@@ -132,7 +138,7 @@ struct ModelBuilder {
         func submit(_ bytes: [UInt8], _ line: Int) {
             let slot = ChunkSlot(bytes: bytes.count)
             inFlight.append(slot)
-            let snapshot = ReferenceSnapshot(resolver: resolver.referenceSnapshot())
+            let snapshot = ReferenceSnapshot(resolver: resolver.referenceSnapshot(), texts: documentTexts)
             DispatchQueue.global(qos: .userInitiated).async {
                 var chunk = reader.parseChunk(bytes, file: file, firstLine: line, base: base, maxDepth: maxDepth, sources: sources)
                 snapshot.resolve(&chunk)

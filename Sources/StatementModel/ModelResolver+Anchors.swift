@@ -28,7 +28,10 @@ extension ModelResolver {
                 for s in lo..<hi {
                     if s & 4095 == 0 && worker.loader.isCancelled() { break }
                     if shared { all[s].shareContent(column.bytes, column.starts[s], column.starts[s + 1]) }
-                    all[s].anchors = all[s].anchors.map { worker.resolve($0, docs) }
+                    // Those found while reading (``ReferenceSnapshot/findFoundAnchors(_:)``) are done.
+                    if all[s].anchors.contains(where: { $0.status != .found }) {
+                        all[s].anchors = all[s].anchors.map { $0.status == .found ? $0 : worker.resolve($0, docs) }
+                    }
                     for k in all[s].framings.indices {
                         if let a = all[s].framings[k].anchor { all[s].framings[k].anchor = worker.resolve(a, docs) }
                     }

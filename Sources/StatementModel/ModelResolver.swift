@@ -8,8 +8,10 @@ extension ModelBuilder {
         for e in rawEntities { entities.append(resolver.entity(e)) }
         var documents: [Document] = []
         documents.reserveCapacity(rawDocuments.count)
-        for d in rawDocuments { documents.append(resolver.document(d)) }
+        assert(rawDocuments.count == documentTexts.count)
+        for (d, text) in zip(rawDocuments, documentTexts) { documents.append(resolver.document(d, text: text)) }
         rawDocuments = []
+        documentTexts = []
         for (i, raw) in deferred { statements[i] = resolver.statement(raw) }
         deferred = []
         var relations: [Relation] = []
@@ -238,12 +240,13 @@ struct ModelResolver {
         return status
     }
 
-    mutating func document(_ d: RawDocument) -> Document {
+    /// `text`: the document's inline text, already made (anchors found while reading share its bytes).
+    mutating func document(_ d: RawDocument, text: SourceText? = nil) -> Document {
         var doc = Document(id: d.id, kind: d.kind, title: d.title, sourcePath: d.source, authors: entityRefs(d.authors),
                            publisher: d.publisher.flatMap { entityRef($0) }, date: date(d.date), place: d.place,
                            note: d.note, span: location(d.span))
         if let inline = d.inlineText {
-            doc.text = SourceText(inline)
+            doc.text = text ?? SourceText(inline)
         } else if let source = d.source {
             let path = source.hasPrefix("/") || d.base.isEmpty ? source : (d.base as NSString).appendingPathComponent(source)
             do {

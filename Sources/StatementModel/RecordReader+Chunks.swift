@@ -25,16 +25,36 @@ enum ParsedRecord: Sendable {
 /// statements there (all but those naming another statement, or relying on a default source).
 struct ReferenceSnapshot: @unchecked Sendable {
     var resolver: ModelResolver
+    /// The texts of the documents read so far (inline ones), by document index.
+    var texts: [SourceText?]
 
     func resolve(_ chunk: inout ParsedChunk) {
         var r = resolver
+        // `check --fix` claims every anchor's place while resolving: those loads find them in order, later.
+        let findAnchors = r.loader.repairs == nil
         for k in chunk.records.indices {
             guard case .statement(let raw) = chunk.records[k], raw.source != nil, raw.reported?.via == nil else { continue }
             r.diagnostics = []
-            if let st = r.statementIfKnown(raw) {
+            if var st = r.statementIfKnown(raw) {
+                if findAnchors { findFoundAnchors(&st) }
                 chunk.records[k] = .resolvedStatement(id: raw.id, mark: raw.span, index: chunk.resolved.count, problems: r.diagnostics)
                 chunk.resolved.append(st)
             }
+        }
+    }
+}
+
+extension ReferenceSnapshot {
+    /// Finds the statement's anchors that occur exactly once in an already-read document text, as
+    /// the builder's anchor pass would (it leaves them be); anything else — ambiguous, orphaned,
+    /// empty, a document not read yet or with its text in a file — is left to that pass, which
+    /// reports it.
+    func findFoundAnchors(_ st: inout Statement) {
+        for k in st.anchors.indices {
+            let a = st.anchors[k]
+            guard let d = a.document, d < texts.count, let text = texts[d], !a.exact.isEmpty else { continue }
+            let outcome = AnchorResolver.resolve(a, in: text)
+            if outcome.anchor.status == .found { st.anchors[k] = outcome.anchor }
         }
     }
 }

@@ -128,4 +128,28 @@ import Testing
         #expect(Self.fingerprint(fast) == Self.fingerprint(general))
         #expect(fast.records.count == 200 + 3 + 10 + 1)
     }
+
+    /// Anchors found on the reading threads (in documents read before their chunk) are what the
+    /// anchor pass finds; those not found there (ambiguous, orphaned) are still reported by it.
+    @Test func anchorsFoundWhileReadingAreTheSameAsFoundAfter() throws {
+        let n = 30_000
+        let m = try Fixture(["big.jsonl": Self.corpus(statements: n)]).load("big.jsonl").get()
+        var shared = 0
+        for s in m.statements {
+            for a in s.anchors {
+                let fresh = Anchor(exact: a.exact, prefix: a.prefix, suffix: a.suffix, document: a.document)
+                let want = AnchorResolver.resolve(fresh, in: m.documents[a.document!].text!).anchor
+                #expect(want.status == .found && a.status == .found && a.byteRange == want.byteRange && a.start == want.start
+                        && a.end == want.end && a.line == want.line && a.column == want.column, "\(s.id)")
+                if a.sharedRange != nil { shared += 1 }
+            }
+        }
+        #expect(shared == n)
+        // One ambiguous anchor late in the file (its document's text has the words 20 times).
+        var lines = Self.corpus(statements: n).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let bad = lines.firstIndex { $0.contains(#""id": "s26000""#) }!
+        lines[bad] = lines[bad].replacingOccurrences(of: #"[{"exact": "item 26000 of", "suffix": " the"}]"#, with: #"["of the padded"]"#)
+        let d = try Fixture(["big.jsonl": lines.joined(separator: "\n")]).diagnostics("big.jsonl")
+        #expect(d.count == 1 && d.first?.message.contains("AMBIGUOUS") == true && d.first?.span?.line == bad + 1, "\(d.map(\.message))")
+    }
 }
