@@ -41,8 +41,15 @@ struct ModelBuilder {
 
     mutating func addDocument(_ d: RawDocument) {
         if resolver.register(d.id, d.span, as: .document(rawDocuments.count)) {
+            var d = d
+            var text: SourceText?
+            if d.source == nil, let inline = d.inlineText {
+                text = SourceText(inline)
+                // The words live in `documentTexts` now; "" still says the text was written inline.
+                d.inlineText = ""
+            }
             rawDocuments.append(d)
-            documentTexts.append(d.source == nil ? d.inlineText.map { SourceText($0) } : nil)
+            documentTexts.append(text)
         }
     }
 
