@@ -281,7 +281,7 @@ struct ModelBuilder {
             case .entity(let e): addEntity(e)
             case .resolvedStatement(let id, let mark, let index, let problems):
                 guard resolver.register(id, mark, as: .statement(statements.count)), let statement = chunk.resolved[index].take() else { continue }
-                column.append(statement.content)
+                column.append(statement)
                 statements.append(statement)
                 resolver.diagnostics += problems
             case .statement(let s):
@@ -357,12 +357,19 @@ struct ContentColumnBuilder {
     var valid = true
 
     mutating func append(_ text: String) {
-        guard valid else { return }
         var t = text
-        t.withUTF8 { u in
-            if u.contains(where: { $0 >= 0x80 }) { nonASCII.append(starts.count - 1) }
-            bytes.append(contentsOf: u)
-        }
+        t.withUTF8 { append($0) }
+    }
+
+    /// A statement's content, read where it is (a slice of its chunk's buffer, usually).
+    mutating func append(_ statement: Statement) {
+        statement.withContentUTF8 { append($0) }
+    }
+
+    mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
+        guard valid else { return }
+        if u.contains(where: { $0 >= 0x80 }) { nonASCII.append(starts.count - 1) }
+        bytes.append(contentsOf: u)
         if bytes.count >= Int(Int32.max) { valid = false; bytes = []; return }
         starts.append(Int32(bytes.count))
     }

@@ -59,6 +59,9 @@ struct ModelResolver {
     /// Where each document and entity was defined, for "first defined here"; statements keep theirs.
     var marks: [String: FileMark] = [:]
     var statementMarks: [FileMark?] = []
+    /// Short entity and topic lists shared between the statements this resolver makes (each
+    /// reading thread's copy keeps its own for its chunk).
+    var lists = ListInterner()
     /// Shared by the copies that resolve anchors on several threads: how many more ORPHANED anchors
     /// get a "closest passage" (an edit-distance search of the whole text each).
     let orphanBudget = Budget(20)
@@ -156,7 +159,7 @@ struct ModelResolver {
         return nil
     }
 
-    mutating func entityRefs(_ refs: [RawRef]) -> [Int] { refs.compactMap { entityRef($0) } }
+    mutating func entityRefs(_ refs: [RawRef]) -> [Int] { lists.intern(refs.compactMap { entityRef($0) }) }
 
     mutating func documentRef(_ r: RawRef) -> Int? {
         if let i = documentIndex[r.id] { return i }
@@ -286,7 +289,7 @@ struct ModelResolver {
         var st = Statement(id: s.id, speakers: entityRefs(s.speakers), onBehalfOf: entityRefs(s.onBehalfOf),
                            addressees: entityRefs(s.addressees), targets: entityRefs(s.targets),
                            act: s.act.map { act($0) } ?? Act(cue: "", force: ""), content: s.content, date: date(s.date),
-                           place: s.place, topics: s.topics, cites: s.cites.compactMap { documentRef($0) },
+                           place: s.place, topics: lists.intern(s.topics), cites: s.cites.compactMap { documentRef($0) },
                            document: s.work.flatMap { documentRef($0) }, status: s.status, note: s.note)
         if s.speakers.isEmpty { error("statement '\(s.id)' has no speakers", s.span, hint: "add `speakers: [entity-id]`") }
         _ = checkedStatus(s.status, s.statusSpan)

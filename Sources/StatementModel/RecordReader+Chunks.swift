@@ -41,6 +41,23 @@ struct ReferenceSnapshot: @unchecked Sendable {
                 chunk.resolved.append(st)
             }
         }
+        shareContents(&chunk.resolved)
+    }
+
+    /// Puts the contents of a chunk's statements in one buffer and points each at its slice: a
+    /// million content strings would otherwise all be alive until the anchor pass points them at
+    /// the model's content column (then this buffer goes too).
+    func shareContents(_ statements: inout [Statement?]) {
+        var bytes: [UInt8] = []
+        var ends: [Int32] = []
+        ends.reserveCapacity(statements.count)
+        for st in statements { st!.withContentUTF8 { bytes.append(contentsOf: $0) }; ends.append(Int32(bytes.count)) }
+        guard bytes.count < Int(Int32.max) else { return }
+        var start: Int32 = 0
+        for i in statements.indices {
+            statements[i]!.shareContent(bytes, start, ends[i])
+            start = ends[i]
+        }
     }
 }
 

@@ -12,20 +12,35 @@ public struct Reporting: Sendable, Hashable {
         case mixed
     }
 
+    // Indexes kept as 32-bit values, -1 for none: every statement of a million-statement model
+    // holds a reporting link, and three optional `Int`s made it three times the size.
+    private var viaIndex: Int32, byIndex: Int32, documentIndex: Int32
+
     /// The statement that reports this one (statement index), when the chain goes on.
-    public var via: Int?
+    public var via: Int? {
+        get { viaIndex < 0 ? nil : Int(viaIndex) }
+        set { viaIndex = Self.stored(newValue) }
+    }
     /// The entity doing the reporting, when not a statement of the model.
-    public var by: Int?
+    public var by: Int? {
+        get { byIndex < 0 ? nil : Int(byIndex) }
+        set { byIndex = Self.stored(newValue) }
+    }
     /// The document in which it is reported.
-    public var document: Int?
+    public var document: Int? {
+        get { documentIndex < 0 ? nil : Int(documentIndex) }
+        set { documentIndex = Self.stored(newValue) }
+    }
     /// Direct, indirect or paraphrase.
     public var mode: Mode
 
     /// Makes a reporting link.
     public init(via: Int? = nil, by: Int? = nil, document: Int? = nil, mode: Mode) {
-        self.via = via
-        self.by = by
-        self.document = document
+        viaIndex = Self.stored(via)
+        byIndex = Self.stored(by)
+        documentIndex = Self.stored(document)
         self.mode = mode
     }
+
+    private static func stored(_ index: Int?) -> Int32 { index.map { Int32($0) } ?? -1 }
 }

@@ -11,4 +11,12 @@ enum SharedText: Sendable {
         case .slice(let bytes, let a, let b): return String(decoding: bytes[Int(a)..<Int(b)], as: UTF8.self)
         }
     }
+
+    /// Calls `body` with the text's UTF-8 bytes, without making a string of a slice.
+    func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch self {
+        case .literal(var s): return s.withUTF8(body)
+        case .slice(let bytes, let a, let b): return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(a)..<Int(b)])) }
+        }
+    }
 }

@@ -25,6 +25,8 @@ public struct Statement: Sendable {
 
     /// Points the content at the model's content column (same bytes, one shared buffer).
     package mutating func shareContent(_ bytes: [UInt8], _ start: Int32, _ end: Int32) { contentText = .slice(bytes, start, end) }
+    /// Calls `body` with the content's UTF-8 bytes, where they are.
+    package func withContentUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { contentText.withUTF8(body) }
     /// When it was said.
     public var date: DateClaim?
     /// Where it was said.
@@ -38,7 +40,12 @@ public struct Statement: Sendable {
     /// Works it cites (document indexes).
     public var cites: [Int]
     /// The document it belongs to (the work whose statement it is, e.g. a cited report), when not the source.
-    public var document: Int?
+    public var document: Int? {
+        get { work < 0 ? nil : Int(work) }
+        set { work = newValue.map { Int32($0) } ?? -1 }
+    }
+    /// `document` as a 32-bit index, -1 for none (a million statements each hold one).
+    private var work: Int32
     /// Wikidata-like rank: `reported`, `confirmed`, `disputed`, `deprecated`.
     public var status: String
     /// Free-text note.
@@ -65,7 +72,7 @@ public struct Statement: Sendable {
         self.anchors = anchors
         self.reported = reported
         self.cites = cites
-        self.document = document
+        self.work = document.map { Int32($0) } ?? -1
         self.status = status
         self.note = note
     }
