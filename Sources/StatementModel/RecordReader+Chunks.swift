@@ -32,32 +32,33 @@ struct ReferenceSnapshot: @unchecked Sendable {
         var r = resolver
         // `check --fix` claims every anchor's place while resolving: those loads find them in order, later.
         let findAnchors = r.loader.repairs == nil
+        let contents = Self.contents(of: chunk.records)
         for k in chunk.records.indices {
             guard case .statement(let raw) = chunk.records[k], raw.source != nil, raw.reported?.via == nil else { continue }
             r.diagnostics = []
             if var st = r.statementIfKnown(raw) {
                 if findAnchors { findFoundAnchors(&st) }
+                if let contents { st.shareContent(contents.bytes, contents.bounds[k].0, contents.bounds[k].1) }
                 chunk.records[k] = .resolvedStatement(id: raw.id, mark: raw.span, index: chunk.resolved.count, problems: r.diagnostics)
                 chunk.resolved.append(st)
             }
         }
-        shareContents(&chunk.resolved)
     }
 
-    /// Puts the contents of a chunk's statements in one buffer and points each at its slice: a
-    /// million content strings would otherwise all be alive until the anchor pass points them at
-    /// the model's content column (then this buffer goes too).
-    func shareContents(_ statements: inout [Statement?]) {
+    /// The contents of a chunk's statements in one buffer, with each record's bounds in it: the
+    /// statements made from them slice it, so a million content strings are not all alive until the
+    /// anchor pass points them at the model's content column (then this buffer goes too).
+    static func contents(of records: [ParsedRecord]) -> (bytes: [UInt8], bounds: [(Int32, Int32)])? {
         var bytes: [UInt8] = []
-        var ends: [Int32] = []
-        ends.reserveCapacity(statements.count)
-        for st in statements { st!.withContentUTF8 { bytes.append(contentsOf: $0) }; ends.append(Int32(bytes.count)) }
-        guard bytes.count < Int(Int32.max) else { return }
-        var start: Int32 = 0
-        for i in statements.indices {
-            statements[i]!.shareContent(bytes, start, ends[i])
-            start = ends[i]
+        var bounds = [(Int32, Int32)](repeating: (0, 0), count: records.count)
+        for k in records.indices {
+            guard case .statement(let raw) = records[k] else { continue }
+            let start = Int32(truncatingIfNeeded: bytes.count)
+            var content = raw.content
+            content.withUTF8 { bytes.append(contentsOf: $0) }
+            bounds[k] = (start, Int32(truncatingIfNeeded: bytes.count))
         }
+        return bytes.count < Int(Int32.max) ? (bytes, bounds) : nil
     }
 }
 

@@ -125,4 +125,27 @@ import Testing
         let empty = IdHashTable(count: 0, bytes: { storage[$0] })
         #expect(empty.index(of: "s1", bytes: { storage[$0] }) == nil)
     }
+
+    /// Short lists are kept once and handed out shared; long ones are returned as they are; a list
+    /// that lands on another's slot takes it. Whatever is shared, the values are the lists given.
+    @Test func listInternerSharesShortLists() {
+        var interner = ListInterner()
+        func address(_ a: [Int]) -> UnsafeRawPointer? { a.withUnsafeBytes { $0.baseAddress } }
+        let first = interner.intern([3, 7]), again = interner.intern([3, 7])
+        #expect(first == [3, 7] && again == [3, 7] && address(first) == address(again))
+        let reversed = interner.intern([7, 3])
+        #expect(reversed == [7, 3] && address(reversed) != address(first))
+        let long1 = interner.intern([1, 2, 3]), long2 = interner.intern([1, 2, 3])
+        #expect(long1 == [1, 2, 3] && address(long1) != address(long2))
+        let topics = interner.intern(["sanctions", "arms control"])
+        #expect(address2(interner.intern(["sanctions", "arms control"])) == address2(topics))
+        #expect(interner.intern(["arms control", "sanctions"]) == ["arms control", "sanctions"])
+        // Many more lists than slots: every answer is still the list given.
+        for n in 0..<(4 * ListInterner.slots) {
+            let pair = [n, n % 7], text = ["t\(n % 97)"]
+            #expect(interner.intern(pair) == pair && interner.intern(text) == text)
+        }
+    }
+
+    private func address2(_ a: [String]) -> UnsafeRawPointer? { a.withUnsafeBytes { $0.baseAddress } }
 }
