@@ -236,7 +236,7 @@ def main():
               "is measured): load is `read_json` of the same model.jsonl (the whole file sampled for its schema, as its record kinds differ) into one table per record kind, or `read_csv` of the "
               "same CSV tables sqlite3 imports; its queries are the median of 5 runs after a warm-up, rows fetched.",
               "stmt's load is the whole process (start, read, validate, resolve every anchor, index) with --no-cache, median of 3; "
-              "its reopen is the whole process reading the snapshot the first run wrote (median of 3); sqlite3's is "
+              "its reopen is the whole process reading the snapshot the first run wrote (synced to disk first; median of 3); sqlite3's is "
               "the shell importing the CSV tables and creating the indexes (journal and sync off). Query times: stmt's in-process "
               "by `set timer on` (its evaluation figure: the answer produced, not yet printed), SQLite's in-process through the same library version, each the median of 5 runs after a warm-up. "
               "jq has no persistent state, so each of its queries is a whole run that parses the JSON again (median of 3 runs; 1 at 1M)."]
