@@ -66,7 +66,8 @@ public final class Session: @unchecked Sendable {
         switch settings.color {
         case .on: return true
         case .off: return false
-        case .auto: return (host?.isTerminal ?? false) && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        // `getenv`, not `ProcessInfo.environment`, which copies the whole environment on every call.
+        case .auto: return (host?.isTerminal ?? false) && getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
         }
     }
 
