@@ -78,12 +78,28 @@ struct JSONLinesParser {
             case UInt8(ascii: "{"):
                 pos += 1
                 var pairs: [ModelNode.Pair] = []
+                var seen: Set<String> = []
                 skipSpace()
                 if pos < end && b[pos] == UInt8(ascii: "}") { pos += 1; return .mapping(pairs, mark(start, 1)) }
                 while true {
                     skipSpace()
                     guard pos < end, b[pos] == UInt8(ascii: "\"") else { throw fail("expected a quoted field name") }
+                    let keyStart = pos
                     let k = try string()
+                    // A second value for a field would be dropped without a word (YAML files say so too).
+                    // Past a few fields, a set: a line of 100,000 keys must not take 10^10 comparisons.
+                    let name = k.string ?? ""
+                    let duplicate: Bool
+                    if pairs.count < 8 {
+                        duplicate = pairs.contains { $0.key.string == name }
+                    } else {
+                        if seen.isEmpty { seen = Set(pairs.map { $0.key.string ?? "" }) }
+                        duplicate = !seen.insert(name).inserted
+                    }
+                    if duplicate {
+                        pos = keyStart
+                        throw fail("duplicate key '\(k.string ?? "")' in a mapping")
+                    }
                     skipSpace()
                     guard pos < end, b[pos] == UInt8(ascii: ":") else { throw fail("expected ':' after a field name") }
                     pos += 1
@@ -122,6 +138,9 @@ struct JSONLinesParser {
             }
         }
 
+        /// The bytes that may follow a backslash in a JSON string.
+        static let escapes: Set<UInt8> = Set("\"\\/bfnrtu".utf8)
+
         /// A quoted string at `pos`, with escapes decoded.
         mutating func string() throws(Failure) -> ModelNode {
             let start = pos
@@ -130,7 +149,18 @@ struct JSONLinesParser {
             var simple = true
             while pos < end && b[pos] != UInt8(ascii: "\"") {
                 let c = b[pos]
-                if c == UInt8(ascii: "\\") { simple = false; pos += 2; continue }
+                if c == UInt8(ascii: "\\") {
+                    // JSON's escapes only: anything else after a backslash (`\q`, a byte of a
+                    // multi-byte character) would be read as some other text without a word.
+                    guard pos + 1 < end, Self.escapes.contains(b[pos + 1]) else {
+                        throw fail(pos + 1 < end && b[pos + 1] >= 0x20 && b[pos + 1] < 0x80
+                                   ? "unknown escape '\\\(Character(Unicode.Scalar(b[pos + 1])))' in a string"
+                                   : "a backslash must be followed by one of \" \\ / b f n r t u")
+                    }
+                    simple = false
+                    pos += 2
+                    continue
+                }
                 if c < 0x20 { throw fail(c == 0 ? "unexpected NUL byte in a string" : "unexpected control character in a string (write it as \\u00\(String(format: "%02x", c)))") }
                 if c >= 0x80 {
                     // Invalid UTF-8 is reported where it is, never replaced silently.

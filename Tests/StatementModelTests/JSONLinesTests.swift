@@ -152,4 +152,27 @@ import Testing
         let d = try Fixture(["big.jsonl": lines.joined(separator: "\n")]).diagnostics("big.jsonl")
         #expect(d.count == 1 && d.first?.message.contains("AMBIGUOUS") == true && d.first?.span?.line == bad + 1, "\(d.map(\.message))")
     }
+
+    /// JSON that a lenient reader would turn into other text or drop without a word is refused where
+    /// it is: an escape JSON does not have, a backslash before a multi-byte character, a field given
+    /// twice (also in an object of many fields, found with a set).
+    @Test func unknownEscapesAndDuplicateKeysAreLocated() throws {
+        let entity = #"{"record": "entity", "id": "e1", "kind": "state", "name": "K"}"#
+        func first(_ line: String) throws -> Diagnostic? {
+            try Fixture(["m.jsonl": entity + "\n" + line + "\n"]).diagnostics("m.jsonl").first
+        }
+        // The column of the backslash (all bytes before it are ASCII).
+        let backslash = Array(#"{"record": "entity", "id": "e2", "kind": "state", "name": "a"#.utf8).count + 1
+        let q = try first(#"{"record": "entity", "id": "e2", "kind": "state", "name": "a\qb"}"#)
+        #expect(q?.message == "json: unknown escape '\\q' in a string" && q?.span?.line == 2 && q?.span?.column == backslash)
+        let multi = try first(#"{"record": "entity", "id": "e2", "kind": "state", "name": "a\é"}"#)
+        #expect(multi?.message.contains("a backslash must be followed by one of") == true && multi?.span?.column == backslash)
+        let twice = try first(#"{"record": "entity", "id": "e2", "id": "e3", "kind": "state", "name": "K"}"#)
+        #expect(twice?.message == "json: duplicate key 'id' in a mapping" && twice?.span?.column == 34)
+        let codes = (0..<20_000).map { #""c\#($0)": "x""# }.joined(separator: ", ")
+        let many = try first(#"{"record": "entity", "id": "e2", "kind": "state", "name": "K", "codes": {"# + codes + #", "c7": "y"}}"#)
+        #expect(many?.message == "json: duplicate key 'c7' in a mapping")
+        let fine = try Fixture(["m.jsonl": entity + "\n" + #"{"record": "entity", "id": "e2", "kind": "state", "name": "a\"\\\/\b\f\n\r\t\u00e9"}"# + "\n"]).load("m.jsonl").get()
+        #expect(fine.entities[1].name == "a\"\\/\u{8}\u{c}\n\r\té")
+    }
 }
