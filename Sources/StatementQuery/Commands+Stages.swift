@@ -178,7 +178,8 @@ extension Commands {
         rows.reserveCapacity(t.rows.count)
         for (n, row) in t.rows.enumerated() {
             if n & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
-            rows.append(.record(Record(try columns.map { c in
+            // Labelled tuples: an unlabelled array is converted to Record's element type by a dynamic cast per row.
+            rows.append(.record(Record(try columns.map { c -> (name: String, value: Value) in
                 if let path = c.path { return (c.name, try inv.evaluator.field(path, of: row, c.span)) }
                 return (c.name, try inv.evaluator.eval(c.expr, row: row))
             })))

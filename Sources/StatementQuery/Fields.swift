@@ -4,9 +4,7 @@ import StatementModel
 /// completion and the "did you mean" hints for field names.
 public enum Fields {
     /// Fields of statement rows.
-    public static let statement = ["id", "speakers", "on_behalf_of", "addressees", "targets", "act", "cue", "cameo", "family",
-                                   "framing", "framed_as", "framed_by", "content", "date", "date_basis", "topics", "quote",
-                                   "line", "mode", "reported_by", "via", "cites", "work", "source", "status", "confidence", "note"]
+    public static let statement = StatementField.allCases.map(\.rawValue)
     /// Fields of entity rows.
     public static let entity = ["id", "kind", "name", "aliases", "codes", "roles", "members", "affiliation", "statements", "status", "note"]
     /// Fields of document rows.
@@ -96,9 +94,13 @@ public enum Fields {
     }
 
     /// Every field of a row, by name, the record read once (not once per field).
-    public static func all(of row: Value, in m: Model) -> [(String, Value)] {
+    public static func all(of row: Value, in m: Model) -> [(name: String, value: Value)] {
+        if case .statement(let i) = row {
+            let s = m.statements[i]
+            return StatementField.allCases.map { ($0.rawValue, $0.value(s, i, m)) }
+        }
         let names = names(of: row)
-        return Array(zip(names, values(names, of: row, in: m)))
+        return zip(names, values(names, of: row, in: m)).map { (name: $0, value: $1) }
     }
 
     /// The named fields of a row (null where it has none), the record read once: a statement
@@ -107,7 +109,7 @@ public enum Fields {
         switch row {
         case .statement(let i) where names.contains(where: { $0 != "id" && $0 != "date" }):
             let s = m.statements[i]
-            return names.map { statementField($0, s, i, m) ?? .null }
+            return names.map { StatementField.named[$0]?.value(s, i, m) ?? .null }
         case .entity(let i):
             let e = m.entities[i]
             return names.map { entityField($0, e, i, m) ?? .null }
@@ -123,38 +125,7 @@ public enum Fields {
     static func ents(_ xs: [Int]) -> Value { .list(xs.map(Value.entity)) }
 
     static func statementField(_ name: String, _ s: Statement, _ i: Int, _ m: Model) -> Value? {
-        switch name {
-        case "id": return .string(s.id)
-        case "speakers": return ents(s.speakers)
-        case "on_behalf_of": return ents(s.onBehalfOf)
-        case "addressees": return ents(s.addressees)
-        case "targets": return ents(s.targets)
-        case "act": return .string(s.act.force)
-        case "cue": return .string(s.act.cue)
-        case "cameo": return opt(s.act.cameo)
-        case "family": return opt(Force.named(s.act.force)?.family)
-        case "framing": return .list(s.framings.map { .string($0.act.cue) })
-        case "framed_as": return .list(s.framings.map { .string($0.act.force) })
-        case "framed_by": return .list(s.framings.compactMap { $0.by.map(Value.entity) })
-        case "content": return .string(s.content)
-        case "date": return s.date.map { .date($0.value) } ?? .null
-        case "date_basis": return opt(s.date?.basis.rawValue)
-        case "topics": return .list(s.topics.map(Value.string))
-        case "quote": return .list(s.anchors.map { .string($0.exact) })
-        case "line": return s.anchors.first?.line.map { .number(Double($0)) } ?? .null
-        case "mode": return opt(s.reported?.mode.rawValue)
-        case "reported_by":
-            if let v = s.reported?.via { return .statement(v) }
-            return s.reported?.by.map(Value.entity) ?? .null
-        case "via": return s.reported?.via.map(Value.statement) ?? .null
-        case "cites": return .list(s.cites.map(Value.document))
-        case "work": return s.document.map(Value.document) ?? .null
-        case "source": return s.anchors.first?.document.map(Value.document) ?? .null
-        case "status": return .string(s.status)
-        case "confidence": return s.confidence.map(Value.number) ?? .null
-        case "note": return opt(s.note)
-        default: return nil
-        }
+        StatementField.named[name]?.value(s, i, m)
     }
 
     static func entityField(_ name: String, _ e: Entity, _ i: Int, _ m: Model) -> Value? {

@@ -6,11 +6,15 @@ import StatementModel
 /// when a command reads it, so what would make a decode fail must be found here, up front.
 extension RowTables {
     private func checkString(_ n: UInt32, required: Bool = false) throws(SnapshotError) {
+        try checkString(n, strings.count, required: required)
+    }
+
+    private func checkString(_ n: UInt32, _ count: Int, required: Bool = false) throws(SnapshotError) {
         if n == Self.none {
             if required { throw .damaged("a required string is missing") }
             return
         }
-        guard Int(n) < strings.count else { throw .damaged("a string reference points past the string table") }
+        guard Int(n) < count else { throw .damaged("a string reference points past the string table") }
     }
 
     private func checkIndex(_ v: Int32, below limit: Int) throws(SnapshotError) {
@@ -62,38 +66,48 @@ extension RowTables {
         }
     }
 
+    /// The table sizes a statement row's references are checked against, read once per block of
+    /// rows rather than once per reference (the checks run over every row at each open).
+    private struct Limits {
+        let entities, documents, strings, anchors, framings, statements, modes: Int
+    }
+
     /// One statement row: what ``statement(_:id:content:_:_:_:)`` checks while it decodes.
-    private func checkStatement(_ p: UnsafeBufferPointer<Int32>, _ b: UnsafeRawBufferPointer) throws(SnapshotError) {
-        try checkList(p, b, 0, below: entities); try checkList(p, b, 8, below: entities)
-        try checkList(p, b, 16, below: entities); try checkList(p, b, 24, below: entities)
-        try checkList(p, b, 32, below: documents)
-        try checkList(p, b, 40, below: strings.count)
-        try checkList(p, b, 48, below: anchorRows.count / SnapshotWriter.anchorRow)
-        try checkList(p, b, 56, below: framingRows.count / SnapshotWriter.framingRow)
-        try checkString(u32(b, 64), required: true); try checkString(u32(b, 68), required: true); try checkString(u32(b, 72))
-        try checkString(u32(b, 76)); try checkString(u32(b, 80), required: true); try checkString(u32(b, 84))
+    private func checkStatement(_ p: UnsafeBufferPointer<Int32>, _ b: UnsafeRawBufferPointer, _ l: Limits) throws(SnapshotError) {
+        try checkList(p, b, 0, below: l.entities); try checkList(p, b, 8, below: l.entities)
+        try checkList(p, b, 16, below: l.entities); try checkList(p, b, 24, below: l.entities)
+        try checkList(p, b, 32, below: l.documents)
+        try checkList(p, b, 40, below: l.strings)
+        try checkList(p, b, 48, below: l.anchors)
+        try checkList(p, b, 56, below: l.framings)
+        try checkString(u32(b, 64), l.strings, required: true); try checkString(u32(b, 68), l.strings, required: true)
+        try checkString(u32(b, 72), l.strings); try checkString(u32(b, 76), l.strings)
+        try checkString(u32(b, 80), l.strings, required: true); try checkString(u32(b, 84), l.strings)
         if i32(b, 88) != .min {
             let month = Int(b[92]), day = Int(b[93])
             guard month <= 12, day <= 31, day == 0 || month != 0, b[94] <= 1 else { throw .damaged("a statement's date is not a date") }
-            try checkString(u32(b, 96))
+            try checkString(u32(b, 96), l.strings)
         }
         let mode = Int(b[100])
         if mode != 0xFF {
-            guard mode < Reporting.Mode.allCases.count else { throw .damaged("a statement's reporting has an unknown mode") }
-            try checkIndex(i32(b, 104), below: statements)
-            try checkIndex(i32(b, 108), below: entities)
-            try checkIndex(i32(b, 112), below: documents)
+            guard mode < l.modes else { throw .damaged("a statement's reporting has an unknown mode") }
+            try checkIndex(i32(b, 104), below: l.statements)
+            try checkIndex(i32(b, 108), below: l.entities)
+            try checkIndex(i32(b, 112), below: l.documents)
         }
-        try checkIndex(i32(b, 116), below: documents)
+        try checkIndex(i32(b, 116), below: l.documents)
     }
 
     /// Statement rows `range` (the reader runs these beside reading the documents). Anchors and
     /// framings are checked apart: a statement's lists are checked to point into them.
     func checkStatementRows(_ rows: UnsafeRawBufferPointer, _ range: Range<Int>) throws(SnapshotError) {
         guard range.upperBound * SnapshotWriter.statementRow <= rows.count else { throw .damaged("the statement rows are cut short") }
+        let limits = Limits(entities: entities, documents: documents, strings: strings.count,
+                            anchors: anchorRows.count / SnapshotWriter.anchorRow, framings: framingRows.count / SnapshotWriter.framingRow,
+                            statements: statements, modes: Self.modes.count)
         try pool.withUnsafeBufferPointer { p throws(SnapshotError) in
             for i in range {
-                try checkStatement(p, UnsafeRawBufferPointer(rebasing: rows[(i * SnapshotWriter.statementRow)..<((i + 1) * SnapshotWriter.statementRow)]))
+                try checkStatement(p, UnsafeRawBufferPointer(rebasing: rows[(i * SnapshotWriter.statementRow)..<((i + 1) * SnapshotWriter.statementRow)]), limits)
             }
         }
     }

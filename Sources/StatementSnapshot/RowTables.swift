@@ -14,6 +14,8 @@ struct RowTables: @unchecked Sendable {
     let statements: Int
 
     static let none = StringTable.none
+    /// Reporting modes by their number in a row (`allCases` makes a new array at each use).
+    static let modes = Reporting.Mode.allCases
 
     func u32(_ b: UnsafeRawBufferPointer, _ at: Int) -> UInt32 { UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
     func i32(_ b: UnsafeRawBufferPointer, _ at: Int) -> Int32 { Int32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: Int32.self)) }
@@ -144,9 +146,9 @@ struct RowTables: @unchecked Sendable {
         }
         let mode = Int(b[100])
         if mode != 0xFF {
-            guard mode < Reporting.Mode.allCases.count else { throw .damaged("a statement's reporting has an unknown mode") }
+            guard mode < Self.modes.count else { throw .damaged("a statement's reporting has an unknown mode") }
             s.reported = Reporting(via: try index(i32(b, 104), below: statements), by: try index(i32(b, 108), below: entities),
-                                   document: try index(i32(b, 112), below: documents), mode: Reporting.Mode.allCases[mode])
+                                   document: try index(i32(b, 112), below: documents), mode: Self.modes[mode])
         }
         s.document = try index(i32(b, 116), below: documents)
         if b[95] != 0 { s.confidence = Double(bitPattern: UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 120, as: UInt64.self))) }

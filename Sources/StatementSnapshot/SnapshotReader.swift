@@ -110,7 +110,10 @@ struct SnapshotReader: @unchecked Sendable {
         }
         if let failure = rowFailures.compactMap({ $0 }).first { throw failure }
         var (documents, docAnchors) = try read.get()
+        // Let go of the result's copy, or filling in the anchors below copies every document.
+        read = .failure(.damaged("the documents were taken"))
         let c = try columns.get()
+        columns = .failure(.damaged("the statements were taken"))
         let statementCount = c.count
         guard statementCount == rowCount else { throw .damaged("the statements do not add up") }
         Profile.mark("snapshot: tables")
