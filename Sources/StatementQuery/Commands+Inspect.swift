@@ -63,32 +63,87 @@ extension Commands {
         let needle = inv.words[0].text
         guard !needle.isEmpty else { throw fail("expected text to find, found an empty string", inv.words[0].span) }
         let lowerNeedle = Array(needle.lowercased().utf8)
-        var rows: [Value] = []
+        // Every place in the texts first; then one walk over the statements' anchors finds the
+        // statements covering each (a walk per place took hours on a million statements).
+        var places: [(document: Int, start: Int)] = []
         for (d, doc) in m.documents.enumerated() {
             guard let text = doc.text else { continue }
-            let lowered = Array(text.string.lowercased().utf8)
+            let lowered = text.isASCII ? text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 } : Array(text.string.lowercased().utf8)
             guard lowered.count == text.utf8.count else { continue }
             for start in AnchorResolver.occurrences(of: lowerNeedle, in: lowered) {
-                try inv.evaluator.checkCancelled(inv.span)
-                let end = start + lowerNeedle.count
-                let lc = text.lineColumn(ofByte: start)
-                var covering: [Value] = []
-                for (i, s) in m.statements.enumerated() {
-                    let anchors = s.anchors + s.framings.compactMap(\.anchor)
-                    if anchors.contains(where: { $0.document == d && ($0.byteRange?.overlaps(start..<end) ?? false) }) { covering.append(.statement(i)) }
-                }
-                let from = max(0, start - 30), to = min(text.utf8.count, end + 10)
-                let excerpt = (from > 0 ? "…" : "") + text.slice(from, to).replacingNewlines() + (to < text.utf8.count ? "…" : "")
-                rows.append(.record(Record([("in", .string("text")), ("document", .document(d)), ("line", .number(Double(lc.line))),
-                                            ("column", .number(Double(lc.column))), ("excerpt", .string(excerpt)), ("statements", .list(covering))])))
+                if places.count & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+                places.append((d, start))
             }
         }
-        let lowered = needle.lowercased()
-        for (i, s) in m.statements.enumerated() where s.content.lowercased().contains(lowered) {
+        let covering = try coveringStatements(places, length: lowerNeedle.count, inv)
+        var rows: [Value] = []
+        for (k, place) in places.enumerated() {
+            guard let text = m.documents[place.document].text else { continue }
+            let start = place.start, end = start + lowerNeedle.count
+            let lc = text.lineColumn(ofByte: start)
+            let from = max(0, start - 30), to = min(text.utf8.count, end + 10)
+            let excerpt = (from > 0 ? "…" : "") + text.slice(from, to).replacingNewlines() + (to < text.utf8.count ? "…" : "")
+            rows.append(.record(Record([("in", .string("text")), ("document", .document(place.document)), ("line", .number(Double(lc.line))),
+                                        ("column", .number(Double(lc.column))), ("excerpt", .string(excerpt)),
+                                        ("statements", .list(covering[k].map(Value.statement)))])))
+        }
+        for i in try contentMatches(needle, m, inv) {
+            let s = m.statements[i]
             rows.append(.record(Record([("in", .string("content")), ("document", s.anchors.first?.document.map(Value.document) ?? .null),
                                         ("line", .null), ("column", .null), ("excerpt", .string(s.content)), ("statements", .list([.statement(i)]))])))
         }
         return .value(.table(Table(kind: "hits", columns: ["in", "document", "line", "column", "excerpt", "statements"], rows: rows)))
+    }
+
+    /// For each place (in document order, by start within a document), the statements with an
+    /// anchor (their own or a framing's) overlapping the `length` bytes there.
+    static func coveringStatements(_ places: [(document: Int, start: Int)], length: Int, _ inv: Invocation) throws -> [[Int]] {
+        var covering = [[Int]](repeating: [], count: places.count)
+        guard !places.isEmpty else { return covering }
+        var byDocument: [Int: Range<Int>] = [:]
+        var k = 0
+        while k < places.count {
+            var e = k + 1
+            while e < places.count && places[e].document == places[k].document { e += 1 }
+            byDocument[places[k].document] = k..<e
+            k = e
+        }
+        let all = inv.session.model.statements.all
+        for i in all.indices {
+            if i & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+            func visit(_ a: Anchor) {
+                guard let d = a.document, let range = byDocument[d], let r = a.byteRange else { return }
+                // Places starting after r.lowerBound - length and before r.upperBound overlap it.
+                var lo = range.lowerBound, hi = range.upperBound
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if places[mid].start + length <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < range.upperBound && places[lo].start < r.upperBound {
+                    if covering[lo].last != i { covering[lo].append(i) }
+                    lo += 1
+                }
+            }
+            for a in all[i].anchors { visit(a) }
+            for f in all[i].framings { if let a = f.anchor { visit(a) } }
+        }
+        return covering
+    }
+
+    /// The statements whose content holds `needle`, ignoring case: an ASCII needle through the
+    /// model's folded content column (as `where content ~` does), any other one statement by statement.
+    static func contentMatches(_ needle: String, _ m: Model, _ inv: Invocation) throws -> [Int] {
+        let lowered = needle.lowercased()
+        let bytes = Array(lowered.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }), m.contentStarts.count == m.statements.count + 1 {
+            return StatementPredicate.contentHits(bytes, m) { StatementPredicate.asciiContains(m.statements[$0].content, bytes) }
+        }
+        var out: [Int] = []
+        for i in m.statements.indices {
+            if i & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+            if m.statements[i].content.lowercased().contains(lowered) { out.append(i) }
+        }
+        return out
     }
 
     @Sendable static func showCommand(_ inv: Invocation) throws -> Output {

@@ -65,6 +65,35 @@ import Testing
         #expect(t.contains("cites: coi-2014"))
     }
 
+    /// Each place `find` lists names the statements whose anchors (or framings' anchors) overlap it:
+    /// the same as testing every statement against every place, which `find` no longer does.
+    @Test func findListsTheStatementsCoveringEachPlace() throws {
+        let h = try Harness()
+        let m = h.session.model
+        for word in ["human rights", "korea", "the", "abuses"] {
+            _ = try h.run("set mode json")
+            let out = try h.run("find \"\(word)\" | where in = \"text\" | select document, line, column, statements")
+            let rows = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]] ?? []
+            #expect(!rows.isEmpty, "\(word)")
+            let needle = Array(word.lowercased().utf8)
+            var expected: [[String]] = []
+            for (d, doc) in m.documents.enumerated() {
+                guard let text = doc.text else { continue }
+                let lowered = Array(text.string.lowercased().utf8)
+                for start in AnchorResolver.occurrences(of: needle, in: lowered) {
+                    let place = start..<(start + needle.count)
+                    expected.append(m.statements.indices.filter { i in
+                        let s = m.statements[i]
+                        return (s.anchors + s.framings.compactMap(\.anchor)).contains { $0.document == d && ($0.byteRange?.overlaps(place) ?? false) }
+                    }.map { m.statements[$0].id })
+                }
+            }
+            #expect(rows.map { $0["statements"] as? [String] ?? [] } == expected, "\(word)")
+        }
+        _ = try h.run("set mode table")
+        #expect(try h.run("find \"non-refoulement\" | where in = \"content\" | count") == "1")
+    }
+
     @Test func outputModes() throws {
         let h = try Harness()
         _ = try h.run("set mode json")
