@@ -117,8 +117,9 @@ struct Open: ParsableCommand {
 
     @Argument(help: "A script to run (`-` reads standard input), or a model to open (.yaml, .yml, .json, .jsonl, a folder); omit for the REPL on the seed.", completion: scriptCompletion)
     var script: String?
-    @Option(name: .customShort("c"), help: "Run these commands and exit.")
-    var commands: String?
+    // Repeatable, run in order, as psql's -c: a second -c once replaced the first without a word.
+    @Option(name: .customShort("c"), help: "Run these commands and exit (repeatable: each -c runs after the one before).")
+    var commands: [String] = []
     @Flag(name: .long, help: "Print each command before its output.")
     var echo = false
     @Flag(name: .long, help: "Run on after a failing command; exit non-zero at the end.")
@@ -141,15 +142,15 @@ struct Open: ParsableCommand {
             options.model = s
             script = nil
         }
-        if let s = script, commands != nil {
+        if let s = script, !commands.isEmpty {
             throw ValidationError("give a script FILE or -c COMMANDS, not both ('\(s)' would be ignored); a model is opened with --model FILE or as FILE.yaml")
         }
     }
 
     func run() throws {
         let session = try options.makeSession(scriptPath: script)
-        if let commands {
-            return try runScript(commands, name: "-c", session: session, echo: echo, keepGoing: keepGoing)
+        if !commands.isEmpty {
+            return try runScript(commands.joined(separator: "\n"), name: "-c", session: session, echo: echo, keepGoing: keepGoing)
         }
         if let script {
             let text = try readScript(script, gate: session.gate)

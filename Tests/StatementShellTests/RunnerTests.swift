@@ -20,6 +20,14 @@ import Testing
         #expect(try Binary.run(["--version"]).stdout.hasPrefix("stmt "))
     }
 
+    /// `-c` repeats, as psql's does: each runs after the one before (a second -c once replaced the first silently).
+    @Test func repeatedCommandOptionsRunInOrder() throws {
+        let r = try Binary.run(["-c", "let n = 2", "-c", "echo $n", "-c", "statements | count"])
+        #expect(r.status == 0 && r.stdout == "2\n15\n", "\(r.stdout.debugDescription) \(r.stderr)")
+        let bad = try Binary.run(["-c", "statements | count", "-c", "statments"])
+        #expect(bad.status == 2 && bad.stderr.contains("-c:2:1: error: unknown command 'statments'"))
+    }
+
     @Test func brokenScriptStopsAtTheFirstErrorWithItsLocation() throws {
         let dir = try Binary.tempDir()
         let script = "echo \"one\"\nstatements | count\nstatements | where speakrs has \"Japan\" | count\necho \"never\"\n"
