@@ -29,13 +29,13 @@ public struct Anchor: Sendable, Hashable {
     /// Points the exact text at the document's bytes (the words are the same: the anchor was FOUND there).
     /// Where the quoted words lie in the buffer they share (their document's text), when they share one.
     package var sharedRange: Range<Int>? {
-        if case .slice(_, let a, let b) = text { return Int(a)..<Int(b) }
+        if case .text(_, let a, let b) = text { return Int(a)..<Int(b) }
         return nil
     }
 
     /// Points the quoted words at a slice of a shared buffer (their document's text).
-    package mutating func share(_ bytes: [UInt8], _ range: Range<Int>) {
-        text = .slice(bytes, Int32(range.lowerBound), Int32(range.upperBound))
+    package mutating func share(_ bytes: TextBytes, _ range: Range<Int>) {
+        text = .text(bytes, Int32(range.lowerBound), Int32(range.upperBound))
     }
     /// Text that must come immediately before it.
     public var prefix: String?

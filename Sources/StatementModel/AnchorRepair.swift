@@ -73,7 +73,7 @@ public struct AnchorRepair {
         }
         var failed = false
         for (file, list) in edits {
-            var bytes = files.text(Int(file)).utf8
+            var bytes = Array(files.text(Int(file)).utf8)
             for e in list.sorted(by: { $0.at > $1.at }) {
                 bytes.replaceSubrange(e.at..<(e.at + e.remove), with: Array(e.insert.utf8))
             }
@@ -113,9 +113,9 @@ public struct AnchorRepair {
     /// an anchor that already has one gets it extended.
     static func shortestContext(for chosen: Int, among matches: [Int], length: Int, anchor: Anchor, in text: SourceText) -> (key: String, value: String)? {
         let b = text.utf8
-        func prefix(_ k: Int, at p: Int) -> ArraySlice<UInt8>? { p - k >= 0 ? b[(p - k)..<p] : nil }
-        func suffix(_ k: Int, at p: Int) -> ArraySlice<UInt8>? { p + length + k <= b.count ? b[(p + length)..<(p + length + k)] : nil }
-        func search(_ take: (Int, Int) -> ArraySlice<UInt8>?, grow: (Int) -> Int) -> String? {
+        func prefix(_ k: Int, at p: Int) -> Slice<TextBytes>? { p - k >= 0 ? b[(p - k)..<p] : nil }
+        func suffix(_ k: Int, at p: Int) -> Slice<TextBytes>? { p + length + k <= b.count ? b[(p + length)..<(p + length + k)] : nil }
+        func search(_ take: (Int, Int) -> Slice<TextBytes>?, grow: (Int) -> Int) -> String? {
             var k = 1
             while k <= 200 {
                 let k2 = grow(k)

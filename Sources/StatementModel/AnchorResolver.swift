@@ -60,6 +60,12 @@ public enum AnchorResolver {
         return haystack.withUnsafeBytes { h in needle.withUnsafeBytes { n in ByteSearch.all(n, in: h) } }
     }
 
+    /// Where `needle` starts in a document's text, every time.
+    public static func occurrences(of needle: [UInt8], in haystack: TextBytes) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        return haystack.withUnsafeBytes { h in needle.withUnsafeBytes { n in ByteSearch.all(n, in: h) } }
+    }
+
     /// The passage of a text most like an anchor's words, and how they differ.
     public struct Closest: Sendable {
         /// The passage as it is in the text.

@@ -33,7 +33,7 @@ public final class Model: Sendable {
     /// Entity to the statements it speaks, directly or as a member of a speaking group.
     public let statementsBySpeaker: [Int: [Int]]
     /// Every statement's content, one after another: scanned in one pass by `content ~ "…"`.
-    public let contentBytes: [UInt8]
+    public let contentBytes: TextBytes
     /// Where each statement's content starts in ``contentBytes`` (one more entry: the end).
     public let contentStarts: [Int32]
     /// Statements whose content has non-ASCII characters (searched by full lower-casing).
@@ -81,8 +81,8 @@ public final class Model: Sendable {
     /// and a snapshot's statement indexes when it is restored from one.
     package init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
                  statements: StatementStore, relations: [Relation], statementIds: [String: Int]?,
-                 contents: (bytes: [UInt8], starts: [Int32], nonASCII: [Int]?)? = nil, indexes: StatementIndexes? = nil) {
-        let built = contents.map { ($0.bytes, $0.starts) } ?? Model.contentColumn(statements)
+                 contents: (bytes: TextBytes, starts: [Int32], nonASCII: [Int]?)? = nil, indexes: StatementIndexes? = nil) {
+        let built = contents.map { ($0.bytes, $0.starts) } ?? { let c = Model.contentColumn(statements); return (TextBytes(c.bytes), c.starts) }()
         let column = (bytes: built.0, starts: built.1)
         self.contentBytes = column.bytes
         self.contentStarts = column.starts
@@ -332,7 +332,7 @@ final class DerivedColumns: @unchecked Sendable {
     private var foldedBytes: [UInt8]?
     private var entityCounts: [EntityListField: (perEntity: [Int], none: Int)] = [:]
 
-    func folded(_ bytes: [UInt8]) -> [UInt8] {
+    func folded(_ bytes: TextBytes) -> [UInt8] {
         lock.lock(); defer { lock.unlock() }
         if let foldedBytes { return foldedBytes }
         let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { b, n in

@@ -57,7 +57,7 @@ extension ModelLinter {
         return out
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func contains(_ haystack: TextBytes, _ needle: [UInt8]) -> Bool {
         !needle.isEmpty && !AnchorResolver.occurrences(of: needle, in: haystack).isEmpty
     }
 }

@@ -171,7 +171,7 @@ struct ModelLinter {
     }
 
     /// Whether the period at `dot` ends an abbreviation ("U.S.", "Dr.") rather than a sentence.
-    static func abbreviation(before dot: Int, in b: [UInt8]) -> Bool {
+    static func abbreviation(before dot: Int, in b: TextBytes) -> Bool {
         guard b[dot] == 46 else { return false }
         var start = dot
         while start > 0 && b[start - 1] != 32 && b[start - 1] != 10 { start -= 1 }

@@ -40,7 +40,8 @@ extension ModelBuilder {
         guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let model = Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
-                          statements: StatementStore(all), relations: relations, statementIds: resolver.statementIndex, contents: column)
+                          statements: StatementStore(all), relations: relations, statementIds: resolver.statementIndex,
+                          contents: (TextBytes(column.bytes), column.starts, column.nonASCII))
         Profile.mark("indexes")
         return model
     }
@@ -111,7 +112,7 @@ struct ModelResolver {
         switch ref {
         case .document(let i): documentIndex[id] = i; marks[id] = mark
         case .entity(let i): entityIndex[id] = i; marks[id] = mark
-        case .statement(let i): statementIndex[id] = i; statementMarks.append(mark)
+        case .statement: statementMarks.append(mark)   // inserted above
         case .relation: break
         }
         return true
@@ -159,7 +160,18 @@ struct ModelResolver {
         return nil
     }
 
-    mutating func entityRefs(_ refs: [RawRef]) -> [Int] { lists.intern(refs.compactMap { entityRef($0) }) }
+    mutating func entityRefs(_ refs: [RawRef]) -> [Int] {
+        // One or two (most lists) looked up without an array made per list, which the interner would mostly drop.
+        switch refs.count {
+        case 0: return []
+        case 1: return entityRef(refs[0]).map { lists.intern($0, nil) } ?? []
+        case 2:
+            let a = entityRef(refs[0]), b = entityRef(refs[1])
+            if let a { return lists.intern(a, b) }
+            return b.map { lists.intern($0, nil) } ?? []
+        default: return lists.intern(refs.compactMap { entityRef($0) })
+        }
+    }
 
     mutating func documentRef(_ r: RawRef) -> Int? {
         if let i = documentIndex[r.id] { return i }

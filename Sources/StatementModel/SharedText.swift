@@ -4,11 +4,15 @@
 enum SharedText: Sendable {
     case literal(String)
     case slice([UInt8], Int32, Int32)
+    /// A slice of a document's text (which a restored model reads in place from its snapshot).
+    case text(TextBytes, Int32, Int32)
 
     var string: String {
         switch self {
         case .literal(let s): return s
         case .slice(let bytes, let a, let b): return String(decoding: bytes[Int(a)..<Int(b)], as: UTF8.self)
+        case .text(let bytes, let a, let b):
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(a)..<Int(b)]), as: UTF8.self) }
         }
     }
 
@@ -17,6 +21,7 @@ enum SharedText: Sendable {
         switch self {
         case .literal(var s): return s.withUTF8(body)
         case .slice(let bytes, let a, let b): return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(a)..<Int(b)])) }
+        case .text(let bytes, let a, let b): return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(a)..<Int(b)])) }
         }
     }
 }

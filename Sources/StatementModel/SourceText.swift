@@ -3,7 +3,7 @@ import Foundation
 /// A document's text with the index needed to turn offsets into line:column quickly.
 public struct SourceText: Sendable {
     /// The text as UTF-8 bytes, searched by anchoring. Only the bytes are kept, not a String too.
-    public let utf8: [UInt8]
+    public let utf8: TextBytes
     /// Byte offset of the start of each line.
     public let lineStarts: [Int]
     /// Whether every byte is ASCII, so that code points and bytes count alike (columns and
@@ -15,12 +15,12 @@ public struct SourceText: Sendable {
 
     /// Indexes UTF-8 bytes.
     public init(bytes: [UInt8]) {
-        self.utf8 = bytes
-        self.lineStarts = Self.lineStarts(bytes)
+        self.utf8 = TextBytes(bytes)
+        self.lineStarts = Self.lineStarts(utf8)
         self.isASCII = bytes.withUnsafeBytes { Self.allASCII($0) }
     }
 
-    private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+    private static func lineStarts(_ bytes: TextBytes) -> [Int] {
         var starts = [0]
         // memchr: a million-statement model's texts are a hundred megabytes, scanned at every load.
         bytes.withUnsafeBufferPointer { b in
@@ -35,8 +35,9 @@ public struct SourceText: Sendable {
         return starts
     }
 
-    /// Indexes UTF-8 bytes whose ASCII-ness is already known (a snapshot records it).
-    package init(bytes: [UInt8], isASCII: Bool) {
+    /// Indexes UTF-8 bytes whose ASCII-ness is already known (a snapshot records it, and its
+    /// texts are read in place).
+    package init(bytes: TextBytes, isASCII: Bool) {
         self.utf8 = bytes
         self.lineStarts = Self.lineStarts(bytes)
         self.isASCII = isASCII

@@ -25,6 +25,8 @@ public struct Statement: Sendable {
 
     /// Points the content at the model's content column (same bytes, one shared buffer).
     package mutating func shareContent(_ bytes: [UInt8], _ start: Int32, _ end: Int32) { contentText = .slice(bytes, start, end) }
+    /// Points the content at a slice of the model's content column as a restored model holds it.
+    package mutating func shareContent(_ bytes: TextBytes, _ start: Int32, _ end: Int32) { contentText = .text(bytes, start, end) }
     /// Calls `body` with the content's UTF-8 bytes, where they are.
     package func withContentUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { contentText.withUTF8(body) }
     /// When it was said.

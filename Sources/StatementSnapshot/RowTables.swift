@@ -8,7 +8,7 @@ struct RowTables: @unchecked Sendable {
     let pool: [Int32]
     let anchorRows: UnsafeRawBufferPointer
     let framingRows: UnsafeRawBufferPointer
-    let texts: [[UInt8]?]
+    let texts: [TextBytes?]
     let entities: Int
     let documents: Int
     let statements: Int
@@ -119,7 +119,7 @@ struct RowTables: @unchecked Sendable {
     }
 
     /// The statement of a row.
-    func statement(_ b: UnsafeRawBufferPointer, id: String, content: [UInt8], _ from: Int32, _ to: Int32,
+    func statement(_ b: UnsafeRawBufferPointer, id: String, content: TextBytes, _ from: Int32, _ to: Int32,
                    _ cache: inout ListCache) throws(SnapshotError) -> Statement {
         let act = Act(cue: try requiredString(u32(b, 64)), force: try requiredString(u32(b, 68)), cameo: try string(u32(b, 72)))
         var s = Statement(id: id, speakers: try shared(b, 0, below: entities, cache.enabled, &cache.entities), act: act, content: "")
@@ -157,7 +157,7 @@ struct RowTables: @unchecked Sendable {
     }
 
     /// Every statement, the rows split between both cores.
-    func statements(_ rows: UnsafeRawBufferPointer, ids: IdColumn, content: [UInt8], starts: [Int32]) throws(SnapshotError) -> [Statement] {
+    func statements(_ rows: UnsafeRawBufferPointer, ids: IdColumn, content: TextBytes, starts: [Int32]) throws(SnapshotError) -> [Statement] {
         let n = statements
         // One part per core: each decodes every distinct list once.
         let parts = n < 10_000 ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))

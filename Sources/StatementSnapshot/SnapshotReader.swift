@@ -144,7 +144,7 @@ struct SnapshotReader: @unchecked Sendable {
         let rows: UnsafeRawBufferPointer
         let ids: IdColumn
         let relations: [Relation]
-        let content: [UInt8]
+        let content: TextBytes
         let starts: [Int32]
         let nonASCII: [Int]
         let bySpeaker, byTarget, byForce, byTopic: [(Int, [Int])]
@@ -160,7 +160,8 @@ struct SnapshotReader: @unchecked Sendable {
         r = ByteReader(buffer, at: at[S.relations.rawValue])
         let relations = try readRelations(&r, entities: entities, statements: statementCount, documents: documents)
         r = ByteReader(buffer, at: at[S.content.rawValue])
-        let content = try r.blob()
+        // Read in place, like the documents' texts.
+        let content = TextBytes(borrowing: try r.take(try r.count(of: 1)), keptBy: owner)
         let starts = try r.int32s()
         let nonASCII = try r.ints(below: statementCount)
         guard starts.count == statementCount + 1, starts.first == 0, Int(starts.last!) == content.count,
@@ -245,7 +246,10 @@ struct SnapshotReader: @unchecked Sendable {
             let flag = try r.u8()
             switch flag {
             case 0: break
-            case 1, 2: d.text = SourceText(bytes: try r.blob(), isASCII: flag == 1)
+            case 1, 2:
+                // Read in place: the text stays in the mapped snapshot, which the model keeps.
+                let n = try r.count(of: 1)
+                d.text = SourceText(bytes: TextBytes(borrowing: try r.take(n), keptBy: owner), isASCII: flag == 1)
             default: throw .damaged("a document's text has a bad flag")
             }
             d.sourcePath = try r.optionalString()

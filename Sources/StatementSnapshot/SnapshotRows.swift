@@ -11,11 +11,11 @@ final class SnapshotRows: StatementRows, @unchecked Sendable {
     private let table: RowTables
     private let rows: UnsafeRawBufferPointer
     private let ids: IdColumn
-    private let content: [UInt8]
+    private let content: TextBytes
     private let starts: [Int32]
 
     /// The rows of a checked snapshot; `owner` holds the bytes every pointer points into.
-    init(owner: AnyObject, table: RowTables, rows: UnsafeRawBufferPointer, ids: IdColumn, content: [UInt8], starts: [Int32]) {
+    init(owner: AnyObject, table: RowTables, rows: UnsafeRawBufferPointer, ids: IdColumn, content: TextBytes, starts: [Int32]) {
         self.owner = owner
         self.table = table
         self.rows = rows

@@ -14,8 +14,10 @@ struct SnapshotWriter {
 
     private var strings = StringTable()
     private var pool: [Int32] = []
-    private var anchors = ByteWriter()
+    /// Anchor rows are written first, straight to the file (a million of them are 52 MB the writer
+    /// once held until the end); the documents and statements after them number them in the same order.
     private var anchorCount = 0
+    private var nextAnchor = 0
     private var framings = ByteWriter()
     private var framingCount = 0
 
@@ -40,6 +42,25 @@ struct SnapshotWriter {
         offsets[Section.entities.rawValue] = sink.offset
         writeEntities(model.entities, &sink.w)
         try sink.drain()
+        // The anchor rows: every document's (narrative, residue), then every statement's (its own,
+        // then its framings'), the order `document` and `row` below give them their numbers in.
+        let all = model.statements.all
+        var total = 0
+        for d in model.documents { total += d.narrative.count + d.residue.count }
+        for i in all.indices { total += all[i].anchors.count + all[i].framings.reduce(0) { $0 + ($1.anchor == nil ? 0 : 1) } }
+        offsets[Section.anchors.rawValue] = sink.offset
+        sink.w.u64(UInt64(total))
+        for d in model.documents {
+            for a in d.narrative { me.anchorRow(a, &sink.w) }
+            for a in d.residue { me.anchorRow(a, &sink.w) }
+            try sink.drain()
+        }
+        for i in all.indices {
+            for a in all[i].anchors { me.anchorRow(a, &sink.w) }
+            for f in all[i].framings { if let a = f.anchor { me.anchorRow(a, &sink.w) } }
+            if i % 32_768 == 0 { try sink.drain() }
+        }
+        precondition(me.anchorCount == total, "anchor rows counted and written differ")
         offsets[Section.documents.rawValue] = sink.offset
         sink.w.u64(UInt64(model.documents.count))
         for d in model.documents {
@@ -48,17 +69,21 @@ struct SnapshotWriter {
         }
         offsets[Section.statements.rawValue] = sink.offset
         sink.w.u64(UInt64(model.statements.count))
-        for i in model.statements.indices {
-            me.row(model.statements[i], into: &sink.w)
+        for i in all.indices {
+            me.row(all[i], into: &sink.w)
             if i % 32_768 == 0 { try sink.drain() }
         }
+        precondition(me.nextAnchor == total, "anchor rows written and numbered differ")
         offsets[Section.ids.rawValue] = sink.offset
         writeIds(model.statements, &sink.w)
         offsets[Section.relations.rawValue] = sink.offset
         writeRelations(model.relations, &sink.w)
         offsets[Section.content.rawValue] = sink.offset
         sink.w.u64(UInt64(model.contentBytes.count))
-        try raw(model.contentBytes) { b throws(FileAccessError) in try sink.direct(b) }
+        let failure: FileAccessError? = model.contentBytes.withUnsafeBytes { b in
+            do throws(FileAccessError) { try sink.direct(b); return nil } catch { return error }
+        }
+        if let failure { throw failure }
         sink.w.int32s(model.contentStarts)
         sink.w.ints(model.nonASCIIContent)
         try sink.drain()
@@ -68,10 +93,6 @@ struct SnapshotWriter {
         writeIndex(model.statementsByForce.map { (Int(me.strings.number($0.key)), $0.value) }, &sink.w)
         writeIndex(model.statementsByTopic.map { (Int(me.strings.number($0.key)), $0.value) }, &sink.w)
         try sink.drain()
-        offsets[Section.anchors.rawValue] = sink.offset
-        sink.w.u64(UInt64(me.anchorCount))
-        try raw(me.anchors.bytes) { b throws(FileAccessError) in try sink.direct(b) }
-        me.anchors = ByteWriter()
         offsets[Section.framings.rawValue] = sink.offset
         sink.w.u64(UInt64(me.framingCount))
         me.framings.bytes.withUnsafeBufferPointer { sink.w.raw($0) }
@@ -153,7 +174,7 @@ struct SnapshotWriter {
         let lists = [s.speakers, s.onBehalfOf, s.addressees, s.targets, s.cites, s.topics.map { Int(strings.number($0)) }]
         for l in lists { let (a, n) = list(l); w.u32(a); w.u32(n) }
         // Anchors and framings are rows of their own: their lists are never shared.
-        for l in [s.anchors.map { anchor($0, nil) }, s.framings.map { framing($0) }] { let (a, n) = list(l, shared: false); w.u32(a); w.u32(n) }
+        for l in [s.anchors.map { _ in numberAnchor() }, s.framings.map { framing($0) }] { let (a, n) = list(l, shared: false); w.u32(a); w.u32(n) }
         w.u32(strings.number(s.act.cue))
         w.u32(strings.number(s.act.force))
         w.u32(strings.number(s.act.cameo))
@@ -182,25 +203,30 @@ struct SnapshotWriter {
         w.f64(s.confidence ?? 0)
     }
 
-    /// An anchor's row number (the row is written now).
-    private mutating func anchor(_ a: Anchor, _ model: Model?) -> Int {
+    /// An anchor's row.
+    private mutating func anchorRow(_ a: Anchor, _ w: inout ByteWriter) {
         if let shared = a.sharedRange, a.document != nil {
-            anchors.u32(StringTable.none)
-            anchors.i32(Int32(shared.lowerBound)); anchors.i32(Int32(shared.upperBound))
+            w.u32(StringTable.none)
+            w.i32(Int32(shared.lowerBound)); w.i32(Int32(shared.upperBound))
         } else {
-            anchors.u32(strings.number(a.exact))
-            anchors.i32(-1); anchors.i32(-1)
+            w.u32(strings.number(a.exact))
+            w.i32(-1); w.i32(-1)
         }
-        anchors.u32(strings.number(a.prefix))
-        anchors.u32(strings.number(a.suffix))
-        anchors.u8(Self.anchorStatuses.firstIndex(of: a.status).map(UInt8.init) ?? 0)
-        anchors.u8(0); anchors.u16(0)
-        anchors.index(a.document)
-        anchors.index(a.byteRange?.lowerBound); anchors.index(a.byteRange?.upperBound)
-        anchors.index(a.start); anchors.index(a.end)
-        anchors.index(a.line); anchors.index(a.column)
+        w.u32(strings.number(a.prefix))
+        w.u32(strings.number(a.suffix))
+        w.u8(Self.anchorStatuses.firstIndex(of: a.status).map(UInt8.init) ?? 0)
+        w.u8(0); w.u16(0)
+        w.index(a.document)
+        w.index(a.byteRange?.lowerBound); w.index(a.byteRange?.upperBound)
+        w.index(a.start); w.index(a.end)
+        w.index(a.line); w.index(a.column)
         anchorCount += 1
-        return anchorCount - 1
+    }
+
+    /// The number of the next anchor, in the order the rows were written.
+    private mutating func numberAnchor() -> Int {
+        nextAnchor += 1
+        return nextAnchor - 1
     }
 
     static let anchorStatuses: [Anchor.Status] = [.unresolved, .found, .ambiguous, .orphaned]
@@ -210,7 +236,7 @@ struct SnapshotWriter {
         framings.u32(strings.number(f.act.cue))
         framings.u32(strings.number(f.act.force))
         framings.u32(strings.number(f.act.cameo))
-        framings.index(f.anchor.map { anchor($0, nil) })
+        framings.index(f.anchor.map { _ in numberAnchor() })
         framingCount += 1
         return framingCount - 1
     }
@@ -260,14 +286,14 @@ struct SnapshotWriter {
         w.string(d.id); w.string(d.kind); w.string(d.title)
         // 2: a text with a byte over 0x7F; 1: all ASCII (so the reader need not scan a hundred megabytes again).
         w.u8(d.text.map { $0.isASCII ? 1 : 2 } ?? 0)
-        if let t = d.text { w.blob(t.utf8) }
+        if let t = d.text { w.u64(UInt64(t.utf8.count)); t.utf8.withUnsafeBufferPointer { w.raw($0) } }
         w.optionalString(d.sourcePath)
         w.ints(d.authors)
         w.index(d.publisher)
         Self.date(d.date, &w)
         w.optionalString(d.place)
-        w.ints(d.narrative.map { anchor($0, nil) })
-        w.ints(d.residue.map { anchor($0, nil) })
+        w.ints(d.narrative.map { _ in numberAnchor() })
+        w.ints(d.residue.map { _ in numberAnchor() })
         w.optionalString(d.note); w.optionalString(d.status)
         Self.span(d.span, &w)
     }
