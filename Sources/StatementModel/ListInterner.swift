@@ -22,6 +22,22 @@ struct ListInterner {
         return list
     }
 
+    /// The shared copy of the list `[a]` or `[a, b]`, made only when its slot holds another.
+    mutating func intern(_ a: Int, _ b: Int?) -> [Int] {
+        var h = UInt64(truncatingIfNeeded: a) &* 0x9E37_79B9_7F4A_7C15
+        if let b { h ^= UInt64(truncatingIfNeeded: b) &* 0xC2B2_AE3D_27D4_EB4F }
+        let slot = Int(truncatingIfNeeded: h >> 52) & (Self.slots - 1)
+        let known = entityLists[slot]
+        if let b {
+            if known.count == 2 && known[0] == a && known[1] == b { return known }
+            entityLists[slot] = [a, b]
+        } else {
+            if known.count == 1 && known[0] == a { return known }
+            entityLists[slot] = [a]
+        }
+        return entityLists[slot]
+    }
+
     /// The shared copy of a list of up to three texts (topics).
     mutating func intern(_ list: [String]) -> [String] {
         guard !list.isEmpty, list.count <= 3 else { return list }

@@ -160,19 +160,21 @@ struct ModelBuilder {
                 let before = DispatchTime.now().uptimeNanoseconds
                 slot.done.wait()
                 waited += DispatchTime.now().uptimeNanoseconds - before
+                consumedBytes += slot.bytes
                 if !stopped, var chunk = slot.result.take() {
                     let before = statements.count
                     stopped = consume(&chunk, state: &state)
-                    if !reserved, statements.count > before {
-                        reserved = true
-                        reserve(statements: statements.count - before, in: slot.bytes, of: fileSize)
+                    if reservations < 2, statements.count > before {
+                        reservations += 1
+                        reserve(statements: statements.count - before, in: slot.bytes, leaving: fileSize - consumedBytes)
                     }
                 }
             }
         }
         // After the first chunk with statements, room for as many statements as the rest of the file likely holds:
-        // the arrays and the id map then grow once instead of copying themselves ~20 times.
-        var reserved = false
+        // the arrays and the id map then grow once instead of copying themselves ~20 times. Again after the
+        // second: the first is often mostly documents, so its few statements promise too few.
+        var reservations = 0, consumedBytes = 0
         var st = stat()
         let fileSize = fstat(handle.fileDescriptor, &st) == 0 ? Int(st.st_size) : 0
         // Each read goes straight into the buffer a reading thread will parse, after the bytes of
@@ -249,9 +251,9 @@ struct ModelBuilder {
     /// Makes room for the statements of a file of `fileSize` bytes, judged by the first `bytes`,
     /// which held `count` of them. A guess too high costs address space only: pages never written
     /// are never resident.
-    mutating func reserve(statements count: Int, in bytes: Int, of fileSize: Int) {
-        guard count > 0, bytes > 0, fileSize > bytes else { return }
-        let more = min(fileSize / 32, Int(Double(count) * Double(fileSize - bytes) / Double(bytes) * 1.05))
+    mutating func reserve(statements count: Int, in bytes: Int, leaving rest: Int) {
+        guard count > 0, bytes > 0, rest > 0 else { return }
+        let more = min(rest / 32, Int(Double(count) * Double(rest) / Double(bytes) * 1.02))
         statements.reserveCapacity(statements.count + more)
         resolver.statementIndex.reserveCapacity(resolver.statementIndex.count + more)
         column.starts.reserveCapacity(column.starts.count + more)
@@ -267,7 +269,7 @@ struct ModelBuilder {
 
     mutating func addJSONLines(file: Int32, base: String) {
         var state = JSONLinesState(firstDocument: rawDocuments.count)
-        var chunk = records.parseChunk(sources.texts[Int(file)].utf8, file: file, firstLine: 1, base: base,
+        var chunk = records.parseChunk(Array(sources.texts[Int(file)].utf8), file: file, firstLine: 1, base: base,
                                        maxDepth: loader.limits.maxDepth, sources: sources)
         _ = consume(&chunk, state: &state)
     }
