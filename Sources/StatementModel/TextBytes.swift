@@ -43,7 +43,10 @@ public struct TextBytes: RandomAccessCollection, @unchecked Sendable {
     public subscript(i: Int) -> UInt8 {
         switch storage {
         case .array(let a): return a[i]
-        case .borrowed(_, let b): return b[i]
+        case .borrowed(_, let b):
+            // Checked as an array's subscript is (a raw buffer checks only in debug builds).
+            precondition(i >= 0 && i < b.count, "byte offset out of range")
+            return b[i]
         }
     }
 

@@ -96,7 +96,7 @@ func runScript(_ text: String, name: String, session: Session, echo: Bool, keepG
     options.echo = echo
     options.keepGoing = keepGoing
     let runner = ScriptRunner(options: options)
-    if name != "-c" && name != "<stdin>" {
+    if !name.hasPrefix("-c") && name != "<stdin>" {
         session.runningScripts = [session.resolve(path: name)]
         session.baseDirectory = (session.resolve(path: name) as NSString).deletingLastPathComponent
     }
@@ -150,7 +150,19 @@ struct Open: ParsableCommand {
     func run() throws {
         let session = try options.makeSession(scriptPath: script)
         if !commands.isEmpty {
-            return try runScript(commands.joined(separator: "\n"), name: "-c", session: session, echo: echo, keepGoing: keepGoing)
+            // Each -c is a script of its own, run in turn (an unfinished one does not run on into the
+            // next); errors name it: `-c` alone, `-c#2` for the second of several.
+            var failed: ArgumentParser.ExitCode?
+            for (k, text) in commands.enumerated() {
+                do {
+                    try runScript(text, name: commands.count == 1 ? "-c" : "-c#\(k + 1)", session: session, echo: echo, keepGoing: keepGoing)
+                } catch let code as ArgumentParser.ExitCode {
+                    guard keepGoing else { throw code }
+                    failed = failed ?? code
+                }
+            }
+            if let failed { throw failed }
+            return
         }
         if let script {
             let text = try readScript(script, gate: session.gate)

@@ -20,12 +20,17 @@ import Testing
         #expect(try Binary.run(["--version"]).stdout.hasPrefix("stmt "))
     }
 
-    /// `-c` repeats, as psql's does: each runs after the one before (a second -c once replaced the first silently).
+    /// `-c` repeats, as psql's does: each is a script of its own, run after the one before (a second
+    /// -c once replaced the first silently); an error names which one and stops the rest.
     @Test func repeatedCommandOptionsRunInOrder() throws {
         let r = try Binary.run(["-c", "let n = 2", "-c", "echo $n", "-c", "statements | count"])
         #expect(r.status == 0 && r.stdout == "2\n15\n", "\(r.stdout.debugDescription) \(r.stderr)")
-        let bad = try Binary.run(["-c", "statements | count", "-c", "statments"])
-        #expect(bad.status == 2 && bad.stderr.contains("-c:2:1: error: unknown command 'statments'"))
+        let bad = try Binary.run(["-c", "statements | count", "-c", "statments", "-c", "echo 3"])
+        #expect(bad.status == 2 && bad.stdout == "15\n" && bad.stderr.contains("-c#2:1:1: error: unknown command 'statments'"), "\(bad.stderr)")
+        let unfinished = try Binary.run(["-c", "statements |", "-c", "count"])
+        #expect(unfinished.status == 2 && unfinished.stdout.isEmpty && unfinished.stderr.contains("-c#1:"), "\(unfinished.stderr)")
+        let onward = try Binary.run(["--keep-going", "-c", "show nothing", "-c", "echo 4"])
+        #expect(onward.status == 1 && onward.stdout == "4\n", "\(onward.stdout) \(onward.stderr)")
     }
 
     @Test func brokenScriptStopsAtTheFirstErrorWithItsLocation() throws {
