@@ -284,7 +284,7 @@ struct ModelBuilder {
             case .resolvedStatement(let id, let mark, let index, let problems):
                 guard resolver.register(id, mark, as: .statement(statements.count)), let statement = chunk.resolved[index].take() else { continue }
                 column.append(statement)
-                statements.append(statement)
+                statements.append(consume statement)
                 resolver.diagnostics += problems
             case .statement(let s):
                 if state.pendingDefault { state.defaultSource = defaultSource(from: state.firstDocument); state.pendingDefault = false }

@@ -144,7 +144,7 @@ struct ModelResolver {
             diagnostics.removeSubrange(before...)
             return nil
         }
-        return st
+        return consume st
     }
 
     // MARK: references

@@ -40,7 +40,7 @@ struct ReferenceSnapshot: @unchecked Sendable {
                 if findAnchors { findFoundAnchors(&st) }
                 if let contents { st.shareContent(contents.bytes, contents.bounds[k].0, contents.bounds[k].1) }
                 chunk.records[k] = .resolvedStatement(id: raw.id, mark: raw.span, index: chunk.resolved.count, problems: r.diagnostics)
-                chunk.resolved.append(st)
+                chunk.resolved.append(consume st)
             }
         }
     }
