@@ -184,7 +184,7 @@ extension Commands {
                 return (c.name, try inv.evaluator.eval(c.expr, row: row))
             })))
         }
-        return Table(kind: "rows", columns: columns.map(\.name), rows: rows)
+        return Table(kind: "rows", columns: columns.map { $0.name }, rows: rows)
     }
 
     @Sendable static func selectStage(_ inv: Invocation) throws -> Output {

@@ -92,7 +92,7 @@ public struct Evaluator {
                                  hint: "e.g. statements | group by act aggregate \(f.signature)")
             }
             let values = try args.map { try eval($0, row: row) }
-            return try f.run(FunctionSpec.Call(arguments: values, spans: args.map(\.span), span: span, model: model))
+            return try f.run(FunctionSpec.Call(arguments: values, spans: args.map { $0.span }, span: span, model: model))
         case .binary(let op, let l, let r, let span):
             switch op {
             case "and":

@@ -49,7 +49,7 @@ public enum Fields {
         case .entity: return entity
         case .document: return document
         case .relation: return relation
-        case .record(let r): return r.fields.map(\.name)
+        case .record(let r): return r.fields.map { $0.name }
         default: return []
         }
     }
