@@ -59,7 +59,7 @@ public struct Statement: Sendable {
     public init(id: String, speakers: [Int], onBehalfOf: [Int] = [], addressees: [Int] = [], targets: [Int] = [],
                 act: Act, framings: [Framing] = [], content: String, date: DateClaim? = nil, place: String? = nil,
                 topics: [String] = [], anchors: [Anchor] = [], reported: Reporting? = nil, cites: [Int] = [],
-                document: Int? = nil, status: String = "reported", note: String? = nil) {
+                document: Int? = nil, status: String = "reported", note: String? = nil, confidence: Double? = nil) {
         self.id = id
         self.speakers = speakers
         self.onBehalfOf = onBehalfOf
@@ -77,6 +77,7 @@ public struct Statement: Sendable {
         self.work = document.map { Int32($0) } ?? -1
         self.status = status
         self.note = note
+        self.confidence = confidence
     }
 
     /// The statuses a statement may have.
