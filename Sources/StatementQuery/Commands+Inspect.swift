@@ -65,21 +65,33 @@ extension Commands {
         let lowerNeedle = Array(needle.lowercased().utf8)
         // Every place in the texts first; then one walk over the statements' anchors finds the
         // statements covering each (a walk per place took hours on a million statements).
-        var places: [(document: Int, start: Int)] = []
+        var places: [Place] = []
         for (d, doc) in m.documents.enumerated() {
             guard let text = doc.text else { continue }
             let lowered = text.isASCII ? text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 } : Array(text.string.lowercased().utf8)
-            guard lowered.count == text.utf8.count else { continue }
+            guard lowered.count == text.utf8.count else {
+                // Lower-casing changed the text's length (an "İ" does), so the lowered copy's offsets
+                // are not the text's: search the text itself, ignoring case (it was skipped without a word).
+                let string = text.string
+                var from = string.startIndex
+                while from < string.endIndex, let r = string.range(of: needle, options: .caseInsensitive, range: from..<string.endIndex) {
+                    if places.count & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+                    let start = string.utf8.distance(from: string.startIndex, to: r.lowerBound)
+                    places.append(Place(document: d, start: start, end: start + string.utf8.distance(from: r.lowerBound, to: r.upperBound)))
+                    from = string.index(after: r.lowerBound)
+                }
+                continue
+            }
             for start in AnchorResolver.occurrences(of: lowerNeedle, in: lowered) {
                 if places.count & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
-                places.append((d, start))
+                places.append(Place(document: d, start: start, end: start + lowerNeedle.count))
             }
         }
-        let covering = try coveringStatements(places, length: lowerNeedle.count, inv)
+        let covering = try coveringStatements(places, inv)
         var rows: [Value] = []
         for (k, place) in places.enumerated() {
             guard let text = m.documents[place.document].text else { continue }
-            let start = place.start, end = start + lowerNeedle.count
+            let start = place.start, end = place.end
             let lc = text.lineColumn(ofByte: start)
             let from = max(0, start - 30), to = min(text.utf8.count, end + 10)
             let excerpt = (from > 0 ? "…" : "") + text.slice(from, to).replacingNewlines() + (to < text.utf8.count ? "…" : "")
@@ -95,32 +107,43 @@ extension Commands {
         return .value(.table(Table(kind: "hits", columns: ["in", "document", "line", "column", "excerpt", "statements"], rows: rows)))
     }
 
+    /// Where `find` found its text: a document and a byte range in it.
+    struct Place {
+        let document: Int, start: Int, end: Int
+    }
+
     /// For each place (in document order, by start within a document), the statements with an
-    /// anchor (their own or a framing's) overlapping the `length` bytes there.
-    static func coveringStatements(_ places: [(document: Int, start: Int)], length: Int, _ inv: Invocation) throws -> [[Int]] {
+    /// anchor (their own or a framing's) overlapping it.
+    static func coveringStatements(_ places: [Place], _ inv: Invocation) throws -> [[Int]] {
         var covering = [[Int]](repeating: [], count: places.count)
         guard !places.isEmpty else { return covering }
-        var byDocument: [Int: Range<Int>] = [:]
+        // Each document's places, and the longest of them (lengths differ only where lower-casing
+        // changed the text's length).
+        var byDocument: [Int: (places: Range<Int>, longest: Int)] = [:]
         var k = 0
         while k < places.count {
-            var e = k + 1
-            while e < places.count && places[e].document == places[k].document { e += 1 }
-            byDocument[places[k].document] = k..<e
+            var e = k + 1, longest = places[k].end - places[k].start
+            while e < places.count && places[e].document == places[k].document {
+                longest = max(longest, places[e].end - places[e].start)
+                e += 1
+            }
+            byDocument[places[k].document] = (k..<e, longest)
             k = e
         }
         let all = inv.session.model.statements.all
         for i in all.indices {
             if i & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
             func visit(_ a: Anchor) {
-                guard let d = a.document, let range = byDocument[d], let r = a.byteRange else { return }
-                // Places starting after r.lowerBound - length and before r.upperBound overlap it.
+                guard let d = a.document, let entry = byDocument[d], let r = a.byteRange else { return }
+                let range = entry.places, longest = entry.longest
+                // Only places starting after r.lowerBound - longest and before r.upperBound can overlap it.
                 var lo = range.lowerBound, hi = range.upperBound
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if places[mid].start + length <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+                    if places[mid].start + longest <= r.lowerBound { lo = mid + 1 } else { hi = mid }
                 }
                 while lo < range.upperBound && places[lo].start < r.upperBound {
-                    if covering[lo].last != i { covering[lo].append(i) }
+                    if places[lo].end > r.lowerBound && covering[lo].last != i { covering[lo].append(i) }
                     lo += 1
                 }
             }

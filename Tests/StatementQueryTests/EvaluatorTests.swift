@@ -94,6 +94,41 @@ import Testing
         #expect(try h.run("find \"non-refoulement\" | where in = \"content\" | count") == "1")
     }
 
+    /// A text whose lower-case form is longer ("İ" lower-cases to two code points) was skipped by
+    /// `find` without a word; it is searched ignoring case, and its places name their statements.
+    @Test func findSearchesTextsWhoseLowerCaseIsLonger() throws {
+        let dir = NSTemporaryDirectory() + "stmt-find-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+        format: 1
+        documents:
+          - id: d
+            kind: news-report
+            title: İstanbul
+            text: "İSTANBUL talks opened. The harbour office said the İstanbul harbour would reopen."
+        entities:
+          - {id: e, kind: office, name: the harbour office}
+        statements:
+          - id: s
+            speakers: [e]
+            act: {cue: said, force: report}
+            content: The İstanbul harbour will reopen.
+            anchors:
+              - The harbour office said the İstanbul harbour would reopen.
+            reported: {by: e, mode: indirect}
+        """.write(toFile: dir + "/m.yaml", atomically: true, encoding: .utf8)
+        let h = try Harness(model: try ModelLoader().load(path: dir + "/m.yaml"))
+        _ = try h.run("set mode csv")
+        let places = try h.run("find \"harbour\" | select in, line, column, statements")
+        #expect(places == "in,line,column,statements\r\ntext,1,28,\"[\"\"s\"\"]\"\r\ntext,1,61,\"[\"\"s\"\"]\"\r\ncontent,,,\"[\"\"s\"\"]\"\r\n",
+                "\(places.debugDescription)")
+        let both = try h.run("find \"İstanbul harbour\" | select in, column, statements")
+        #expect(both == "in,column,statements\r\ntext,52,\"[\"\"s\"\"]\"\r\ncontent,,\"[\"\"s\"\"]\"\r\n", "\(both.debugDescription)")
+        let count = try h.run("find \"İSTANBUL\" | count")
+        #expect(count == "3\r\n", "\(count.debugDescription)")
+    }
+
     @Test func outputModes() throws {
         let h = try Harness()
         _ = try h.run("set mode json")
