@@ -16,9 +16,6 @@ public struct TextBytes: RandomAccessCollection, @unchecked Sendable {
     }
     private let storage: Storage
 
-    /// No bytes.
-    public init() { storage = .array([]) }
-
     /// The bytes of an array (shared with it, not copied).
     public init(_ bytes: [UInt8]) { storage = .array(bytes) }
 
