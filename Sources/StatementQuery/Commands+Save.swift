@@ -42,7 +42,7 @@ extension Commands {
     /// `2 rows`, `a graph of 5 edges`.
     static func savedWhat(_ v: Value) -> String {
         switch v {
-        case .table(let t): return "\(t.rows.count) row\(t.rows.count == 1 ? "" : "s")"
+        case .table(let t): return "\(t.count) row\(t.count == 1 ? "" : "s")"
         case .graph(let g):
             let n = g.edges.filter(\.listed).count
             return "a graph of \(n) edge\(n == 1 ? "" : "s")"

@@ -159,7 +159,7 @@ extension Commands {
     }
 
     static func describe(_ v: Value, _ m: Model) -> String {
-        if case .table(let t) = v { return "a table of \(t.rows.count) rows" }
+        if case .table(let t) = v { return "a table of \(t.count) rows" }
         return "\(v.typeName) \(Display.plain(v, m).isEmpty ? "(empty)" : Display.plain(v, m))"
     }
 

@@ -174,17 +174,39 @@ extension Commands {
     /// The rows of a table made of the given columns (select, distinct).
     static func project(_ t: Table, _ columns: [ColumnArgument], _ inv: Invocation) throws -> Table {
         try checkFields(columns.flatMap { fieldPaths($0.expr) }, t, inv)
+        let m = inv.session.model
+        let names = columns.map { $0.name }, paths = columns.map { $0.path }
+        // Columns that are all plain statement fields (`select id, date`) are looked up once, and each
+        // statement row is read once for all of them: walking each cell's path took 0.4 µs per cell.
+        let fields = paths.compactMap { p in p.flatMap { $0.count == 1 ? StatementField.named[$0[0]] : nil } }
+        let plain = fields.count == columns.count
+        let inPlace = fields.allSatisfy { $0 == .id || $0 == .date }
         var rows: [Value] = []
-        rows.reserveCapacity(t.rows.count)
+        rows.reserveCapacity(t.count)
         for (n, row) in t.rows.enumerated() {
             if n & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
-            // Labelled tuples: an unlabelled array is converted to Record's element type by a dynamic cast per row.
-            rows.append(.record(Record(try columns.map { c -> (name: String, value: Value) in
-                if let path = c.path { return (c.name, try inv.evaluator.field(path, of: row, c.span)) }
-                return (c.name, try inv.evaluator.eval(c.expr, row: row))
-            })))
+            var cells: [(name: String, value: Value)] = []
+            cells.reserveCapacity(columns.count)
+            if plain, case .statement(let i) = row {
+                if inPlace {
+                    // Read from the row itself: a statement restored from a snapshot is not decoded.
+                    for (k, f) in fields.enumerated() {
+                        cells.append((names[k], f == .id ? .string(m.statements.id(at: i)) : m.statements.date(at: i).map(Value.date) ?? .null))
+                    }
+                } else {
+                    let s = m.statements[i]
+                    for (k, f) in fields.enumerated() { cells.append((names[k], f.value(s, i, m))) }
+                }
+            } else {
+                for k in columns.indices {
+                    // Labelled tuples: an unlabelled array is converted to Record's element type by a dynamic cast per row.
+                    if let path = paths[k] { cells.append((names[k], try inv.evaluator.field(path, of: row, columns[k].span))) }
+                    else { cells.append((names[k], try inv.evaluator.eval(columns[k].expr, row: row))) }
+                }
+            }
+            rows.append(.record(Record(cells)))
         }
-        return Table(kind: "rows", columns: columns.map { $0.name }, rows: rows)
+        return Table(kind: "rows", columns: names, rows: rows)
     }
 
     @Sendable static func selectStage(_ inv: Invocation) throws -> Output {
@@ -223,7 +245,7 @@ extension Commands {
         var t = try inv.inputTable()
         let w = inv.words[0]
         guard let n = Int(w.text), n >= 0 else { throw fail("expected a whole number of rows, found '\(w.text)'", w.span, hint: "e.g. limit 10") }
-        t.rows = Array(t.rows.prefix(n))
+        t.rows = t.prefix(n)
         return .value(.table(t))
     }
 

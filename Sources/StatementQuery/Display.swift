@@ -16,7 +16,7 @@ public enum Display {
         case .date(let d): return d.description
         case .list(let items): return items.map { raw($0, m) }.joined(separator: ", ")
         case .record(let r): return r.fields.map { "\($0.name): \(raw($0.value, m))" }.joined(separator: ", ")
-        case .table(let t): return "(\(t.rows.count) \(t.kind))"
+        case .table(let t): return "(\(t.count) \(t.kind))"
         case .entity(let i): return m.entities[i].name
         case .statement(let i): return m.statements[i].id
         case .document(let i): return m.documents[i].id

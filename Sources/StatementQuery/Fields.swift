@@ -56,7 +56,7 @@ public enum Fields {
 
     /// The field names of a table's rows (from its first row, or its kind).
     public static func names(ofTable t: Table) -> [String] {
-        if let first = t.rows.first { return names(of: first) }
+        if let first = t.prefix(1).first { return names(of: first) }
         switch t.kind {
         case "statements": return statement
         case "entities": return entity

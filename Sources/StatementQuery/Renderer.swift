@@ -76,9 +76,9 @@ public struct Renderer {
         var shown = t
         var note = ""
         let limit = session.settings.rows
-        if limit > 0 && t.rows.count > limit {
-            shown.rows = Array(t.rows.prefix(limit))
-            note = "… \(t.rows.count - limit) more rows (\(t.rows.count) in all); use limit or save\n"
+        if limit > 0 && t.count > limit {
+            shown.rows = t.prefix(limit)
+            note = "… \(t.count - limit) more rows (\(t.count) in all); use limit or save\n"
         }
         let (header, rows) = cells(shown)
         if header.isEmpty { return "(no columns)\n" }
@@ -86,7 +86,7 @@ public struct Renderer {
         var out = formatRow(header, widths, header: true)
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─") + "\n"
         for r in rows { out += formatRow(r, widths, header: false) }
-        let count = t.rows.count
+        let count = t.count
         out += note.isEmpty ? "(\(count) row\(count == 1 ? "" : "s"))\n" : note
         return out
     }

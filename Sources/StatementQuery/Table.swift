@@ -23,6 +23,13 @@ public struct Table: Sendable {
     /// by any stage: stages can then answer from the model's indexes instead of visiting rows.
     public var wholeStatementsCount: Int? { whole?.count }
 
+    /// The first `n` rows. Of every statement, only those are made: `statements | limit 10` on a
+    /// million statements built all million rows to keep ten (35 ms).
+    public func prefix(_ n: Int) -> [Value] {
+        if let whole { return (0..<min(max(n, 0), whole.count)).map(Value.statement) }
+        return Array(stored.prefix(max(n, 0)))
+    }
+
     /// Makes a table.
     public init(kind: String, columns: [String], rows: [Value]) {
         self.kind = kind

@@ -47,6 +47,19 @@ import Testing
         }
     }
 
+    @Test func aPrefixOfEveryStatementIsTheirFirstRows() throws {
+        // Every statement's rows are made only as far as asked: the same rows as the whole table's.
+        let h = try Harness()
+        let all = Table(allStatements: 16, columns: ["id"])
+        let numbers = { (rows: [Value]) in rows.map { if case .statement(let i) = $0 { i } else { -1 } } }
+        #expect(numbers(all.prefix(3)) == [0, 1, 2])
+        #expect(all.prefix(20).count == 16 && all.prefix(0).isEmpty && all.prefix(-1).isEmpty)
+        #expect(numbers(all.prefix(5)) == numbers(Array(all.rows.prefix(5))))
+        #expect(Table(kind: "rows", columns: [], rows: [.number(1)]).prefix(-1).isEmpty)
+        #expect(try h.run("statements | limit 2 | select id") == "id\n──\nr1\nf1\n(2 rows)")
+        #expect(try h.run("set rows 2; statements | select id").contains("f1\n… 13 more rows (15 in all); use limit or save"))
+    }
+
     @Test func variablesAndSubpipelines() throws {
         let h = try Harness()
         _ = try h.run("let calls = statements | where act in [\"urge\", \"call\", \"demand\"]")
