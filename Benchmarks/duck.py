@@ -37,6 +37,14 @@ def main():
             t = time.perf_counter()
             con.execute(sql).fetchall()
             ts.append((time.perf_counter() - t) * 1000)
+        if statistics.median(ts) < 1:
+            # Under a millisecond, five runs are at the mercy of one scheduler hiccup: as for stmt
+            # and sqlite3, such a query is timed again over 101 runs and that median is reported.
+            ts = []
+            for _ in range(101):
+                t = time.perf_counter()
+                con.execute(sql).fetchall()
+                ts.append((time.perf_counter() - t) * 1000)
         times.append(statistics.median(ts))
     print(json.dumps({"load_json": load_json, "load_csv": load_csv, "times": times,
                       "answers": [[list(map(str, row)) for row in a[:20]] for a in answers],
