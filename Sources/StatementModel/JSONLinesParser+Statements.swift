@@ -20,75 +20,129 @@ extension JSONLinesParser.Cursor {
     /// The line's statement, or nil when the general reader must read the line. `pos` is left
     /// after the record when it returns one.
     mutating func fastStatement() -> RawStatement? {
-        var id: (String, FileMark)?
-        var speakers: [RawRef] = [], onBehalfOf: [RawRef] = [], addressees: [RawRef] = [], targets: [RawRef] = []
-        var cites: [RawRef] = [], topics: [String] = [], anchors: [RawAnchor] = []
-        var act: RawAct?
-        var content = "", date: RawDate?, place: String?, note: String?
-        var status: (String, FileMark)?, confidence: (String, FileMark)?
-        var source: RawRef?, work: RawRef?
-        var reported: (via: RawRef?, by: RawRef?, document: RawRef?, mode: String, modeSpan: FileMark?)?
+        var scan = StatementScan()
+        guard scanStatement(into: &scan) else { return nil }
+        return rawStatement(scan)
+    }
+
+    /// Scans a statement record at `pos` into `scan` (reset first): false when the general reader
+    /// must read the line. `pos` is left after the record when it returns true.
+    mutating func scanStatement(into scan: inout StatementScan) -> Bool {
+        scan.reset()
         var isStatement = false
         skipSpace()
         let seen = object(RecordReader.fastStatementKeys) { c, k in
             switch Key(rawValue: k)! {
             case .record:
-                guard let (kind, _) = c.text(), kind == "statement" else { return false }
+                guard let kind = c.scan(), c.isStatementKind(kind) else { return false }
                 isStatement = true
-            case .id: id = c.text(); return id != nil
-            case .speakers: return c.refs(&speakers)
-            case .onBehalfOf: return c.refs(&onBehalfOf)
-            case .addressees: return c.refs(&addressees)
-            case .targets: return c.refs(&targets)
-            case .cites: return c.refs(&cites)
-            case .act: act = c.act(); return act != nil
-            case .content: guard let (s, _) = c.text() else { return false }; content = s
-            case .date: guard let (s, m) = c.text() else { return false }; date = RawDate(value: s, basis: "stated", span: m)
-            case .place: guard let (s, _) = c.text() else { return false }; place = s
-            case .note: guard let (s, _) = c.text() else { return false }; note = s
-            case .status: status = c.text(); return status != nil
-            case .confidence: confidence = c.text(); return confidence != nil
-            case .source: guard let (s, m) = c.text() else { return false }; source = RawRef(id: s, span: m)
-            case .work: guard let (s, m) = c.text() else { return false }; work = RawRef(id: s, span: m)
-            case .topics:
-                return c.list { c in
-                    guard let (t, _) = c.text() else { return false }
-                    topics.append(t.utf8.contains { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 } ? t.lowercased() : t)
+            case .id: scan.id = c.scan(); return scan.id != nil
+            case .speakers: return c.refs(&scan.speakers, &scan.strings)
+            case .onBehalfOf: return c.refs(&scan.onBehalfOf, &scan.strings)
+            case .addressees: return c.refs(&scan.addressees, &scan.strings)
+            case .targets: return c.refs(&scan.targets, &scan.strings)
+            case .cites: return c.refs(&scan.cites, &scan.strings)
+            case .act:
+                return c.object(RecordReader.fastActKeys) { c, k in
+                    guard let s = c.scan() else { return false }
+                    switch k {
+                    case 0: scan.cue = s
+                    case 1: scan.force = s
+                    default: scan.cameo = s
+                    }
                     return true
-                }
+                } != nil && scan.cue != nil && scan.force != nil
+            case .content: scan.content = c.scan(); return scan.content != nil
+            case .date: scan.date = c.scan(); return scan.date != nil
+            case .place: scan.place = c.scan(); return scan.place != nil
+            case .note: scan.note = c.scan(); return scan.note != nil
+            case .status: scan.status = c.scan(); return scan.status != nil
+            case .confidence: scan.confidence = c.scan(); return scan.confidence != nil
+            case .source: scan.source = c.scan(); return scan.source != nil
+            case .work: scan.work = c.scan(); return scan.work != nil
+            case .topics:
+                let first = scan.strings.count
+                guard c.list({ c in
+                    guard let t = c.scan() else { return false }
+                    scan.strings.append(t)
+                    return true
+                }) else { return false }
+                scan.topics = first..<scan.strings.count
             case .anchors:
                 // The general reader takes a lone anchor as a list of one; so does this one, by giving up.
                 guard c.pos < c.end, c.b[c.pos] == UInt8(ascii: "[") else { return false }
                 return c.list { c in
                     guard let a = c.anchor() else { return false }
-                    anchors.append(a)
+                    scan.anchors.append(a)
                     return true
                 }
             case .reported:
-                var via: RawRef?, by: RawRef?, document: RawRef?, mode: (String, FileMark)?
-                guard c.object(RecordReader.fastReportingKeys, { c, k in
-                    guard let (s, m) = c.text() else { return false }
+                scan.hasReported = true
+                return c.object(RecordReader.fastReportingKeys) { c, k in
+                    guard let s = c.scan() else { return false }
                     switch k {
-                    case 0: via = RawRef(id: s, span: m)
-                    case 1: by = RawRef(id: s, span: m)
-                    case 2: document = RawRef(id: s, span: m)
-                    default: mode = (s, m)
+                    case 0: scan.via = s
+                    case 1: scan.by = s
+                    case 2: scan.inDocument = s
+                    default: scan.mode = s
                     }
                     return true
-                }) != nil, let mode else { return false }
-                reported = (via, by, document, mode.0, mode.1)
+                } != nil && scan.mode != nil
             }
             return true
         }
         let required: UInt32 = 1 << Key.id.rawValue | 1 << Key.speakers.rawValue | 1 << Key.act.rawValue | 1 << Key.content.rawValue
-        guard let seen, seen & required == required, isStatement, let id, let act else { return nil }
-        let s = RawStatement(id: id.0, span: id.1, speakers: speakers, onBehalfOf: onBehalfOf, addressees: addressees, targets: targets,
-                             act: act, content: content, date: date, place: place, topics: topics, anchors: anchors,
-                             cites: cites, source: source, work: work, status: status?.0 ?? "reported", statusSpan: status?.1, note: note)
-        s.confidence = confidence?.0
-        s.confidenceSpan = confidence?.1
-        s.reported = reported
-        return s
+        return seen.map { $0 & required == required } == true && isStatement
+    }
+
+    /// The raw record of a scanned line, as the general reader makes it; nil when a string's
+    /// escapes do not decode (the general reader then reports it).
+    func rawStatement(_ scan: StatementScan) -> RawStatement? {
+        guard let idToken = scan.id, let id = text(idToken), let cue = scan.cue.flatMap(text), let force = scan.force,
+              let forceText = text(force), let content = scan.content.flatMap(text) else { return nil }
+        var failed = false
+        func string(_ s: ScannedString?) -> String? {
+            guard let s else { return nil }
+            guard let t = text(s) else { failed = true; return nil }
+            return t
+        }
+        func ref(_ s: ScannedString?) -> RawRef? { string(s).map { RawRef(id: $0, span: mark(of: s!)) } }
+        func refs(_ r: Range<Int>) -> [RawRef] { r.isEmpty ? [] : r.compactMap { ref(scan.strings[$0]) } }
+        let topics: [String] = scan.topics.isEmpty ? [] : scan.topics.compactMap { k in
+            string(scan.strings[k]).map { t in t.utf8.contains { ($0 >= 65 && $0 <= 90) || $0 >= 0x80 } ? t.lowercased() : t }
+        }
+        let anchors = scan.anchors.map { a in
+            RawAnchor(exact: string(a.exact) ?? "", prefix: string(a.prefix), suffix: string(a.suffix), document: ref(a.document), span: mark(of: a.exact))
+        }
+        let act = RawAct(cue: cue, force: forceText, cameo: string(scan.cameo), forceSpan: mark(of: force))
+        let date = string(scan.date).map { RawDate(value: $0, basis: "stated", span: mark(of: scan.date!)) }
+        let s = RawStatement(id: id, span: mark(of: idToken), speakers: refs(scan.speakers), onBehalfOf: refs(scan.onBehalfOf),
+                             addressees: refs(scan.addressees), targets: refs(scan.targets), act: act, content: content, date: date,
+                             place: string(scan.place), topics: topics, anchors: anchors, cites: refs(scan.cites),
+                             source: ref(scan.source), work: ref(scan.work), status: string(scan.status) ?? "reported",
+                             statusSpan: scan.status.map { mark(of: $0) }, note: string(scan.note))
+        s.confidence = string(scan.confidence)
+        s.confidenceSpan = scan.confidence.map { mark(of: $0) }
+        if scan.hasReported, let mode = scan.mode {
+            s.reported = (ref(scan.via), ref(scan.by), ref(scan.inDocument), string(mode) ?? "", mark(of: mode))
+        }
+        return failed ? nil : s
+    }
+
+    /// A scanned string's text, escapes decoded; nil when they do not decode.
+    func text(_ s: ScannedString) -> String? {
+        let raw = UnsafeBufferPointer(rebasing: b[(s.quote + 1)..<(s.end - 1)])
+        return s.simple ? String(decoding: raw, as: UTF8.self) : try? unescape(raw, at: s.quote + 1)
+    }
+
+    /// Where a scanned string is, as the general reader marks it (its quotes included).
+    func mark(of s: ScannedString) -> FileMark { mark(s.quote, s.end - s.quote) }
+
+    /// Whether a scanned string says `statement`.
+    private func isStatementKind(_ s: ScannedString) -> Bool {
+        let want = "statement".utf8
+        guard s.simple, s.end - s.quote - 2 == want.count else { return false }
+        return zip(b[(s.quote + 1)..<(s.end - 1)], want).allSatisfy { $0 == $1 }
     }
 
     /// `{"key": value, …}` at `pos` with every key among `keys` and none twice; `value` reads each
@@ -150,59 +204,48 @@ extension JSONLinesParser.Cursor {
         }
     }
 
-    /// A quoted string at `pos` and its mark, as the general reader marks it.
-    private mutating func text() -> (String, FileMark)? {
-        guard pos < end, b[pos] == UInt8(ascii: "\""), case .scalar(let s, _, let m)? = try? string() else { return nil }
-        return (s, m)
+    /// A quoted string at `pos`, scanned; nil when it is not one or is malformed.
+    private mutating func scan() -> ScannedString? {
+        guard pos < end, b[pos] == UInt8(ascii: "\"") else { return nil }
+        return try? scanString()
     }
 
-    /// References: a list of strings, or one string (a list of one, as the general reader takes it).
-    private mutating func refs(_ out: inout [RawRef]) -> Bool {
+    /// References: a list of strings, or one string (a list of one, as the general reader takes
+    /// it), appended to `strings`; `range` says where.
+    private mutating func refs(_ range: inout Range<Int>, _ strings: inout [ScannedString]) -> Bool {
+        let first = strings.count
         if pos < end, b[pos] == UInt8(ascii: "\"") {
-            guard let (s, m) = text() else { return false }
-            out = [RawRef(id: s, span: m)]
-            return true
+            guard let s = scan() else { return false }
+            strings.append(s)
+        } else {
+            guard list({ c in
+                guard let s = c.scan() else { return false }
+                strings.append(s)
+                return true
+            }) else { return false }
         }
-        return list { c in
-            guard let (s, m) = c.text() else { return false }
-            out.append(RawRef(id: s, span: m))
-            return true
-        }
-    }
-
-    /// `{"cue": …, "force": …, "cameo": …}` with cue and force given.
-    private mutating func act() -> RawAct? {
-        var cue: String?, force: (String, FileMark)?, cameo: String?
-        guard object(RecordReader.fastActKeys, { c, k in
-            guard let (s, m) = c.text() else { return false }
-            switch k {
-            case 0: cue = s
-            case 1: force = (s, m)
-            default: cameo = s
-            }
-            return true
-        }) != nil, let cue, let force else { return nil }
-        return RawAct(cue: cue, force: force.0, cameo: cameo, forceSpan: force.1)
+        range = first..<strings.count
+        return true
     }
 
     /// An anchor: its exact words, or `{"exact": …, "prefix": …, "suffix": …, "document": …}`.
-    private mutating func anchor() -> RawAnchor? {
+    private mutating func anchor() -> ScannedAnchor? {
         if pos < end, b[pos] == UInt8(ascii: "\"") {
-            guard let (s, m) = text() else { return nil }
-            return RawAnchor(exact: s, span: m)
+            guard let s = scan() else { return nil }
+            return ScannedAnchor(exact: s)
         }
-        var exact: (String, FileMark)?, prefix: String?, suffix: String?, document: RawRef?
+        var exact: ScannedString?, prefix: ScannedString?, suffix: ScannedString?, document: ScannedString?
         guard object(RecordReader.fastAnchorKeys, { c, k in
-            guard let (s, m) = c.text() else { return false }
+            guard let s = c.scan() else { return false }
             switch k {
-            case 0: exact = (s, m)
+            case 0: exact = s
             case 1: prefix = s
             case 2: suffix = s
-            default: document = RawRef(id: s, span: m)
+            default: document = s
             }
             return true
         }) != nil, let exact else { return nil }
-        return RawAnchor(exact: exact.0, prefix: prefix, suffix: suffix, document: document, span: exact.1)
+        return ScannedAnchor(exact: exact, prefix: prefix, suffix: suffix, document: document)
     }
 }
 

@@ -15,9 +15,11 @@ struct JSONLinesParser {
     }
 
     /// Calls `body` with each non-blank line's value, in order; stops at the first syntax error.
-    /// With `statement`, a line the fast statement reader accepts goes there instead, as a
-    /// ``RawStatement`` read without a node tree (see `JSONLinesParser+Statements.swift`).
-    func forEachLine(statement: ((RawStatement) -> Void)? = nil, _ body: (ModelNode) -> Void) throws(Failure) {
+    /// With `statement`, a line the fast statement reader scans whole goes there first, as a
+    /// ``StatementScan`` of the cursor's bytes (see `JSONLinesParser+Statements.swift`); when it
+    /// does not take it (false), the line is read the general way.
+    func forEachLine(statement: ((Cursor, StatementScan) -> Bool)? = nil, _ body: (ModelNode) -> Void) throws(Failure) {
+        var scan = StatementScan()
         try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(Failure) in
             var start = 0
             var line = firstLine
@@ -27,10 +29,9 @@ struct JSONLinesParser {
                 var cursor = Cursor(b: b, pos: start, end: end, lineStart: start, line: line, file: file, maxDepth: maxDepth)
                 if let statement {
                     var fast = cursor
-                    if let s = fast.fastStatement() {
+                    if fast.scanStatement(into: &scan) {
                         fast.skipSpace()
-                        if fast.pos == end {
-                            statement(s)
+                        if fast.pos == end, statement(fast, scan) {
                             start = end + 1
                             line += 1
                             continue
@@ -143,9 +144,16 @@ struct JSONLinesParser {
 
         /// A quoted string at `pos`, with escapes decoded.
         mutating func string() throws(Failure) -> ModelNode {
+            let s = try scanString()
+            let raw = UnsafeBufferPointer(rebasing: b[(s.quote + 1)..<(s.end - 1)])
+            let text = s.simple ? String(decoding: raw, as: UTF8.self) : try unescape(raw, at: s.quote + 1)
+            return .scalar(text, plain: false, mark(s.quote, s.end - s.quote))
+        }
+
+        /// A quoted string at `pos`, checked (escapes, control characters, UTF-8) but not decoded.
+        mutating func scanString() throws(Failure) -> ScannedString {
             let start = pos
             pos += 1
-            let contentStart = pos
             var simple = true
             while pos < end && b[pos] != UInt8(ascii: "\"") {
                 let c = b[pos]
@@ -172,10 +180,8 @@ struct JSONLinesParser {
                 pos += 1
             }
             guard pos < end else { pos = start; throw fail("unterminated string") }
-            let raw = UnsafeBufferPointer(rebasing: b[contentStart..<pos])
             pos += 1
-            let text = simple ? String(decoding: raw, as: UTF8.self) : try unescape(raw, at: contentStart)
-            return .scalar(text, plain: false, mark(start, pos - start))
+            return ScannedString(quote: start, end: pos, simple: simple)
         }
 
         func unescape(_ raw: UnsafeBufferPointer<UInt8>, at offset: Int) throws(Failure) -> String {

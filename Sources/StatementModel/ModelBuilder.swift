@@ -147,7 +147,8 @@ struct ModelBuilder {
             inFlight.append(slot)
             let snapshot = ReferenceSnapshot(resolver: resolver.referenceSnapshot(), texts: documentTexts)
             DispatchQueue.global(qos: .userInitiated).async {
-                var chunk = reader.parseChunk(bytes, file: file, firstLine: line, base: base, maxDepth: maxDepth, sources: sources)
+                var chunk = reader.parseChunk(bytes, file: file, firstLine: line, base: base, maxDepth: maxDepth, sources: sources,
+                                              snapshot: snapshot)
                 snapshot.resolve(&chunk)
                 slot.result = consume chunk   // moved: the builder then owns the only copy and takes statements out in place
                 slot.done.signal()

@@ -90,15 +90,26 @@ struct ParsedChunk: Sendable {
 extension RecordReader {
     /// Reads whole JSON Lines: pure apart from diagnostics, so chunks can be read concurrently.
     /// `fast`: plainly well-formed statement lines are read without a node tree (tests turn it off
-    /// to hold the two readers to the same answers).
+    /// to hold the two readers to the same answers). `snapshot`: those lines are also resolved
+    /// here, against the ids it knows, when they need nothing else (``ChunkResolver``).
     func parseChunk(_ bytes: [UInt8], file: Int32, firstLine: Int, base: String, maxDepth: Int, sources: SourceFiles,
-                    fast: Bool = true) -> ParsedChunk {
+                    fast: Bool = true, snapshot: ReferenceSnapshot? = nil) -> ParsedChunk {
         var out = ParsedChunk()
         var r = NodeReader(sources: sources)
         var parser = JSONLinesParser(bytes: bytes, file: file, maxDepth: maxDepth)
         parser.firstLine = firstLine
+        var direct = snapshot.map { ChunkResolver($0) }
         do {
-            try parser.forEachLine(statement: fast ? { out.records.append(.statement($0)) } : nil) { node in
+            try parser.forEachLine(statement: fast ? { c, scan in
+                if direct != nil, let st = direct!.statement(scan, c) {
+                    out.records.append(.resolvedStatement(id: st.id, mark: c.mark(of: scan.id!), index: out.resolved.count, problems: []))
+                    out.resolved.append(st)
+                    return true
+                }
+                guard let raw = c.rawStatement(scan) else { return false }
+                out.records.append(.statement(raw))
+                return true
+            } : nil) { node in
                 guard case .mapping(let pairs, let mark) = node else {
                     r.error("expected a record (a JSON object) on each line, found \(NodeReader.describe(node))", node,
                             hint: "write one {\"record\": \"statement\", …} object per line")
@@ -132,6 +143,7 @@ extension RecordReader {
             out.failed = true
         }
         out.diagnostics = r.diagnostics
+        direct?.shareContents(&out)
         return out
     }
 

@@ -115,6 +115,76 @@ import Testing
         #expect(taken == Self.fastLines.contains(line), "\(line)")
     }
 
+    /// Statement lines for the resolver on the reading thread: ones it takes (every field, escapes,
+    /// lists of one, two and three) and ones it must leave to the raw record (an unknown id, a bad
+    /// value, a `via`, no source), whose problems the resolver then reports.
+    static let directLines = fastLines + generalLines + [
+        #"{"record":"statement","id":"t0","speakers":["e1","e2","e3"],"targets":["e1","e2"],"addressees":["e3"],"act":{"cue":"said","force":"assert"},"content":"Line\none","source":"d1","topics":["ÉCONOMIE","x","Y"],"anchors":[{"exact":"Kakin","document":"d0"}],"cites":["d0","d1"],"reported":{"in":"d0","mode":"indirect"},"date":"2019-02","status":"draft","confidence":"1"}"#,
+        #"{"record":"statement","id":"t1","speakers":["e9"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0"}"#,
+        #"{"record":"statement","id":"t2","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d9"}"#,
+        #"{"record":"statement","id":"t3","speakers":["e1"],"act":{"cue":"said","force":"asert"},"content":"x","source":"d0"}"#,
+        #"{"record":"statement","id":"t4","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","date":"2019-13"}"#,
+        #"{"record":"statement","id":"t5","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","status":"sure"}"#,
+        #"{"record":"statement","id":"t6","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","confidence":"2"}"#,
+        #"{"record":"statement","id":"t7","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","reported":{"by":"e1","mode":"rumour"}}"#,
+        #"{"record":"statement","id":"t8","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","anchors":[{"exact":"x","document":"d7"}]}"#,
+        #"{"record":"statement","id":"t9","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","reported":{"by":"e8","mode":"direct"}}"#,
+        #"{"record":"statement","id":"t10","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","cites":["d0","d5"]}"#,
+        #"{"record":"statement","id":"t11","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","work":"d6"}"#,
+        #"{"record":"statement","id":"t12","speakers":[],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0"}"#,
+        #"{"record":"statement","id":"t13","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"bad \u12 escape","source":"d0"}"#,
+        #"{"record":"statement","id":"t14","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"x","source":"d0","note":"bad \uZZZZ"}"#,
+    ]
+
+    /// A statement line resolved on its reading thread straight from the scan (``ChunkResolver``)
+    /// is the statement the raw record and the resolver make of it, field for field and mark for
+    /// mark, with the same problems (none: a line that has any is left to them).
+    @Test(arguments: directLines)
+    func directAndRawStatementsAgree(_ line: String) throws {
+        // Entities and documents registered first, as the builder registers them before handing out a chunk.
+        var builder = ModelBuilder(loader: ModelLoader())
+        let head = [#"{"record":"entity","id":"e1","kind":"state","name":"Kakin"}"#,
+                    #"{"record":"entity","id":"e2","kind":"person","name":"Lomar Vel"}"#,
+                    #"{"record":"entity","id":"e3","kind":"person","name":"Oru"}"#,
+                    #"{"record":"document","id":"d0","title":"Doc","text":"Kakin said Kakin urged Lomar Vel to act."}"#,
+                    #"{"record":"document","id":"d1","title":"Doc","text":"Line one, by Kakin."}"#].joined(separator: "\n")
+        builder.addJSONLines(file: builder.sources.add("head.jsonl", SourceText(head)), base: "")
+        let snapshot = ReferenceSnapshot(resolver: builder.resolver.referenceSnapshot(), texts: builder.documentTexts)
+        let file = builder.sources.add("m.jsonl", SourceText(line + "\n"))
+        func read(direct: Bool) -> ParsedChunk {
+            var chunk = RecordReader().parseChunk(Array((line + "\n").utf8), file: file, firstLine: 7, base: "", maxDepth: 64,
+                                                  sources: builder.sources, snapshot: direct ? snapshot : nil)
+            snapshot.resolve(&chunk)
+            return chunk
+        }
+        let direct = read(direct: true), raw = read(direct: false)
+        #expect(Self.statements(direct) == Self.statements(raw))
+        #expect(Self.fingerprint(direct).count > 10)
+        // Taken straight from the scan: exactly the plain lines that need no word and no builder.
+        let taken = RecordReader().parseChunk(Array((line + "\n").utf8), file: file, firstLine: 7, base: "", maxDepth: 64,
+                                              sources: builder.sources, snapshot: snapshot).resolved.count
+        let plain = [#""id":"s0""#, #""id":"t0""#].contains { line.contains($0) }
+        #expect(taken == (plain ? 1 : 0), "\(line)")
+    }
+
+    /// A chunk's records as text, each resolved statement in full (its content as text, wherever it is kept).
+    static func statements(_ chunk: ParsedChunk) -> String {
+        var out = ""
+        for r in chunk.records {
+            switch r {
+            case .resolvedStatement(let id, let mark, let index, let problems):
+                let s = chunk.resolved[index]!
+                dump((id, mark, problems.map { "\($0.message) @\($0.span?.line ?? 0):\($0.span?.column ?? 0)" }), to: &out)
+                dump((s.id, s.speakers, s.onBehalfOf, s.addressees, s.targets, s.act, s.content, s.date, s.place, s.topics,
+                      s.reported, s.cites, s.document, s.status, s.note, s.confidence, s.framings.count), to: &out)
+                dump(s.anchors, to: &out)
+            default: dump(r, to: &out)
+            }
+        }
+        for d in chunk.diagnostics { out += "\(d.message) @\(d.span?.line ?? 0):\(d.span?.column ?? 0)\n" }
+        return out + "failed: \(chunk.failed)"
+    }
+
     static func cursor(_ line: String) -> JSONLinesParser.Cursor {
         let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: line.utf8.count)   // lives as long as the test process
         _ = bytes.initialize(from: line.utf8)
