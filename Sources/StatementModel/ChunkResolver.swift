@@ -7,7 +7,7 @@
 /// chunk was handed out, every value valid. Anything else it leaves to the raw record and the
 /// resolver, which report it where it is; what it makes is what they make of the same line
 /// (`JSONLinesTests.directAndRawStatementsAgree`).
-struct ChunkResolver {
+package struct ChunkResolver {
     private let snapshot: ReferenceSnapshot
     private var resolver: ModelResolver
     private let findAnchors: Bool

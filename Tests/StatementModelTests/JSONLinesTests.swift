@@ -141,49 +141,21 @@ import Testing
     /// mark, with the same problems (none: a line that has any is left to them).
     @Test(arguments: directLines)
     func directAndRawStatementsAgree(_ line: String) throws {
-        // Entities and documents registered first, as the builder registers them before handing out a chunk.
-        var builder = ModelBuilder(loader: ModelLoader())
-        let head = [#"{"record":"entity","id":"e1","kind":"state","name":"Kakin"}"#,
-                    #"{"record":"entity","id":"e2","kind":"person","name":"Lomar Vel"}"#,
-                    #"{"record":"entity","id":"e3","kind":"person","name":"Oru"}"#,
-                    #"{"record":"document","id":"d0","title":"Doc","text":"Kakin said Kakin urged Lomar Vel to act."}"#,
-                    #"{"record":"document","id":"d1","title":"Doc","text":"Line one, by Kakin."}"#].joined(separator: "\n")
-        builder.addJSONLines(file: builder.sources.add("head.jsonl", SourceText(head)), base: "")
-        let snapshot = ReferenceSnapshot(resolver: builder.resolver.referenceSnapshot(), texts: builder.documentTexts)
-        let file = builder.sources.add("m.jsonl", SourceText(line + "\n"))
-        func read(direct: Bool) -> ParsedChunk {
-            var chunk = RecordReader().parseChunk(Array((line + "\n").utf8), file: file, firstLine: 7, base: "", maxDepth: 64,
-                                                  sources: builder.sources, snapshot: direct ? snapshot : nil)
-            snapshot.resolve(&chunk)
-            return chunk
-        }
-        let direct = read(direct: true), raw = read(direct: false)
-        #expect(Self.statements(direct) == Self.statements(raw))
-        #expect(Self.fingerprint(direct).count > 10)
+        let lines = Array((line + "\n").utf8)
+        let (direct, raw) = ChunkResolver.readBothWays(head: Self.directHead, lines: lines)
+        #expect(direct == raw)
+        #expect(direct.count > 10)
         // Taken straight from the scan: exactly the plain lines that need no word and no builder.
-        let taken = RecordReader().parseChunk(Array((line + "\n").utf8), file: file, firstLine: 7, base: "", maxDepth: 64,
-                                              sources: builder.sources, snapshot: snapshot).resolved.count
         let plain = [#""id":"s0""#, #""id":"t0""#].contains { line.contains($0) }
-        #expect(taken == (plain ? 1 : 0), "\(line)")
+        #expect(ChunkResolver.directCount(head: Self.directHead, lines: lines) == (plain ? 1 : 0), "\(line)")
     }
 
-    /// A chunk's records as text, each resolved statement in full (its content as text, wherever it is kept).
-    static func statements(_ chunk: ParsedChunk) -> String {
-        var out = ""
-        for r in chunk.records {
-            switch r {
-            case .resolvedStatement(let id, let mark, let index, let problems):
-                let s = chunk.resolved[index]!
-                dump((id, mark, problems.map { "\($0.message) @\($0.span?.line ?? 0):\($0.span?.column ?? 0)" }), to: &out)
-                dump((s.id, s.speakers, s.onBehalfOf, s.addressees, s.targets, s.act, s.content, s.date, s.place, s.topics,
-                      s.reported, s.cites, s.document, s.status, s.note, s.confidence, s.framings.count), to: &out)
-                dump(s.anchors, to: &out)
-            default: dump(r, to: &out)
-            }
-        }
-        for d in chunk.diagnostics { out += "\(d.message) @\(d.span?.line ?? 0):\(d.span?.column ?? 0)\n" }
-        return out + "failed: \(chunk.failed)"
-    }
+    /// Entities and documents, registered before the lines are read, as the builder registers them before handing out a chunk.
+    static let directHead = [#"{"record":"entity","id":"e1","kind":"state","name":"Kakin"}"#,
+                             #"{"record":"entity","id":"e2","kind":"person","name":"Lomar Vel"}"#,
+                             #"{"record":"entity","id":"e3","kind":"person","name":"Oru"}"#,
+                             #"{"record":"document","id":"d0","title":"Doc","text":"Kakin said Kakin urged Lomar Vel to act."}"#,
+                             #"{"record":"document","id":"d1","title":"Doc","text":"Line one, by Kakin."}"#].joined(separator: "\n")
 
     static func cursor(_ line: String) -> JSONLinesParser.Cursor {
         let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: line.utf8.count)   // lives as long as the test process
