@@ -103,7 +103,7 @@ extension RecordReader {
             try parser.forEachLine(statement: fast ? { c, scan in
                 if direct != nil, let st = direct!.statement(scan, c) {
                     out.records.append(.resolvedStatement(id: st.id, mark: c.mark(of: scan.id!), index: out.resolved.count, problems: []))
-                    out.resolved.append(st)
+                    out.resolved.append(consume st)   // moved, not copied and destroyed
                     return true
                 }
                 guard let raw = c.rawStatement(scan) else { return false }
