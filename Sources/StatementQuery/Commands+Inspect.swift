@@ -130,25 +130,23 @@ extension Commands {
             byDocument[places[k].document] = (k..<e, longest)
             k = e
         }
-        let all = inv.session.model.statements.all
-        for i in all.indices {
-            if i & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
-            func visit(_ a: Anchor) {
-                guard let d = a.document, let entry = byDocument[d], let r = a.byteRange else { return }
-                let range = entry.places, longest = entry.longest
-                // Only places starting after r.lowerBound - longest and before r.upperBound can overlap it.
-                var lo = range.lowerBound, hi = range.upperBound
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if places[mid].start + longest <= r.lowerBound { lo = mid + 1 } else { hi = mid }
-                }
-                while lo < range.upperBound && places[lo].start < r.upperBound {
-                    if places[lo].end > r.lowerBound && covering[lo].last != i { covering[lo].append(i) }
-                    lo += 1
-                }
+        // The anchors' places straight from a restored model's rows: nothing is decoded.
+        var visited = 0
+        try inv.session.model.statements.forEachAnchorPlace { i, d, r in
+            visited += 1
+            if visited & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+            guard let entry = byDocument[d] else { return }
+            let range = entry.places, longest = entry.longest
+            // Only places starting after r.lowerBound - longest and before r.upperBound can overlap it.
+            var lo = range.lowerBound, hi = range.upperBound
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if places[mid].start + longest <= r.lowerBound { lo = mid + 1 } else { hi = mid }
             }
-            for a in all[i].anchors { visit(a) }
-            for f in all[i].framings { if let a = f.anchor { visit(a) } }
+            while lo < range.upperBound && places[lo].start < r.upperBound {
+                if places[lo].end > r.lowerBound && covering[lo].last != i { covering[lo].append(i) }
+                lo += 1
+            }
         }
         return covering
     }

@@ -111,6 +111,31 @@ final class SnapshotRows: StatementRows, @unchecked Sendable {
         return out
     }
 
+    func forEachAnchorPlace(_ body: (_ statement: Int, _ document: Int, _ bytes: Range<Int>) throws -> Void) rethrows {
+        let t = table, rows = rows, n = count
+        let anchors = t.anchorRows, framings = t.framingRows
+        let a = SnapshotWriter.anchorRow, f = SnapshotWriter.framingRow, r = SnapshotWriter.statementRow
+        // The rows were checked when the snapshot opened; an anchor without a document or a place is -1 there.
+        func place(_ k: Int) -> (Int, Range<Int>)? {
+            let b = UnsafeRawBufferPointer(rebasing: anchors[(k * a)..<((k + 1) * a)])
+            let doc = t.i32(b, 24), lo = t.i32(b, 28), hi = t.i32(b, 32)
+            guard doc >= 0, lo >= 0, hi >= lo else { return nil }
+            return (Int(doc), Int(lo)..<Int(hi))
+        }
+        try t.pool.withUnsafeBufferPointer { p in
+            for i in 0..<n {
+                let b = UnsafeRawBufferPointer(rebasing: rows[(i * r)..<((i + 1) * r)])
+                let start = Int(t.u32(b, 48)), count = Int(t.u32(b, 52))
+                for k in start..<(start + count) { if let (d, bytes) = place(Int(p[k])) { try body(i, d, bytes) } }
+                let fStart = Int(t.u32(b, 56)), fn = Int(t.u32(b, 60))
+                for k in fStart..<(fStart + fn) {
+                    let anchor = Int32(littleEndian: framings.loadUnaligned(fromByteOffset: Int(p[k]) * f + 16, as: Int32.self))
+                    if anchor >= 0, let (d, bytes) = place(Int(anchor)) { try body(i, d, bytes) }
+                }
+            }
+        }
+    }
+
     func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
         let at: Int
         switch field {

@@ -28,6 +28,7 @@ import Testing
         func index(ofId id: String) -> Int? { id.first == "s" ? Int(id.dropFirst()).flatMap { (0..<count).contains($0) ? $0 : nil } : nil }
         func date(_ i: Int) -> PartialDate? { fields.add(1, ordering: .relaxed); return Self.make(i).date?.value }
         func anchorStatusCounts() -> [Anchor.Status: Int] { [:] }
+        func forEachAnchorPlace(_ body: (Int, Int, Range<Int>) throws -> Void) rethrows {}
         func forEachEntity(in field: EntityListField, of i: Int, _ body: (Int) -> Void) {
             fields.add(1, ordering: .relaxed)
             let s = Self.make(i)

@@ -142,6 +142,25 @@ import StatementTestSupport
         #expect(a[2] != "0" && a[1].split(separator: "\n").count > 10)   // they find something, so equal answers mean something
     }
 
+    /// `find` on a restored model reads the anchors' places from the rows, decoding nothing: the
+    /// same places and statements as on a fresh load.
+    @Test func findReadsAnchorPlacesFromTheRows() throws {
+        let s = try Scratch()
+        let path = s.dir + "/gen/model.jsonl"
+        let fresh = try ModelLoader().load(path: path)
+        _ = try s.cache.open(path: path, loader: ModelLoader())
+        let restored = try s.cache.open(path: path, loader: ModelLoader()).model
+        var want: [String] = [], got: [String] = []
+        fresh.statements.forEachAnchorPlace { want.append("\($0) \($1) \($2)") }
+        restored.statements.forEachAnchorPlace { got.append("\($0) \($1) \($2)") }
+        #expect(want == got && want.count >= fresh.statements.count)
+        for word in ["harbour", "the talks", "zzzz"] {
+            #expect(try Harness(model: fresh).run("find \"\(word)\"") == Harness(model: restored).run("find \"\(word)\""))
+        }
+        #expect(!restored.statements.isDecoded)
+        #expect(try Harness(model: restored).run("find \"harbour\"").contains("harbour"))
+    }
+
     /// Damages the snapshot in `how`, then opens again: one line naming the reason, a fresh load equal
     /// to the first, and a snapshot that works next time.
     func survives(_ s: Scratch, _ path: String, expect reason: String, _ how: (String) throws -> Void) throws {
