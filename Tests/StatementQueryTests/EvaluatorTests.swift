@@ -152,6 +152,10 @@ import Testing
         _ = try h.run("set mode csv")
         let csv = try h.run("statements | where id = \"f1\" | select id, quote")
         #expect(csv.hasPrefix("id,quote\r\nf1,\"[\"\"which detailed \\\"\"systematic, widespread and gross\\\"\" human rights"), "\(csv.debugDescription)")
+        // A cell with a CRLF line end is quoted (by characters, "\r\n" was neither "\r" nor "\n"), a formula guarded.
+        let crlf = Renderer(session: h.session)
+        #expect(crlf.csvField("a\r\nb") == "\"a\r\nb\"" && crlf.csvField("a\nb") == "\"a\nb\"" && crlf.csvField("plain") == "plain")
+        #expect(crlf.csvField("=1+2") == "'=1+2" && crlf.csvField("-1") == "-1" && crlf.csvField("@x,y") == "\"'@x,y\"")
         _ = try h.run("set mode markdown")
         #expect(try h.run("statements | limit 1 | select id, act") == "| id | act |\n| --- | --- |\n| r1 | report |")
         _ = try h.run("set mode line")
