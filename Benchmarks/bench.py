@@ -255,7 +255,8 @@ def main():
     lines += ["DuckDB runs in-process through its Python package with 2 threads, in a process of its own (so its peak memory "
               "is measured): load is `read_json` of the same model.jsonl (the whole file sampled for its schema, as its record kinds differ) into one table per record kind, or `read_csv` of the "
               "same CSV tables sqlite3 imports; its queries are the median of 5 runs after a warm-up, rows fetched.",
-              "For every tool alike, a query whose median of 5 runs is under a millisecond is timed again over 101 runs and that median is given.",
+              "For every tool alike, a query whose median of 5 runs is under a millisecond is timed again over 101 runs and that median is given "
+              "(sqlite3 and DuckDB on the same connection; stmt in a second process reopening the snapshot, after one warm-up of each such query).",
               "stmt's load is the whole process (start, read, validate, resolve every anchor, index) with --no-cache, median of 3; "
               "its reopen is the whole process reading the snapshot the first run wrote (synced to disk first; median of 3); sqlite3's is "
               "the shell importing the CSV tables and creating the indexes (journal and sync off). Query times: stmt's in-process "

@@ -233,7 +233,15 @@ extension String {
     func replacingNewlines() -> String {
         // Most values have no line feed: then nothing changes, and the per-character rebuild (a
         // fifth of `show`'s output time) is skipped.
-        guard utf8.contains(10) else { return self }
-        return String(map { $0 == "\n" ? " " : $0 })
+        guard utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return self }
+        // By scalars: as a character, "\r\n" is neither "\r" nor "\n", and went through whole.
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for s in unicodeScalars {
+            if s == "\n" && afterCR { afterCR = false; continue }   // the LF of a CRLF: one space for both
+            afterCR = s == "\r"
+            out.append(s == "\n" || s == "\r" ? " " : s)
+        }
+        return String(out)
     }
 }
