@@ -28,8 +28,6 @@ struct ModelBuilder {
     var deferred: [(index: Int, raw: RawStatement)] = []
     var rawRelations: [RawRelation] = []
     var resolver: ModelResolver
-    /// The content column, filled while reading (the resolving thread waits on the readers anyway).
-    var column = ContentColumnBuilder()
     /// The texts of documents written inline, made as each is read (same order as `rawDocuments`):
     /// the reading threads find statements' anchors in them, and the documents keep the same bytes.
     var documentTexts: [SourceText?] = []
@@ -64,9 +62,7 @@ struct ModelBuilder {
         guard resolver.register(s.id, s.span, as: .statement(statements.count)) else { return }
         if let resolved = resolver.statementIfKnown(s) {
             statements.append(resolved)
-            column.append(s.content)
         } else {
-            column.valid = false
             deferred.append((statements.count, s))
             statements.append(Statement(id: s.id, speakers: [], act: Act(cue: "", force: ""), content: ""))
         }
@@ -257,8 +253,6 @@ struct ModelBuilder {
         let more = min(rest / 32, Int(Double(count) * Double(rest) / Double(bytes) * 1.02))
         statements.reserveCapacity(statements.count + more)
         resolver.statementIndex.reserveCapacity(resolver.statementIndex.count + more)
-        column.starts.reserveCapacity(column.starts.count + more)
-        column.bytes.reserveCapacity(column.bytes.count + column.bytes.count / max(1, column.starts.count - 1) * more * 21 / 20)
     }
 
     /// What a JSON Lines file carries from one chunk to the next.
@@ -284,7 +278,6 @@ struct ModelBuilder {
             case .entity(let e): addEntity(e)
             case .resolvedStatement(let id, let mark, let index, let problems):
                 guard resolver.register(id, mark, as: .statement(statements.count)), let statement = chunk.resolved[index].take() else { continue }
-                column.append(statement)
                 statements.append(consume statement)
                 resolver.diagnostics += problems
             case .statement(let s):
@@ -348,32 +341,5 @@ struct ModelBuilder {
         if sa.file != sb.file { return sa.file < sb.file }
         if sa.line != sb.line { return sa.line < sb.line }
         return sa.column < sb.column
-    }
-}
-
-/// Every statement's content in one buffer, built in statement order as statements are read.
-struct ContentColumnBuilder {
-    var bytes: [UInt8] = []
-    var starts: [Int32] = [0]
-    var nonASCII: [Int] = []
-    /// False once a statement was set aside: the order would be wrong; the column is built again.
-    var valid = true
-
-    mutating func append(_ text: String) {
-        var t = text
-        t.withUTF8 { append($0) }
-    }
-
-    /// A statement's content, read where it is (a slice of its chunk's buffer, usually).
-    mutating func append(_ statement: Statement) {
-        statement.withContentUTF8 { append($0) }
-    }
-
-    mutating func append(_ u: UnsafeBufferPointer<UInt8>) {
-        guard valid else { return }
-        if u.contains(where: { $0 >= 0x80 }) { nonASCII.append(starts.count - 1) }
-        bytes.append(contentsOf: u)
-        if bytes.count >= Int(Int32.max) { valid = false; bytes = []; return }
-        starts.append(Int32(bytes.count))
     }
 }

@@ -4,9 +4,11 @@ extension ModelResolver {
     /// How many places an AMBIGUOUS anchor's diagnostic lists.
     static let maxListedMatches = 5
 
-    /// Resolves every anchor against its document's text, reporting AMBIGUOUS and ORPHANED ones.
+    /// Resolves every anchor against its document's text, reporting AMBIGUOUS and ORPHANED ones,
+    /// and moves each statement's content into `column`. The statements whose content is not all
+    /// ASCII, in order.
     mutating func resolveAnchors(_ documents: inout [Document], _ statements: inout [Statement],
-                                 sharing column: (bytes: [UInt8], starts: [Int32])) {
+                                 sharing column: ContentColumn?) -> [Int] {
         for d in documents.indices {
             documents[d].narrative = documents[d].narrative.map { resolve($0, documents) }
             documents[d].residue = documents[d].residue.map { resolve($0, documents) }
@@ -17,8 +19,8 @@ extension ModelResolver {
         let parts = statements.count < 10_000 ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let docs = documents
         let base = self
-        let shared = column.starts.count == statements.count + 1
         nonisolated(unsafe) var found = Array(repeating: [Diagnostic](), count: parts)
+        nonisolated(unsafe) var nonASCII = Array(repeating: [Int](), count: parts)
         statements.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let all = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -27,7 +29,7 @@ extension ModelResolver {
                 let lo = all.count * part / parts, hi = all.count * (part + 1) / parts
                 for s in lo..<hi {
                     if s & 4095 == 0 && worker.loader.isCancelled() { break }
-                    if shared { all[s].shareContent(column.bytes, column.starts[s], column.starts[s + 1]) }
+                    if let column, column.move(&all[s], s) { nonASCII[part].append(s) }
                     // Those found while reading (``ReferenceSnapshot/findFoundAnchors(_:)``) are done.
                     if all[s].anchors.contains(where: { $0.status != .found }) {
                         all[s].anchors = all[s].anchors.map { $0.status == .found ? $0 : worker.resolve($0, docs) }
@@ -50,6 +52,7 @@ extension ModelResolver {
             }
         }
         for d in found { diagnostics += d }
+        return nonASCII.flatMap { $0 }
     }
 
     /// For `check --fix`: an AMBIGUOUS anchor, with its text and where the statement's other anchors are.

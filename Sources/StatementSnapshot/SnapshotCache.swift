@@ -198,13 +198,9 @@ public struct SnapshotCache: Sendable {
         }
         Profile.mark("fingerprints")
         defer { Profile.mark("snapshot written") }
-        // The load's parse buffers are freed but still held by the allocator; hand them back before
-        // the writer's tables grow, or the first run's peak is the load's peak plus the writer's.
-        // glibc's malloc_trim is not in Swift's Glibc module, so it is looked up (absent elsewhere: skipped).
-        if let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
-            _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
-            Profile.mark("memory handed back")
-        }
+        // Freed load buffers handed back before the writer's tables grow, or the first run's peak is
+        // the load's peak plus the writer's.
+        if FreedMemory.handBack() { Profile.mark("memory handed back") }
         guard model.contentStarts.count == model.statements.count + 1 else {
             report("no snapshot of '\(path)': its statements' contents add up to more than 2 GiB")
             return false

@@ -50,6 +50,29 @@ import Testing
         #expect(m.statementsByForce["urge"]?.count == n)
     }
 
+    /// The content column is made after reading, in the anchor pass: each statement's content is a
+    /// slice of it (the bytes themselves, not a copy), and the statements with bytes outside ASCII
+    /// are listed in order — across chunks, and for statements resolved on either thread.
+    @Test func theContentColumnHoldsEachContentOnce() throws {
+        let n = 30_000
+        var text = Self.corpus(statements: n)
+        for i in stride(from: 7, to: n, by: 1_000) { text = text.replacingOccurrences(of: "should act (\(i)).", with: "should act (\(i)) é.") }
+        let m = try Fixture(["big.jsonl": text]).load("big.jsonl").get()
+        #expect(m.contentStarts.count == n + 1)
+        var nonASCII: [Int] = [], inPlace = 0
+        m.contentBytes.withUnsafeBufferPointer { column in
+            for i in m.statements.indices {
+                let content = m.statements[i].content
+                let slice = UnsafeBufferPointer(rebasing: column[Int(m.contentStarts[i])..<Int(m.contentStarts[i + 1])])
+                #expect(Array(slice) == Array(content.utf8), "\(i)")
+                if m.statements[i].withContentUTF8({ $0.baseAddress == slice.baseAddress }) { inPlace += 1 }
+                if content.utf8.contains(where: { $0 >= 0x80 }) { nonASCII.append(i) }
+            }
+        }
+        #expect(inPlace == n)
+        #expect(m.nonASCIIContent == nonASCII && nonASCII.count == n / 1_000)
+    }
+
     @Test func syntaxErrorNamesLineAndColumn() throws {
         let f = try Fixture(["m.jsonl": #"{"record": "model", "model": "x"}"# + "\n" + #"{"record": "entity", "id": "e1" "kind": "state"}"# + "\n"])
         let d = f.diagnostics("m.jsonl")
