@@ -148,5 +148,26 @@ import Testing
         }
     }
 
+    /// The date orders (`sort date`, `sort date desc` over every statement) are those of a plain
+    /// stable sort by `PartialDate`: a missing month or day sorts first, equal dates keep model
+    /// order, undated statements come last either way.
+    @Test func dateOrdersAreAStableSortByDate() {
+        let dates: [PartialDate?] = [PartialDate(year: 2014, month: 2, day: 3), nil, PartialDate(year: 2014), PartialDate(year: 2014, month: 2),
+                                     PartialDate(year: 2014, month: 2, day: 3), PartialDate(year: -44, month: 3, day: 15), nil,
+                                     PartialDate(year: 2014), PartialDate(year: 2015, month: 1), PartialDate(year: 10_000)]
+        let statements = dates.enumerated().map { i, d in
+            Statement(id: "s\(i)", speakers: [], act: Act(cue: "said", force: "assert"), content: "",
+                      date: d.map { DateClaim(value: $0, basis: .stated) })
+        }
+        let m = Model(name: "m", title: nil, origin: "", documents: [], entities: [], statements: StatementStore(statements),
+                      relations: [], statementIds: nil)
+        let dated = dates.indices.filter { dates[$0] != nil }, undated = dates.indices.filter { dates[$0] == nil }
+        let up = dated.sorted { a, b in dates[a]! != dates[b]! ? dates[a]! < dates[b]! : a < b }
+        let down = dated.sorted { a, b in dates[a]! != dates[b]! ? dates[b]! < dates[a]! : a < b }
+        #expect(m.statementsByDate() == up + undated)
+        #expect(m.statementsByDateDescending() == down + undated)
+        #expect(up == [5, 2, 7, 3, 0, 4, 8, 9])
+    }
+
     private func address2(_ a: [String]) -> UnsafeRawPointer? { a.withUnsafeBytes { $0.baseAddress } }
 }
