@@ -6,9 +6,9 @@ extension ModelResolver {
 
     /// Resolves every anchor against its document's text, reporting AMBIGUOUS and ORPHANED ones,
     /// and moves each statement's content into `column`. The statements whose content is not all
-    /// ASCII, in order.
+    /// ASCII, in order; nil when the load was cancelled part way (the column is then incomplete).
     mutating func resolveAnchors(_ documents: inout [Document], _ statements: inout [Statement],
-                                 sharing column: ContentColumn?) -> [Int] {
+                                 sharing column: ContentColumn?) -> [Int]? {
         for d in documents.indices {
             documents[d].narrative = documents[d].narrative.map { resolve($0, documents) }
             documents[d].residue = documents[d].residue.map { resolve($0, documents) }
@@ -21,6 +21,7 @@ extension ModelResolver {
         let base = self
         nonisolated(unsafe) var found = Array(repeating: [Diagnostic](), count: parts)
         nonisolated(unsafe) var nonASCII = Array(repeating: [Int](), count: parts)
+        nonisolated(unsafe) var stopped = Array(repeating: false, count: parts)
         statements.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let all = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -28,7 +29,7 @@ extension ModelResolver {
                 worker.diagnostics = []
                 let lo = all.count * part / parts, hi = all.count * (part + 1) / parts
                 for s in lo..<hi {
-                    if s & 4095 == 0 && worker.loader.isCancelled() { break }
+                    if s & 4095 == 0 && worker.loader.isCancelled() { stopped[part] = true; break }
                     if let column, column.move(&all[s], s) { nonASCII[part].append(s) }
                     // Those found while reading (``ReferenceSnapshot/findFoundAnchors(_:)``) are done.
                     if all[s].anchors.contains(where: { $0.status != .found }) {
@@ -52,7 +53,7 @@ extension ModelResolver {
             }
         }
         for d in found { diagnostics += d }
-        return nonASCII.flatMap { $0 }
+        return stopped.contains(true) ? nil : nonASCII.flatMap { $0 }
     }
 
     /// For `check --fix`: an AMBIGUOUS anchor, with its text and where the statement's other anchors are.

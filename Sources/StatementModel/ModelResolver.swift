@@ -27,12 +27,15 @@ extension ModelBuilder {
         let column = ContentColumn(all)
         Profile.mark("content column")
         if loader.isCancelled() { diagnostics.append(ModelLoader.cancelled); return nil }
-        let nonASCII = resolver.resolveAnchors(&documents, &all, sharing: column)
+        // A pass stopped part way leaves statements unmoved and their part of the column unwritten.
+        guard let nonASCII = resolver.resolveAnchors(&documents, &all, sharing: column), !loader.isCancelled() else {
+            diagnostics.append(ModelLoader.cancelled)
+            return nil
+        }
         // The chunks' content buffers (freed as their statements moved into the column) handed back
-        // before the indexes grow: 972 → about 945 MiB at the peak of a 1M load.
-        FreedMemory.handBack()
+        // before the indexes grow: 972 → about 945 MiB at the peak of a 1M load. (Small loads keep theirs.)
+        if all.count >= 50_000 { FreedMemory.handBack() }
         Profile.mark("anchors")
-        if loader.isCancelled() { diagnostics.append(ModelLoader.cancelled); return nil }
         guard !resolver.diagnostics.contains(where: { $0.severity == .error }),
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let model = Model(name: name, title: title, origin: origin, documents: documents, entities: entities,

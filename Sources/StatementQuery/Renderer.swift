@@ -192,8 +192,17 @@ public struct Renderer {
         if session.settings.guardFormulas, let first = s.utf8.first, Self.formulaStarts.contains(first), Double(s) == nil {
             s = "'" + s
         }
-        return s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        guard s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
+        // Quotes doubled by bytes as well: a search by characters misses a `"` that a combining mark
+        // follows, and the field would end there.
+        var out: [UInt8] = [34]
+        out.reserveCapacity(s.utf8.count + 4)
+        for b in s.utf8 {
+            out.append(b)
+            if b == 34 { out.append(34) }
+        }
+        out.append(34)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The first bytes that make a spreadsheet run a cell: = + - @, a tab, a carriage return.

@@ -156,6 +156,7 @@ import Testing
         let crlf = Renderer(session: h.session)
         #expect(crlf.csvField("a\r\nb") == "\"a\r\nb\"" && crlf.csvField("a\nb") == "\"a\nb\"" && crlf.csvField("plain") == "plain")
         #expect(crlf.csvField("=1+2") == "'=1+2" && crlf.csvField("-1") == "-1" && crlf.csvField("@x,y") == "\"'@x,y\"")
+        #expect(crlf.csvField("a\"\u{301}b") == "\"a\"\"\u{301}b\"" && crlf.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
         // In table, Markdown and line cells, a line end of any kind is one space (a CRLF went through whole).
         #expect("a\r\nb\nc\rd".replacingNewlines() == "a b c d" && "é\r\n\r\n".replacingNewlines() == "é  " && "plain".replacingNewlines() == "plain")
         _ = try h.run("set mode markdown")
