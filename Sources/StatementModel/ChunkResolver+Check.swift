@@ -5,27 +5,29 @@ extension ChunkResolver {
     /// wherever it is kept), anchors, problems — so the two can be held equal: by the tests, and
     /// by the jsonl fuzzer on any bytes.
     package static func readBothWays(head: String, lines: [UInt8]) -> (direct: String, raw: String) {
-        var builder = ModelBuilder(loader: ModelLoader())
-        builder.addJSONLines(file: builder.sources.add("head.jsonl", SourceText(head)), base: "")
-        let snapshot = ReferenceSnapshot(resolver: builder.resolver.referenceSnapshot(), texts: builder.documentTexts)
-        let file = builder.sources.add("lines.jsonl", SourceText(bytes: lines))
         func read(direct: Bool) -> String {
-            var chunk = RecordReader().parseChunk(lines, file: file, firstLine: 1, base: "", maxDepth: 64,
-                                                  sources: builder.sources, snapshot: direct ? snapshot : nil)
-            snapshot.resolve(&chunk)
-            return describe(chunk)
+            var chunk = parse(head: head, lines: lines, direct: direct)
+            chunk.snapshot.resolve(&chunk.parsed)
+            return describe(chunk.parsed)
         }
         return (read(direct: true), read(direct: false))
     }
 
     /// How many statements of `lines` were resolved straight from their scan, after `head`.
     package static func directCount(head: String, lines: [UInt8]) -> Int {
+        parse(head: head, lines: lines, direct: true).parsed.resolved.count
+    }
+
+    /// `lines` read as one chunk after `head`'s entities and documents are registered, as the
+    /// builder registers them before it hands out a chunk; `direct`: resolving from the scan.
+    private static func parse(head: String, lines: [UInt8], direct: Bool) -> (parsed: ParsedChunk, snapshot: ReferenceSnapshot) {
         var builder = ModelBuilder(loader: ModelLoader())
         builder.addJSONLines(file: builder.sources.add("head.jsonl", SourceText(head)), base: "")
         let snapshot = ReferenceSnapshot(resolver: builder.resolver.referenceSnapshot(), texts: builder.documentTexts)
         let file = builder.sources.add("lines.jsonl", SourceText(bytes: lines))
-        return RecordReader().parseChunk(lines, file: file, firstLine: 1, base: "", maxDepth: 64, sources: builder.sources,
-                                         snapshot: snapshot).resolved.count
+        let chunk = RecordReader().parseChunk(lines, file: file, firstLine: 1, base: "", maxDepth: 64, sources: builder.sources,
+                                              snapshot: direct ? snapshot : nil)
+        return (chunk, snapshot)
     }
 
     private static func describe(_ chunk: ParsedChunk) -> String {
