@@ -12,6 +12,7 @@ extension Parser {
         var left = try parseAnd()
         while isWord("or") {
             let t = advance()
+            try countOperator(t)
             left = .binary("or", left, try parseAnd(), span(t))
         }
         // `a && b`, `a || b` after a whole condition.
@@ -23,6 +24,7 @@ extension Parser {
         var left = try parseNot()
         while isWord("and") {
             let t = advance()
+            try countOperator(t)
             left = .binary("and", left, try parseNot(), span(t))
         }
         return left
@@ -62,6 +64,16 @@ extension Parser {
         return left
     }
 
+    /// Counts a chained operator (`a + b + …`, `x or y or …`). A chain is a left-deep tree that
+    /// evaluating and freeing walk recursively, so its length is bounded like nesting is.
+    mutating func countOperator(_ t: Token) throws(Diagnostic) {
+        operators += 1
+        if operators > Self.maxOperators {
+            throw Diagnostic("more than \(Self.maxOperators) operators in one command", at: span(t),
+                             hint: "split the command, or bind parts with `let`", category: .syntax)
+        }
+    }
+
     /// `==`, `&&` and `||`, as other languages write them: an error that gives this language's word.
     func refuseForeignOperator() throws(Diagnostic) {
         guard peek.kind == .op, let said = Synonyms.operators[peek.text] else { return }
@@ -78,10 +90,12 @@ extension Parser {
         while true {
             if isArithmetic(["+", "-"]) {
                 let t = advance()
+                try countOperator(t)
                 left = .binary(t.text, left, try parseMultiplicative(), span(t))
             } else if peek.kind == .number && peek.text.hasPrefix("-") {
                 // `n -1`: the lexer read a negative number where a minus was meant.
                 let t = advance()
+                try countOperator(t)
                 left = .binary("-", left, .literal(.number(-Double(t.text)!), span(t)), span(t))
             } else {
                 return left
@@ -93,6 +107,7 @@ extension Parser {
         var left = try parseUnary()
         while isArithmetic(["*", "/"]) {
             let t = advance()
+            try countOperator(t)
             left = .binary(t.text, left, try parseUnary(), span(t))
         }
         return left

@@ -13,6 +13,9 @@ public struct Parser {
     /// Recursion level of expressions and nested pipelines, bounded so hostile input cannot exhaust the stack.
     var level = 0
     static let maxLevel = 200
+    /// Chained binary operators in the command being parsed, bounded for the same reason.
+    var operators = 0
+    static let maxOperators = 10_000
 
     /// Makes a parser over an input.
     public init(_ input: SourceInput, table: CommandTable = .standard) {
@@ -62,6 +65,7 @@ public struct Parser {
             if peek.kind == .end { break }
             let start = peek.range.lowerBound
             let firstLine = span(peek).line
+            operators = 0
             do throws(Diagnostic) {
                 let p = try parsePipeline()
                 guard isCommandEnd(peek) else {

@@ -88,6 +88,38 @@ import Testing
         _ = errors("\u{0}\u{7}|||;;;((]]")
     }
 
+    /// A long flat line: every span shares the line's text (it was copied per token, so 8,000
+    /// `or` terms took 10 s and 3 GB) and finds its column from a checkpoint, not the line start.
+    @Test func longFlatLinesParseInLinearWork() throws {
+        let terms = 5_000
+        let line = "statements | where " + Array(repeating: "id = \"s1\"", count: terms).joined(separator: " or ") + " | count"
+        let clock = ContinuousClock()
+        let started = clock.now
+        let cs = try parse("echo 1\n" + line)
+        #expect(clock.now - started < .seconds(5))
+        guard case .expression(let e) = cs[1].pipeline.stages[0].arguments else { Issue.record("where"); return }
+        // The last `or` is the root; its column counts every character before it, non-ASCII included.
+        let lastOr = line.range(of: " or ", options: .backwards)!.lowerBound
+        #expect(e.span.line == 2 && e.span.column == line.distance(from: line.startIndex, to: lastOr) + 2)
+        let wide = "statements | where \"" + String(repeating: "é", count: 300) + "\" + \"ü\" + 1"
+        guard case .expression(.binary(_, .binary(_, _, let u, _), let one, _)) = try parse(wide)[0].pipeline.stages[0].arguments else {
+            Issue.record("where"); return
+        }
+        #expect(u.span.column == 325 && one.span.column == 331 && one.span.lineText == wide)
+    }
+
+    /// A chain of operators is a left-deep tree that evaluating and freeing walk recursively: a
+    /// million `+ 1` terms crashed. Past 10,000 in one command it is a located error.
+    @Test func operatorChainsAreBounded() throws {
+        _ = try parse("echo 1" + String(repeating: " + 1", count: 10_000))
+        let e = errors("echo 1" + String(repeating: " + 1", count: 10_001) + "\necho 2 or 3")
+        #expect(e.count == 1 && e[0].message == "more than 10000 operators in one command")
+        #expect(e[0].span?.line == 1 && e[0].span?.column == 4 * 10_001 + 4)
+        #expect(errors("echo " + Array(repeating: "x", count: 10_002).joined(separator: " or ")).count == 1)
+        #expect(errors("echo " + Array(repeating: "1", count: 6_000).joined(separator: " * ") + "; echo "
+                       + Array(repeating: "1", count: 6_000).joined(separator: " - ")).isEmpty)
+    }
+
     @Test func continuationNeededForOpenInput() {
         #expect(InputState.needsMore("statements |"))
         #expect(InputState.needsMore("find \"crimes"))
