@@ -20,9 +20,10 @@ public struct ModelSummary: Sendable {
         return c
     }
 
-    /// One line: `seed: 5 documents, 16 entities, 16 statements, 12 relations`.
+    /// One line: `seed: 5 documents, 16 entities, 16 statements, 12 relations`. The model's name is
+    /// data: its control characters are shown escaped (`\u{1b}`), as everywhere a terminal shows it.
     public var oneLine: String {
-        "\(model.name): " + [Self.count(model.documents.count, "document"), Self.count(model.entities.count, "entity", "entities"),
+        TerminalText.escaped(model.name) + ": " + [Self.count(model.documents.count, "document"), Self.count(model.entities.count, "entity", "entities"),
                             Self.count(model.statements.count, "statement"), Self.count(model.relations.count, "relation")].joined(separator: ", ")
     }
 
@@ -31,7 +32,7 @@ public struct ModelSummary: Sendable {
         "\(n) " + (n == 1 ? one : many ?? one + "s")
     }
 
-    /// Several lines with the breakdowns.
+    /// Several lines with the breakdowns, control characters from the model shown escaped.
     public var text: String {
         func breakdown(_ pairs: [(String, Int)]) -> String {
             pairs.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
@@ -51,6 +52,6 @@ public struct ModelSummary: Sendable {
         out += "relations  \(model.relations.count)\n"
         out += "anchors    \(total): \(anchors[.found] ?? 0) FOUND, \(anchors[.ambiguous] ?? 0) AMBIGUOUS, "
             + "\(anchors[.orphaned] ?? 0) ORPHANED\n"
-        return out
+        return TerminalText.escaped(out)
     }
 }

@@ -42,18 +42,20 @@ public final class DemoRunner {
             for l in lines[min(nextLine, lines.count)..<min(max(nextLine, c.span.line - 1), lines.count)] {
                 let t = l.trimmingCharacters(in: .whitespaces)
                 if t.hasPrefix("#=>") || t.hasPrefix("#!") { continue }
-                if t.hasPrefix("#") { say(paint(t.dropFirst().trimmingCharacters(in: .whitespaces), "36") + "\n") }
+                if t.hasPrefix("#") { say(paint(TerminalText.escaped(t.dropFirst().trimmingCharacters(in: .whitespaces)), "36") + "\n") }
             }
             nextLine = c.span.line + c.text.filter { $0 == "\n" }.count
-            say("stmt(\(session.model.name))> ")
-            for ch in c.text {
+            let prompt = "stmt(\(TerminalText.escaped(session.model.name)))> "
+            say(prompt)
+            // The command is typed out as written, its control characters shown escaped.
+            for ch in TerminalText.escaped(c.text) {
                 say(String(ch))
                 if typingDelay > 0 { usleep(useconds_t(typingDelay * 1000)) }
             }
             say("\n")
             guard let key = wait("run") else { return .success }
             if key == "q" { return .success }
-            if key == "r" { dropIntoREPL(); say("stmt(\(session.model.name))> \(c.text)\n") }
+            if key == "r" { dropIntoREPL(); say(prompt + TerminalText.escaped(c.text) + "\n") }
             do { try session.run(c) } catch let d as Diagnostic {
                 OutputWriter.standardError.write(DiagnosticRenderer(color: false).render(d))
             } catch {

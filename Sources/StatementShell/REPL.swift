@@ -48,12 +48,15 @@ public final class REPL: SessionHost {
         }
     }
 
+    /// The model's name as the prompt shows it: data, so its control characters are escaped.
+    var shownName: String { TerminalText.escaped(session.model.name) }
+
     var prompt: String {
-        let p = "stmt(\(session.model.name))> "
+        let p = "stmt(\(shownName))> "
         return session.useColor ? "\u{1}\u{1B}[1;34m\u{1}\(p)\u{1}\u{1B}[0m\u{1}" : p
     }
 
-    var continuation: String { String(repeating: " ", count: max(0, session.model.name.count + 3)) + "...> " }
+    var continuation: String { String(repeating: " ", count: max(0, TerminalText.width(shownName) + 3)) + "...> " }
 
     /// Runs until Ctrl-D or `quit`; returns the exit code (0; 1 when piped input had failures).
     public func run() -> ExitCode {

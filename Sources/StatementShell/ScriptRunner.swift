@@ -69,7 +69,7 @@ public final class ScriptRunner: SessionHost {
         let commands = try session.parse(SourceInput(name: name, text: text.strippingShebang()))
         for c in commands {
             if quitRequested { return }
-            if options.echo { session.write("stmt> " + c.text.replacingOccurrences(of: "\n", with: "\n  ... ") + "\n") }
+            if options.echo { session.write("stmt> " + TerminalText.escaped(c.text).replacingOccurrences(of: "\n", with: "\n  ... ") + "\n") }
             do {
                 try session.run(c)
             } catch let d as Diagnostic where options.keepGoing {

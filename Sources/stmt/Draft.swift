@@ -86,7 +86,7 @@ struct CoverageCommand: ParsableCommand {
                                 + m.documents.filter { $0.text != nil }.map(\.id).prefix(20).joined(separator: ", "), category: .evaluation)])
             throw ExitCode(StatementShell.ExitCode.usage.rawValue)
         }
-        OutputWriter.standardOutput.write(all.map { $0.text() }.joined())
+        OutputWriter.standardOutput.write(TerminalText.escaped(all.map { $0.text() }.joined()))
         finish(all.contains { !$0.gaps.isEmpty } ? StatementShell.ExitCode.failure.rawValue : 0)
     }
 }

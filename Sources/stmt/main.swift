@@ -205,7 +205,7 @@ struct Check: ParsableCommand {
         let gate = FileGate.unrestricted
         if fix {
             let report = AnchorRepair(gate: gate).repair(path: path)
-            OutputWriter.standardOutput.write(report.text)
+            OutputWriter.standardOutput.write(TerminalText.escaped(report.text))
             if report.failed { throw ExitCode(StatementShell.ExitCode.syntax.rawValue) }
         }
         var loader = ModelLoader(gate: gate)
@@ -222,10 +222,10 @@ struct Check: ParsableCommand {
         let counts = ModelSummary(m).anchorCounts
         let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         if strict && !warnings.isEmpty {
-            OutputWriter.standardOutput.write("\(path): failed (--strict) — \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
+            OutputWriter.standardOutput.write(TerminalText.escaped(path) + ": failed (--strict) — \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
             throw ExitCode(StatementShell.ExitCode.syntax.rawValue)
         }
-        OutputWriter.standardOutput.write("\(path): ok — " + ModelSummary(m).oneLine + ", " + ModelSummary.count(counts[.found] ?? 0, "anchor") + " FOUND" + note + "\n")
+        OutputWriter.standardOutput.write(TerminalText.escaped(path) + ": ok — " + ModelSummary(m).oneLine + ", " + ModelSummary.count(counts[.found] ?? 0, "anchor") + " FOUND" + note + "\n")
     }
 }
 
@@ -246,7 +246,8 @@ struct Test: ParsableCommand {
 
     func run() throws {
         var failed = 0
-        let out = OutputWriter.standardOutput
+        // Commands, expected and actual lines are the script's and the model's text: shown escaped.
+        func say(_ s: String) { OutputWriter.standardOutput.write(TerminalText.escaped(s)) }
         for f in files {
             // Each file gets its own session; a set-up that fails fails that file, never falls back.
             let setup = options.setup(scriptPath: f)
@@ -256,19 +257,19 @@ struct Test: ParsableCommand {
                 if update {
                     try r.write(to: f, gate: setup.makeGate())
                     if r.issues.isEmpty {
-                        out.write("\(f): updated (\(r.checked) commands)\n")
+                        say("\(f): updated (\(r.checked) commands)\n")
                     } else {
                         // What an update cannot fix: expectations with no command, commands that never run.
                         failed += 1
-                        out.write(r.issues.joined())
-                        out.write("\(f): updated, but \(r.issues.count) problem\(r.issues.count == 1 ? "" : "s") remain\n")
+                        say(r.issues.joined())
+                        say("\(f): updated, but \(r.issues.count) problem\(r.issues.count == 1 ? "" : "s") remain\n")
                     }
                 } else if r.problems.isEmpty {
-                    out.write("\(f): ok (\(r.checked) commands)\n")
+                    say("\(f): ok (\(r.checked) commands)\n")
                 } else {
                     failed += 1
-                    out.write(r.problems.joined(separator: "\n"))
-                    out.write("\(f): FAILED (\(r.problems.count) problem\(r.problems.count == 1 ? "" : "s") in \(r.checked) commands)\n")
+                    say(r.problems.joined(separator: "\n"))
+                    say("\(f): FAILED (\(r.problems.count) problem\(r.problems.count == 1 ? "" : "s") in \(r.checked) commands)\n")
                 }
             } catch let e as SessionSetup.Failure {
                 failed += 1

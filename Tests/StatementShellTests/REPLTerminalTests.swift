@@ -46,6 +46,18 @@ import Testing
         #expect(t.exitStatus() == 0)
     }
 
+    /// A model's name is data: the welcome line and every prompt show its control characters
+    /// escaped (a name holding `ESC ] 0 ;` set the window title before).
+    @Test func theWelcomeAndPromptShowAModelNameEscaped() throws {
+        let model = home + "/evil.yaml"
+        try "format: 1\nmodel: \"evil\\e]0;PWNED\\a\"\nentities:\n  - {id: a, kind: person, name: A}\n".write(toFile: model, atomically: true, encoding: .utf8)
+        let t = try PseudoTerminal(arguments: ["--model", model], environment: ["HOME": home, "STMT_HISTORY": history, "NO_COLOR": "1"])
+        #expect(t.waitFor("stmt(evil\\u{1b}]0;PWNED\\u{7})> "), "\(t.screen)")
+        #expect(t.screen.contains("stmt — evil\\u{1b}]0;PWNED\\u{7}: 0 documents") && !t.screen.contains("\u{1B}]0"))
+        t.endInput()
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func nonASCIIRoundTripsAndCtrlDExitsZero() throws {
         let t = try start()
         t.type("echo \"평양 – Pyongyang\"\r")

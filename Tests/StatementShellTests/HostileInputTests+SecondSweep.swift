@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// The second hostile sweep of issue 9 (session 9): new probes of the same families, one test per
+/// problem it found.
+extension HostileInputTests {
+    static let evilModel = """
+        format: 1
+        model: "evil\\e]0;PWNED\\a\\e[31m\\u202e"
+        title: "T\\e[2J"
+        documents:
+          - {id: d1, title: Doc, text: "Kakin urged Hallin to resume talks. Evil \\e]0;PWN\\a sentence here."}
+        entities:
+          - {id: e1, kind: state, name: Kakin}
+        statements:
+          - {id: s1, speakers: [e1], act: {cue: urged, force: urge}, content: x, anchors: ["Kakin urged Hallin"]}
+        """
+
+    /// Every way a model's name, a text or a script's line reaches the terminal shows its control
+    /// characters escaped: the command line's check, info and coverage, test's report, --echo, demo.
+    @Test func sweep2_controlCharactersOutsideTheREPLAreEscaped() throws {
+        try write("m1.yaml", Self.evilModel)
+        func clean(_ r: Binary.Run) -> Bool {
+            !(r.stdout + r.stderr).unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }
+        }
+        let check = try run(["check", "m1.yaml"])
+        #expect(check.status == 0 && clean(check) && check.stdout.contains("evil\\u{1b}]0;PWNED\\u{7}\\u{1b}[31m\\u{202e}:"))
+        let info = try run(["info", "m1.yaml"])
+        #expect(info.status == 0 && clean(info) && info.stdout.contains("T\\u{1b}[2J"))
+        let coverage = try run(["coverage", "m1.yaml"])
+        #expect(clean(coverage) && coverage.stdout.contains("Evil \\u{1b}]0;PWN\\u{7} sentence"), "\(coverage)")
+        try write("t1.stmt", "echo \"a\u{1B}]0;CMD\u{7}\"\n#=> \u{1B}]0;TEST\u{7}b\n")
+        let test = try run(["test", "t1.stmt"])
+        #expect(test.status == 1 && clean(test) && test.stdout.contains("\\u{1b}]0;TEST\\u{7}b") && test.stdout.contains("a\\u{1b}]0;CMD"))
+        let echo = try run(["--echo", "-"], stdin: "echo \"a\u{1B}]0;E\u{7}\"\n")
+        #expect(echo.status == 0 && clean(echo) && echo.stdout.contains("stmt> echo \"a\\u{1b}]0;E\\u{7}\""))
+        try write("demo.stmt", "# \u{1B}]0;DEMO\u{7} comment\necho \"x\u{1B}[31m\"\n")
+        let demo = try run(["demo", "--typing-delay", "0", "--model", "m1.yaml", "demo.stmt"], stdin: "\n\n")
+        #expect(clean(demo) && demo.stdout.contains("\\u{1b}]0;DEMO\\u{7} comment") && demo.stdout.contains("echo \"x\\u{1b}[31m\""), "\(demo)")
+    }
+}
