@@ -35,10 +35,12 @@ public enum Display {
         }
     }
 
-    /// A number without a trailing `.0` when it is whole.
+    /// A number without a trailing `.0` when it is whole, else its shortest exact form: the
+    /// digits that read back as the same number (`%g` kept six, so 1234567.89 showed as 1.23457e+06).
     public static func number(_ n: Double) -> String {
+        if n.isNaN { return "nan" }
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
-        return String(format: "%g", n)
+        return n.description
     }
 
     /// A JSON-compatible value: references become ids (entities their names, or their ids with
