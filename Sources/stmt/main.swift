@@ -32,13 +32,16 @@ let scriptCompletion = CompletionKind.file(extensions: ["stmt"])
 
 /// Ends the process. Output that could not be written (a full disk, a closed descriptor) turns a
 /// success into failure (1), with one line on standard error when that can still be written; a
-/// reader that went away (a closed pipe) ends it quietly.
+/// reader that went away (a closed pipe) ends it quietly. A warning or message lost on standard
+/// error is a failure too: whoever reads the exit code would not know it was said.
 func finish(_ code: Int32) -> Never {
     SnapshotCache.waitForPendingWrites()
+    let failed = code == 0 ? StatementShell.ExitCode.failure.rawValue : code
     if let e = OutputWriter.standardOutput.failure, e != EPIPE {
         OutputWriter.standardError.write("stmt: error: cannot write to standard output: \(OutputWriter.standardOutput.failureDescription ?? "")\n")
-        exit(code == 0 ? StatementShell.ExitCode.failure.rawValue : code)
+        exit(failed)
     }
+    if let e = OutputWriter.standardError.failure, e != EPIPE { exit(failed) }
     exit(code)
 }
 

@@ -54,3 +54,17 @@ extension HostileInputTests {
         #expect(try run(["-c", "echo 2 / 3"]).stdout == "0.6666666666666666\n")
     }
 }
+
+extension HostileInputTests {
+    /// A warning that cannot be written (standard error full or closed) fails the run, as lost
+    /// output on standard output does: it exited 0 and the warning was gone.
+    @Test func sweep2_lostWarningsFailTheRun() throws {
+        for redirect in ["2>/dev/full", "2>&-"] {
+            let r = try Binary.run(["-c", "'\(Binary.path)' -c 'statements | where speakers has \"zzz\" | count' \(redirect); echo status=$?"],
+                                   cwd: dir, executable: "/bin/sh")
+            #expect(r.stdout == "0\nstatus=1\n", "\(redirect): \(r)")
+        }
+        let quiet = try Binary.run(["-c", "'\(Binary.path)' -c 'statements | count' 2>/dev/full; echo status=$?"], cwd: dir, executable: "/bin/sh")
+        #expect(quiet.stdout.hasSuffix("status=0\n"), "\(quiet)")
+    }
+}
