@@ -74,6 +74,14 @@ public struct SourceText: Sendable {
         return String(decoding: utf8[start..<max(start, end)], as: UTF8.self)
     }
 
+    /// The first byte offset at or after `offset` that starts a character's code point (never
+    /// inside a UTF-8 sequence), within the text.
+    public func scalarStart(atOrAfter offset: Int) -> Int {
+        var i = min(max(0, offset), utf8.count)
+        while i < utf8.count && utf8[i] & 0xC0 == 0x80 { i += 1 }
+        return i
+    }
+
     /// The text between two byte offsets.
     public func slice(_ start: Int, _ end: Int) -> String {
         String(decoding: utf8[max(0, start)..<min(utf8.count, max(start, end))], as: UTF8.self)

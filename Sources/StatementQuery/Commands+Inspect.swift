@@ -34,7 +34,7 @@ extension Commands {
                     """)],
                     role: .sourceOrStage, shape: .words(min: 0, max: 1), completion: .ids, run: showCommand),
         CommandSpec(name: "quote", synopsis: "quote ID  |  … | quote", summary: "the source passage with the anchored words marked, and their line:col",
-                    help: "For each anchor of a statement (and its framings): where it is, its status, and the passage with the anchored words between « and » (highlighted on a colour terminal). After a pipe, quotes each statement of the rows (rows of `find` quote the statements at each hit).",
+                    help: "For each anchor of a statement (and its framings): where it is, its status, and the passage with the anchored words between « and » (highlighted on a colour terminal). After a pipe, quotes each statement of the rows (rows of `find` quote the statements at each hit). The passage is the anchor's lines, cut to 400 bytes on each side of the anchor (and a longer anchor to its first and last 400), with … where text is left out.",
                     examples: [Example("the words of m4", "quote m4", """
                     m4 · article:11:354 · FOUND
                       Matthew Miller, spokesperson for the U.S. State Department, separately reinforced the call for
@@ -93,7 +93,7 @@ extension Commands {
             guard let text = m.documents[place.document].text else { continue }
             let start = place.start, end = place.end
             let lc = text.lineColumn(ofByte: start)
-            let from = max(0, start - 30), to = min(text.utf8.count, end + 10)
+            let from = text.scalarStart(atOrAfter: start - 30), to = text.scalarStart(atOrAfter: end + 10)
             let excerpt = (from > 0 ? "…" : "") + text.slice(from, to).replacingNewlines() + (to < text.utf8.count ? "…" : "")
             rows.append(.record(Record([("in", .string("text")), ("document", .document(place.document)), ("line", .number(Double(lc.line))),
                                         ("column", .number(Double(lc.column))), ("excerpt", .string(excerpt)),
@@ -219,6 +219,10 @@ extension Commands {
         .styled(try statementTargets(inv).map { quoteText($0, inv) }.joined())
     }
 
+    /// At most this many bytes of a quote's lines are shown on each side of its anchor, and of a
+    /// long anchor its start and end: a text from a PDF or a web page can be one line of megabytes.
+    static let quoteContext = 400
+
     static func quoteText(_ i: Int, _ inv: Invocation) -> String {
         let m = inv.session.model
         let s = m.statements[i]
@@ -234,10 +238,20 @@ extension Commands {
             let endLine = text.lineColumn(ofByte: range.upperBound).line
             let start = text.lineStarts[line - 1]
             let end = endLine < text.lineStarts.count ? text.lineStarts[endLine] - 1 : text.utf8.count
-            // The document's own characters are escaped before the highlight (ours) is added.
-            let before = TerminalText.escaped(text.slice(start, range.lowerBound))
-            let inside = TerminalText.escaped(text.slice(range.lowerBound, range.upperBound))
-            let after = TerminalText.escaped(text.slice(range.upperBound, max(range.upperBound, end)))
+            // The document's own characters are escaped before the highlight (ours) is added; what
+            // is cut is shown as "…".
+            func cut(_ from: Int, _ to: Int) -> String { from < to ? "…" : "" }
+            let from = max(start, text.scalarStart(atOrAfter: range.lowerBound - quoteContext))
+            let to = max(range.upperBound, min(end, text.scalarStart(atOrAfter: range.upperBound + quoteContext)))
+            let before = cut(start, from) + TerminalText.escaped(text.slice(from, range.lowerBound))
+            var inside = TerminalText.escaped(text.slice(range.lowerBound, range.upperBound))
+            if range.count > 2 * quoteContext {
+                let head = text.scalarStart(atOrAfter: range.lowerBound + quoteContext)
+                let tail = text.scalarStart(atOrAfter: range.upperBound - quoteContext)
+                inside = TerminalText.escaped(text.slice(range.lowerBound, head)) + " … "
+                    + TerminalText.escaped(text.slice(tail, range.upperBound))
+            }
+            let after = TerminalText.escaped(text.slice(range.upperBound, to)) + cut(to, end)
             // Without colour the marks take a column each; with it, placeholders that take none
             // become the escape sequences after wrapping.
             let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("«", "»")

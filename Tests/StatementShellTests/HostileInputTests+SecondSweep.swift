@@ -68,3 +68,27 @@ extension HostileInputTests {
         #expect(quiet.stdout.hasSuffix("status=0\n"), "\(quiet)")
     }
 }
+
+extension HostileInputTests {
+    /// `quote` shows a window of the anchor's lines, not the whole line: on a text that is one
+    /// line of 20,000 sentences it printed 940 KB per anchor.
+    @Test func sweep2_quoteShowsAWindowOfALongLine() throws {
+        let sentences = (0..<20_000).map { "Sentence \($0) is here." }, more = (20_000..<40_000).map { "Sentence \($0) is here." }
+        let long = String(repeating: "ab", count: 1_000)
+        try write("long.yaml", """
+            format: 1
+            documents:
+              - {id: d1, title: D, text: "\(sentences.joined(separator: " ")) Kakin urged é\(long)é to stop. \(more.joined(separator: " "))"}
+            entities:
+              - {id: e1, kind: state, name: Kakin}
+            statements:
+              - {id: s1, speakers: [e1], act: {cue: urged, force: urge}, content: x, anchors: ["Sentence 10000 is here."]}
+              - {id: s2, speakers: [e1], act: {cue: urged, force: urge}, content: x, anchors: ["Kakin urged é\(long)é to stop."]}
+            """)
+        let r = try run(["--model", "long.yaml", "-c", "quote s1", "-c", "quote s2"])
+        #expect(r.status == 0 && r.stdout.utf8.count < 6_000, "\(r.stdout.utf8.count) bytes")
+        let shown = r.stdout.split(separator: "\n").map { $0.dropFirst(2) }.joined(separator: " ")
+        #expect(r.stdout.contains("FOUND\n  …") && shown.contains("«Sentence 10000 is here.»") && r.stdout.contains("Sentence 10017 …\n"))
+        #expect(shown.contains("«Kakin urged é") && shown.contains(" … ") && shown.contains("é to stop.»") && !shown.contains("\u{FFFD}"))
+    }
+}
