@@ -73,11 +73,19 @@ public struct AnchorRepair {
         }
         var failed = false
         for (file, list) in edits {
-            var bytes = Array(files.text(Int(file)).utf8)
-            for e in list.sorted(by: { $0.at > $1.at }) {
-                bytes.replaceSubrange(e.at..<(e.at + e.remove), with: Array(e.insert.utf8))
-            }
             let name = files.name(Int(file))
+            // The edits are made on the file's own bytes, so its byte-order mark and line ends stay.
+            guard let original = try? gate.read(name), (try? TextDecoder.decode(original, name: name)) == files.text(Int(file)).string else {
+                lines.append("\(name): changed while it was being read; nothing written to it\n")
+                failed = true
+                continue
+            }
+            let layout = TextLayout(original)
+            var bytes = original
+            for e in list.sorted(by: { $0.at > $1.at }) {
+                let start = layout.fileOffset(ofDecoded: e.at), end = layout.fileOffset(ofDecoded: e.at + e.remove)
+                bytes.replaceSubrange(start..<end, with: Array(e.insert.utf8))
+            }
             do { try gate.write(bytes, to: name) } catch {
                 lines.append(error.message("write") + "\n")
                 failed = true

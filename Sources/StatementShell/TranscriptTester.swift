@@ -26,12 +26,10 @@ public struct TranscriptTester {
         /// The file with expectations replaced by actual output.
         public var updated: String
 
-        /// Writes ``updated`` over the file through the gate, keeping its line ends (CRLF stays CRLF).
+        /// Writes ``updated`` over the file through the gate, keeping its line ends (CRLF stays CRLF)
+        /// and its byte-order mark.
         public func write(to path: String, gate: FileGate) throws(FileAccessError) {
-            let old = (try? gate.read(path)) ?? []
-            let crlf = old.count > 1 && zip(old, old.dropFirst()).contains { $0 == 13 && $1 == 10 }
-            let text = crlf ? updated.replacingOccurrences(of: "\n", with: "\r\n") : updated
-            try gate.write(Array(text.utf8), to: path)
+            try gate.write(TextLayout((try? gate.read(path)) ?? []).encode(updated), to: path)
         }
     }
 

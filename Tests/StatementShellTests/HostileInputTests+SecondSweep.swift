@@ -92,3 +92,23 @@ extension HostileInputTests {
         #expect(shown.contains("«Kakin urged é") && shown.contains(" … ") && shown.contains("é to stop.»") && !shown.contains("\u{FFFD}"))
     }
 }
+
+extension HostileInputTests {
+    /// `check --fix` edits the anchor and nothing else: a file's byte-order mark and CRLF line ends
+    /// stay (every CRLF became LF and the mark was dropped); `test --update` keeps the mark too.
+    @Test func sweep2_rewritesKeepByteOrderMarksAndLineEnds() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let model = "documents:\r\n  - {id: d1, title: T, text: \"A said x. A said y.\"}\r\nentities:\r\n  - {id: e1, kind: person, name: A}\r\n"
+            + "statements:\r\n  - {id: s1, speakers: [e1], act: {cue: said, force: assert}, content: c, anchors: [\"A said\"]}\r\n"
+        try write("crlf.yaml", bytes: bom + Array(model.utf8))
+        let fix = try run(["check", "--fix", "crlf.yaml"])
+        #expect(fix.stdout.contains("1 anchor made unique"), "\(fix)")
+        let fixed = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/crlf.yaml")))
+        let expected = model.replacingOccurrences(of: "anchors: [\"A said\"]", with: "anchors: [{exact: \"A said\", suffix: \" x.\"}]")
+        #expect(fixed == bom + Array(expected.utf8), "\(String(decoding: fixed, as: UTF8.self))")
+        try write("t.stmt", bytes: bom + Array("echo 1\r\n#=> 2\r\n".utf8))
+        _ = try run(["test", "--update", "t.stmt"])
+        let updated = try [UInt8](Data(contentsOf: URL(fileURLWithPath: dir + "/t.stmt")))
+        #expect(updated == bom + Array("echo 1\r\n#=> 1\r\n".utf8), "\(String(decoding: updated, as: UTF8.self))")
+    }
+}
