@@ -112,3 +112,17 @@ extension HostileInputTests {
         #expect(updated == bom + Array("echo 1\r\n#=> 1\r\n".utf8), "\(String(decoding: updated, as: UTF8.self))")
     }
 }
+
+extension HostileInputTests {
+    /// `--set` makes a number only of what a query would write as one: `0243`, `0x10`, `nan` and
+    /// integers past 2^53 stay text (they became 243, 16, NaN and 1e+20).
+    @Test func sweep2_setKeepsCodesAsText() throws {
+        for text in ["0243", "0x10", "0x1p3", "nan", "inf", "99999999999999999999", "1.", "+3"] {
+            let r = try run(["--set", "x=\(text)", "-c", "echo $x = \"\(text)\""])
+            #expect(r.stdout == "true\n", "\(text): \(r)")
+        }
+        for (text, shown) in [("3", "4"), ("-2.5", "-1.5"), ("1e3", "1001"), ("0", "1"), ("0.5", "1.5")] {
+            #expect(try run(["--set", "x=\(text)", "-c", "echo $x + 1"]).stdout == shown + "\n", "\(text)")
+        }
+    }
+}
