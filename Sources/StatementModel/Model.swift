@@ -46,6 +46,8 @@ public final class Model: Sendable {
     public let statementsByTopic: [String: [Int]]
     /// Record to the relations that touch it (either end). Built on first use, then kept.
     public var relationsByRecord: [RecordRef: [Int]] { recordMaps.byRecord(relations) }
+    /// Every key of the entities' `codes` (`cameo`, `iso3166`, …), found on first use.
+    public var entityCodeKeys: Set<String> { recordMaps.codeKeys(entities) }
     private let recordMaps = RecordMaps()
     /// Entity to the groups it belongs to.
     public let groupsOfEntity: [Int: [Int]]
@@ -300,6 +302,16 @@ final class RecordMaps: @unchecked Sendable {
     private let lock = NSLock()
     private var idMap: [String: RecordRef]?
     private var relationMap: [RecordRef: [Int]]?
+    private var codeKeySet: Set<String>?
+
+    func codeKeys(_ entities: [Entity]) -> Set<String> {
+        lock.lock(); defer { lock.unlock() }
+        if let codeKeySet { return codeKeySet }
+        var keys = Set<String>()
+        for e in entities { keys.formUnion(e.codes.keys) }
+        codeKeySet = keys
+        return keys
+    }
 
     func ids(_ documents: [Document], _ entities: [Entity], _ relations: [Relation]) -> [String: RecordRef] {
         lock.lock(); defer { lock.unlock() }

@@ -52,7 +52,7 @@ extension Commands {
                     ],
                     role: .stage, shape: .columns(min: 1), completion: .fields, run: selectStage),
         CommandSpec(name: "sort", synopsis: "sort FIELD [asc|desc], …", summary: "order rows by fields",
-                    help: "Stable sort; empty values go last. Dates order by year, month, day.",
+                    help: "Stable sort; empty values (null or an empty list) go last, ascending or descending. Dates order by year, month, day.",
                     examples: [Example("latest first", "statements | sort date desc | limit 3 | select id, date", """
                     id │ date
                     ───┼─────
@@ -232,7 +232,8 @@ extension Commands {
         let order = t.rows.indices.sorted { a, b in
             for (k, f) in fields.enumerated() {
                 var c = cmp.sortOrder(keys[a][k], keys[b][k])
-                if f.descending, !keys[a][k].isNull, !keys[b][k].isNull { c = -c }
+                // Missing values stay last either way.
+                if f.descending, !Comparison.isMissing(keys[a][k]), !Comparison.isMissing(keys[b][k]) { c = -c }
                 if c != 0 { return c < 0 }
             }
             return a < b

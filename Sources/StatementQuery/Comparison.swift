@@ -66,7 +66,11 @@ struct Comparison {
                 throw Diagnostic("'in' expected a list on its right, found \(r.typeName)", at: rightSpan,
                                  hint: "write a list: act in [\"urge\", \"call\"], or a subquery ending in one column")
             }
-            if let ls = try list(l, leftSpan, op) { return .bool(ls.contains { x in items.contains { equal(x, $0) } }) }
+            // A list on the left is in when it equals an element ([1] in [[1]], by the rules of `=`),
+            // or when any of its elements is (speakers in ["Japan", "Kim"]).
+            if let ls = try list(l, leftSpan, op) {
+                return .bool(items.contains { equal(l, $0) } || ls.contains { x in items.contains { equal(x, $0) } })
+            }
             return .bool(items.contains { equal(l, $0) })
         case "has":
             if l.isNull || r.isNull { return .null }
@@ -162,10 +166,10 @@ struct Comparison {
         }
     }
 
-    /// A total order for sorting: nulls last, then by type, then by value.
+    /// A total order for sorting: missing values (null or an empty list) last, then by type, then by value.
     func sortOrder(_ a: Value, _ b: Value) -> Int {
-        if case .null = a { if case .null = b { return 0 }; return 1 }
-        if case .null = b { return -1 }
+        let aMissing = Self.isMissing(a), bMissing = Self.isMissing(b)
+        if aMissing || bMissing { return aMissing == bMissing ? 0 : (aMissing ? 1 : -1) }
         if let c = order(a, b) { return c }
         let x = Display.plain(a, model), y = Display.plain(b, model)
         return x < y ? -1 : (x == y ? 0 : 1)

@@ -171,7 +171,18 @@ public struct Evaluator {
         }
         if case .null = v { return .null }
         if let value = Fields.get(name, of: v, in: model) { return value }
+        if case .record(let r) = v, r.isMapping {
+            // A code this entity lacks is null when other entities have it; one no entity has is a typo.
+            let known = model.entityCodeKeys
+            if known.contains(name) { return .null }
+            throw Diagnostic("no code '\(name)' in this model", at: span,
+                             hint: Fields.hint(for: name, in: known.sorted()) ?? "the codes are: " + known.sorted().joined(separator: ", "))
+        }
         let names = Fields.names(of: v)
+        if names.isEmpty {
+            throw Diagnostic("unknown field '\(name)' of \(v.typeName): it has no fields", at: span,
+                             hint: "read the value itself, without '.\(name)'")
+        }
         var hint = Fields.hint(for: name, in: names)
         if first, let what = KnownValues(model: model).describe(name) {
             // `act = urge`: the word is a value, not a field.

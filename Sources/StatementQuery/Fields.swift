@@ -134,7 +134,8 @@ public enum Fields {
         case "kind": return .string(e.kind.rawValue)
         case "name": return .string(e.name)
         case "aliases": return .list(e.aliases.map(Value.string))
-        case "codes": return .record(Record(e.codes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }))
+        // No codes is null (`codes = null` finds them; they sort last), not an empty record.
+        case "codes": return e.codes.isEmpty ? .null : .record(Record(e.codes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }, isMapping: true))
         case "roles": return .list(e.roles.map(Value.string))
         case "members": return ents(e.members)
         case "affiliation": return e.affiliation.map(Value.entity) ?? .null

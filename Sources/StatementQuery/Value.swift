@@ -78,8 +78,18 @@ public struct Record: Sendable {
     /// The fields in display order.
     public var fields: [(name: String, value: Value)]
 
+    /// Whether the keys vary from record to record (an entity's `codes`): a key that this one
+    /// lacks reads as null where others have it, instead of being an unknown field.
+    public var isMapping = false
+
     /// Makes a record.
     public init(_ fields: [(name: String, value: Value)]) { self.fields = fields }
+
+    /// Makes a record whose keys vary from record to record.
+    public init(_ fields: [(name: String, value: Value)], isMapping: Bool) {
+        self.fields = fields
+        self.isMapping = isMapping
+    }
 
     /// The value of a field, if present.
     public subscript(name: String) -> Value? { fields.first { $0.name == name }?.value }

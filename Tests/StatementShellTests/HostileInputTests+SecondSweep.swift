@@ -126,3 +126,22 @@ extension HostileInputTests {
         }
     }
 }
+
+extension HostileInputTests {
+    /// Lists and missing values behave as documented: `in` compares a list with `=` first, empty
+    /// values sort last both ways, and a code some entities lack reads as null (filtering by
+    /// `codes.cameo` failed on the first entity without codes, with an empty hint).
+    @Test func sweep2_listsCodesAndMissingValues() throws {
+        let lists = try run(["-c", "echo [1] in [[1]]", "-c", "echo [] in [[]]", "-c", "echo [1, 2] in [[1, 2], [3]]", "-c", "echo [1, 3] in [[1, 2], [3]]"])
+        #expect(lists.stdout == "true\ntrue\ntrue\nfalse\n", "\(lists)")
+        let sorted = try run(["-c", "set mode csv", "-c", "statements | sort topics | select id | limit 1",
+                              "-c", "statements | sort topics desc | select id | limit 1", "-c", "entities | sort codes desc | select id | limit 1"])
+        #expect(!sorted.stdout.contains("r1") && !sorted.stdout.contains("prk-people"), "\(sorted)")
+        let codes = try run(["-c", "entities | where codes.cameo = \"PRK\" | select id", "-c", "entities | where codes = null | count"])
+        #expect(codes.status == 0 && codes.stdout.contains("prk\n") && codes.stdout.hasSuffix("8\n"), "\(codes)")
+        let typo = try run(["-c", "entities | where codes.camo = \"PRK\""])
+        #expect(typo.status == 1 && typo.stderr.contains("no code 'camo' in this model") && typo.stderr.contains("did you mean 'cameo'?"))
+        let text = try run(["-c", "statements | select framing.by"])
+        #expect(text.stderr.contains("unknown field 'by' of text: it has no fields") && !text.stderr.contains("the fields are: \n"))
+    }
+}
