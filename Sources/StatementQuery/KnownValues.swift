@@ -29,8 +29,17 @@ struct KnownValues {
             return ({ kinds.contains($0) }, "document is of kind", { Array(kinds) })
         case (_, "mode"):
             return ({ Reporting.Mode(rawValue: $0) != nil }, "reporting mode is called", { Reporting.Mode.allCases.map(\.rawValue) })
-        case ("statements", "status"):
+        case ("quotes", "status"):
+            let statuses = [Anchor.Status.found, .ambiguous, .orphaned, .unresolved].map(\.rawValue)
+            return ({ statuses.contains($0) }, "anchor status is called", { statuses })
+        case ("quotes", "role"):
+            let roles = ["statement", "framing", "narrative", "residue"]
+            return ({ roles.contains($0) }, "anchor role is called", { roles })
+        case (_, "status"):
             return ({ Statement.statuses.contains($0) }, "status is called", { Statement.statuses })
+        case (_, "date_basis"):
+            let bases = DateClaim.Basis.allCases.map(\.rawValue)
+            return ({ bases.contains($0) }, "date basis is called", { bases })
         case ("relations", "type"):
             return ({ t in Relation.types.contains { $0.name == t } }, "relation type is called", { Relation.types.map(\.name) })
         case (_, "topics"):
@@ -69,15 +78,25 @@ struct KnownValues {
             case .binary(let op, let l, let r, _):
                 stack.append(l)
                 stack.append(r)
-                guard ["=", "!=", "has", "in"].contains(op), case .field(let path, _) = l, path.count == 1,
-                      let known = values(of: path[0], in: kind) else { continue }
+                guard ["=", "!=", "has", "in"].contains(op), case .field(let path, _) = l else { continue }
                 var texts: [(String, SourceSpan)] = []
                 if case .literal(.string(let s), let span) = r { texts.append((s, span)) }
                 if case .list(let items, _) = r {
                     for case .literal(.string(let s), let span) in items { texts.append((s, span)) }
                 }
+                if path == ["date"] {
+                    // `date = "2024-13"` compares with no date at all.
+                    for (text, span) in texts where PartialDate.parse(text) == nil {
+                        out.append(Diagnostic("'\(text)' is not a date", at: span, hint: "write a date as 2024, 2024-03 or 2024-03-15",
+                                              category: .evaluation, severity: .warning))
+                    }
+                    continue
+                }
+                // `speakers.kind has "planet"`: the field of the entities a list names.
+                let entityField = path.count == 2 && Self.entityFields.contains(path[0])
+                guard path.count == 1 || entityField, let known = values(of: path[path.count - 1], in: entityField ? "entities" : kind) else { continue }
                 for (text, span) in texts where !known.contains(text) {
-                    let hint = Suggestion.hint(for: text, in: known.candidates()) ?? "`\(kind) | distinct \(path[0])` lists the values it has"
+                    let hint = Suggestion.hint(for: text, in: known.candidates()) ?? "`\(kind) | distinct \(path.joined(separator: "."))` lists the values it has"
                     out.append(Diagnostic("no \(known.what) '\(text)'", at: span, hint: hint, category: .evaluation, severity: .warning))
                 }
             case .not(let inner, _), .negate(let inner, _): stack.append(inner)

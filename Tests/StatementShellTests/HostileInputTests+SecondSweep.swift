@@ -145,3 +145,27 @@ extension HostileInputTests {
         #expect(text.stderr.contains("unknown field 'by' of text: it has no fields") && !text.stderr.contains("the fields are: \n"))
     }
 }
+
+extension HostileInputTests {
+    /// A comparison with a value its field never takes warns instead of quietly counting 0: dates
+    /// that are no date, anchor statuses and roles, statuses of every record, date bases, and the
+    /// fields of the entities a list names.
+    @Test func sweep2_valuesNothingHasAreWarnedAbout() throws {
+        let cases: [(String, String)] = [
+            ("statements | where date = \"2024-13\" | count", "warning: '2024-13' is not a date"),
+            ("statements | where date = \"2024-02-30\" | count", "warning: '2024-02-30' is not a date"),
+            ("quotes | where status = \"found\" | count", "no anchor status is called 'found'"),
+            ("quotes | where role = \"frame\" | count", "no anchor role is called 'frame'"),
+            ("documents | where status = \"Reported\" | count", "no status is called 'Reported'"),
+            ("entities | where status = \"drafts\" | count", "no status is called 'drafts'"),
+            ("statements | where date_basis = \"guess\" | count", "no date basis is called 'guess'"),
+            ("statements | where speakers.kind has \"planet\" | count", "no kind of entity is called 'planet'"),
+        ]
+        for (query, warning) in cases {
+            let r = try run(["-c", query])
+            #expect(r.status == 0 && r.stdout == "0\n" && r.stderr.contains(warning), "\(query): \(r)")
+        }
+        let fine = try run(["-c", "quotes | where status = \"FOUND\" and role = \"statement\" | count", "-c", "statements | where date = \"2014\" | count"])
+        #expect(fine.stderr.isEmpty, "\(fine)")
+    }
+}
