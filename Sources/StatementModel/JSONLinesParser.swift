@@ -210,7 +210,12 @@ struct JSONLinesParser {
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         i += 6
                     }
-                    out.append(contentsOf: Array(String(Unicode.Scalar(code).map(Character.init) ?? "\u{FFFD}").utf8))
+                    // Half a surrogate pair is no character: an error, as in a .json file, not a silent U+FFFD.
+                    guard let scalar = Unicode.Scalar(code) else {
+                        throw Failure(message: "\\u\(String(code, radix: 16, uppercase: true)) is half of a surrogate pair, with no other half",
+                                      line: line, column: offset + i - 6 - lineStart)
+                    }
+                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default: out.append(e)
                 }
             }

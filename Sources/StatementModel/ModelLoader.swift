@@ -191,6 +191,7 @@ public struct ModelLoader: Sendable {
     /// Parses YAML (or JSON) text into a node tree, or a located syntax diagnostic.
     func compose(_ text: String, file: String) -> Result<Node?, Diagnostic> {
         if let depthProblem = nestingProblem(text, file: file) { return .failure(depthProblem) }
+        let text = file.hasSuffix(".json") ? Self.joiningSurrogatePairs(text) : text
         do {
             return .success(try Yams.compose(yaml: text))
         } catch let error as YamlError {
@@ -220,6 +221,44 @@ public struct ModelLoader: Sendable {
             return .failure(Diagnostic("yaml: \(error)", at: SourceSpan(file: file, line: 1, column: 1),
                                        hint: "check that the file is YAML or JSON text", category: .syntax))
         }
+    }
+
+    /// JSON writes a character beyond U+FFFF as two escapes, a surrogate pair (`\\ud83d\\udd4a`, as
+    /// Python's `json.dump` does); YAML, which reads .json files here, knows only `\\U0001F54A`. Pairs
+    /// inside double-quoted strings are rewritten so; anything else is left for libyaml to judge.
+    static func joiningSurrogatePairs(_ text: String) -> String {
+        guard text.contains("\\ud") || text.contains("\\uD") else { return text }
+        let b = Array(text.utf8)
+        func hex(_ at: Int) -> UInt32? {
+            guard at + 4 <= b.count else { return nil }
+            return UInt32(String(decoding: b[at..<(at + 4)], as: UTF8.self), radix: 16)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var inString = false
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if !inString {
+                if c == UInt8(ascii: "\"") { inString = true }
+                out.append(c); i += 1
+                continue
+            }
+            if c == UInt8(ascii: "\"") { inString = false; out.append(c); i += 1; continue }
+            guard c == UInt8(ascii: "\\"), i + 1 < b.count else { out.append(c); i += 1; continue }
+            if b[i + 1] == UInt8(ascii: "u"), let high = hex(i + 2), (0xD800...0xDBFF).contains(high),
+               i + 8 < b.count, b[i + 6] == UInt8(ascii: "\\"), b[i + 7] == UInt8(ascii: "u"),
+               let low = hex(i + 8), (0xDC00...0xDFFF).contains(low) {
+                let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                let digits = String(code, radix: 16, uppercase: true)
+                out.append(contentsOf: Array(("\\U" + String(repeating: "0", count: 8 - digits.count) + digits).utf8))
+                i += 12
+                continue
+            }
+            // Any other escape: both bytes as they are (so an escaped quote does not end the string).
+            out.append(c); out.append(b[i + 1]); i += 2
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A cheap pre-scan for absurd flow nesting (`[[[[…`), which would otherwise exhaust the stack.

@@ -169,3 +169,20 @@ extension HostileInputTests {
         #expect(fine.stderr.isEmpty, "\(fine)")
     }
 }
+
+extension HostileInputTests {
+    /// JSON's surrogate-pair escapes (how Python's json.dump writes an emoji) load from .json as
+    /// from .jsonl; half a pair is an error in both (.json refused, .jsonl made it U+FFFD silently).
+    @Test func sweep2_jsonSurrogatePairs() throws {
+        try write("py.json", #"{"documents": [{"id": "d1", "title": "T \\ud83d", "text": "peace \ud83d\udd4a and \"q\""}]}"#)
+        let pair = try run(["--model", "py.json", "-c", "set mode json", "-c", "documents | select title"])
+        #expect(pair.status == 0 && pair.stdout.contains(#""title": "T \\ud83d""#), "\(pair)")
+        let text = try run(["--model", "py.json", "-c", "find \"peace\" | select excerpt"])
+        #expect(text.stdout.contains("peace \u{1F54A} and"), "\(text)")
+        try write("lone.jsonl", #"{"record": "document", "id": "d1", "title": "T", "text": "peace \ud83d x"}"# + "\n")
+        let lone = try run(["check", "lone.jsonl"])
+        #expect(lone.status == 2 && lone.stderr.contains("lone.jsonl:1:64: error: json: \\uD83D is half of a surrogate pair"), "\(lone)")
+        try write("lone.json", #"{"documents": [{"id": "d1", "title": "T", "text": "peace \ud83d x"}]}"#)
+        #expect(try run(["check", "lone.json"]).status == 2)
+    }
+}
