@@ -143,10 +143,13 @@ struct RecordReader: Sendable {
         return RawRef(id: s, span: mk(node))
     }
 
+    // Each reader reads every field (reporting each one's problem) before it gives up on a record
+    // whose required fields are unreadable: one run of `check` shows every problem.
+
     func readDocument(_ node: ModelNode, _ r: inout NodeReader, base: String) -> RawDocument? {
-        guard let f = r.fields(of: node, as: "a document", allowed: Self.documentFields, required: ["id", "title"]),
-              let id = r.string(f["id"], "the id"), let title = r.string(f["title"], "the title") else { return nil }
-        var d = RawDocument(id: id, span: mk(f["id"]), kind: r.string(f["kind"], "the kind") ?? "document", title: title,
+        guard let f = r.fields(of: node, as: "a document", allowed: Self.documentFields, required: ["id", "title"]) else { return nil }
+        let id = r.string(f["id"], "the id"), title = r.string(f["title"], "the title")
+        var d = RawDocument(id: id ?? "", span: mk(f["id"]), kind: r.string(f["kind"], "the kind") ?? "document", title: title ?? "",
                             source: r.string(f["source"], "the source path"), sourceSpan: mk(f["source"]), base: base)
         d.inlineText = r.string(f["text"], "the text")
         if d.inlineText != nil && d.source != nil {
@@ -161,29 +164,28 @@ struct RecordReader: Sendable {
         d.note = r.string(f["note"], "the note")
         d.status = r.string(f["status"], "the status")
         d.statusSpan = mk(f["status"])
-        return d
+        return id == nil || title == nil ? nil : d
     }
 
     func readEntity(_ node: ModelNode, _ r: inout NodeReader) -> RawEntity? {
-        guard let f = r.fields(of: node, as: "an entity", allowed: Self.entityFields, required: ["id", "kind", "name"]),
-              let id = r.string(f["id"], "the id"), let kind = r.string(f["kind"], "the kind"),
-              let name = r.string(f["name"], "the name") else { return nil }
+        guard let f = r.fields(of: node, as: "an entity", allowed: Self.entityFields, required: ["id", "kind", "name"]) else { return nil }
+        let id = r.string(f["id"], "the id"), kind = r.string(f["kind"], "the kind"), name = r.string(f["name"], "the name")
         let aliases = r.strings(f["aliases"], "aliases") { s, m in (s, m) }
-        var e = RawEntity(id: id, span: mk(f["id"]), kind: kind, kindSpan: mk(f["kind"]), name: name,
+        var e = RawEntity(id: id ?? "", span: mk(f["id"]), kind: kind ?? "", kindSpan: mk(f["kind"]), name: name ?? "",
                          aliases: aliases.map(\.0), codes: r.stringMap(f["codes"], "codes"),
                          roles: r.strings(f["roles"], "roles") { s, _ in s }, members: refs(f["members"], "members", &r),
                          affiliation: ref(f["affiliation"], "the affiliation", &r), note: r.string(f["note"], "the note"))
         e.aliasMarks = aliases.map(\.1)
         e.status = r.string(f["status"], "the status")
         e.statusSpan = mk(f["status"])
-        return e
+        return id == nil || kind == nil || name == nil ? nil : e
     }
 
     func readStatement(_ node: ModelNode, _ r: inout NodeReader) -> RawStatement? {
         guard let f = r.fields(of: node, as: "a statement", allowed: Self.statementFields,
-                               required: ["id", "speakers", "act", "content"]),
-              let id = r.string(f["id"], "the id") else { return nil }
-        let s = RawStatement(id: id, span: mk(f["id"]), speakers: refs(f["speakers"], "speakers", &r),
+                               required: ["id", "speakers", "act", "content"]) else { return nil }
+        let id = r.string(f["id"], "the id")
+        let s = RawStatement(id: id ?? "", span: mk(f["id"]), speakers: refs(f["speakers"], "speakers", &r),
                              onBehalfOf: refs(f["on_behalf_of"], "on_behalf_of", &r),
                              addressees: refs(f["addressees"], "addressees", &r), targets: refs(f["targets"], "targets", &r),
                              act: readAct(f["act"], &r, as: "the act"), content: r.string(f["content"], "the content") ?? "",
@@ -207,14 +209,15 @@ struct RecordReader: Sendable {
             s.reported = (ref(rf["via"], "via", &r), ref(rf["by"], "by", &r), ref(rf["in"], "in", &r),
                           r.string(rf["mode"], "the mode") ?? "", mk(rf["mode"]))
         }
-        return s
+        return id == nil ? nil : s
     }
 
     func readRelation(_ node: ModelNode, _ r: inout NodeReader) -> RawRelation? {
-        guard let f = r.fields(of: node, as: "a relation", allowed: Self.relationFields, required: ["type", "from", "to"]),
-              let type = r.string(f["type"], "the type") else { return nil }
-        return RawRelation(type: type, typeSpan: mk(f["type"]), from: ref(f["from"], "from", &r), to: ref(f["to"], "to", &r),
-                           note: r.string(f["note"], "the note"), span: mk(node))
+        guard let f = r.fields(of: node, as: "a relation", allowed: Self.relationFields, required: ["type", "from", "to"]) else { return nil }
+        let type = r.string(f["type"], "the type")
+        let relation = RawRelation(type: type ?? "", typeSpan: mk(f["type"]), from: ref(f["from"], "from", &r), to: ref(f["to"], "to", &r),
+                                   note: r.string(f["note"], "the note"), span: mk(node))
+        return type == nil ? nil : relation
     }
 
     func readAct(_ node: ModelNode?, _ r: inout NodeReader, as what: String, fields given: FieldMap? = nil) -> RawAct? {
@@ -224,8 +227,9 @@ struct RecordReader: Sendable {
             guard let read = r.fields(of: node, as: what, allowed: ["cue", "force", "cameo"], required: ["cue", "force"]) else { return nil }
             f = read
         }
-        guard let cue = r.string(f["cue"], "the cue"), let force = r.string(f["force"], "the force") else { return nil }
-        return RawAct(cue: cue, force: force, cameo: r.string(f["cameo"], "the CAMEO code"), forceSpan: mk(f["force"]))
+        let cue = r.string(f["cue"], "the cue"), force = r.string(f["force"], "the force"), cameo = r.string(f["cameo"], "the CAMEO code")
+        guard let cue, let force else { return nil }
+        return RawAct(cue: cue, force: force, cameo: cameo, forceSpan: mk(f["force"]))
     }
 
     func readAnchors(_ node: ModelNode?, _ r: inout NodeReader) -> [RawAnchor] {

@@ -186,3 +186,16 @@ extension HostileInputTests {
         #expect(try run(["check", "lone.json"]).status == 2)
     }
 }
+
+extension HostileInputTests {
+    /// `check` reports every unreadable field of a record, not the first one only.
+    @Test func sweep2_everyBadFieldOfARecordIsReported() throws {
+        try write("multi.yaml", "entities:\n  - {id: e4, kind: [], name: {}}\nstatements:\n  - {id: [], speakers: [e4], act: {cue: [], force: {}}, content: c}\n")
+        let r = try run(["check", "multi.yaml"])
+        for problem in ["2:20: error: expected the kind as text, found a list", "2:30: error: expected the name as text, found a mapping",
+                        "4:10: error: expected the id as text, found a list", "4:41: error: expected the cue as text, found a list",
+                        "4:52: error: expected the force as text, found a mapping"] {
+            #expect(r.status == 2 && r.stderr.contains("multi.yaml:" + problem), "\(problem): \(r.stderr)")
+        }
+    }
+}
