@@ -113,6 +113,10 @@ public enum AnchorResolver {
     /// One step of an alignment: a pair of characters (equal or not), or a character on one side only.
     enum AlignOp { case same(Character), changed(Character, Character), onlyAnchor(Character), onlyText(Character) }
 
+    /// Characters are the same when their code points are: anchors match bytes, so `é` and `e` +
+    /// U+0301 differ although Swift's `==` calls them equal.
+    static func same(_ x: Character, _ y: Character) -> Bool { x.unicodeScalars.elementsEqual(y.unicodeScalars) }
+
     /// Semi-global alignment: all of `a` against the best substring of `b`; its bounds and steps.
     static func align(_ a: [Character], _ b: [Character]) -> (Int, Int, [AlignOp]) {
         let n = a.count, m = b.count
@@ -122,7 +126,7 @@ public enum AnchorResolver {
             for i in 1...n {
                 for j in 0...m {
                     if j == 0 { continue }
-                    let sub = cost[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                    let sub = cost[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1)
                     cost[i][j] = min(sub, cost[i - 1][j] + 1, cost[i][j - 1] + 1)
                 }
             }
@@ -133,8 +137,8 @@ public enum AnchorResolver {
         var ops: [AlignOp] = []
         var i = n, j = end
         while i > 0 {
-            if j > 0 && cost[i][j] == cost[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1) {
-                ops.append(a[i - 1] == b[j - 1] ? .same(a[i - 1]) : .changed(a[i - 1], b[j - 1]))
+            if j > 0 && cost[i][j] == cost[i - 1][j - 1] + (same(a[i - 1], b[j - 1]) ? 0 : 1) {
+                ops.append(same(a[i - 1], b[j - 1]) ? .same(a[i - 1]) : .changed(a[i - 1], b[j - 1]))
                 i -= 1; j -= 1
             } else if cost[i][j] == cost[i - 1][j] + 1 {
                 ops.append(.onlyAnchor(a[i - 1])); i -= 1
@@ -155,10 +159,16 @@ public enum AnchorResolver {
             default: return TerminalText.escaped(String(c))
             }
         }
+        func codePoints(_ c: Character) -> String {
+            c.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
+        }
         var top: [String] = [], bottom: [String] = [], marks: [Bool] = []
         for op in ops {
             switch op {
             case .same(let c): top.append(visible(c)); bottom.append(visible(c)); marks.append(false)
+            case .changed(let x, let y) where x == y:
+                // Equal but for their code points: show them (`\u{e9}` against `e\u{301}`).
+                top.append(codePoints(x)); bottom.append(codePoints(y)); marks.append(true)
             case .changed(let x, let y): top.append(visible(x)); bottom.append(visible(y)); marks.append(true)
             case .onlyAnchor(let x): top.append(visible(x)); bottom.append("∅"); marks.append(true)
             case .onlyText(let y): top.append("∅"); bottom.append(visible(y)); marks.append(true)

@@ -199,3 +199,14 @@ extension HostileInputTests {
         }
     }
 }
+
+extension HostileInputTests {
+    /// An anchor that differs from the text only in Unicode normalization is marked where it
+    /// differs, with the code points shown (the hint showed two identical-looking passages).
+    @Test func sweep2_normalizationDifferencesAreShown() throws {
+        try write("u1.yaml", "documents:\n  - {id: d1, title: T, text: \"A said cafe\u{301} today.\"}\nentities:\n  - {id: a, kind: person, name: A}\n"
+                  + "statements:\n  - {id: s1, speakers: [a], act: {cue: said, force: assert}, content: c, anchors: [\"A said caf\u{E9}\"]}\n")
+        let r = try run(["check", "u1.yaml"])
+        #expect(r.status == 2 && r.stderr.contains("anchor: A·said·caf\\u{e9}") && r.stderr.contains("text:   A·said·cafe\\u{301}"), "\(r.stderr)")
+    }
+}
