@@ -39,7 +39,7 @@ public struct DiagnosticRenderer: Sendable {
         case .warning: label = paint("warning:", "1;33")
         case .note: label = paint("note:", "1;36")
         }
-        let message = TerminalText.escaped(d.message)
+        let message = Self.shortened(TerminalText.escaped(d.message))
         if let span = d.span {
             out += paint(TerminalText.escaped(span.location) + ":", "1") + " \(label) \(message)\n"
             if !span.lineText.isEmpty {
@@ -57,11 +57,21 @@ public struct DiagnosticRenderer: Sendable {
         }
         if let hint = d.hint {
             for (i, line) in TerminalText.escaped(hint).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = Self.shortened(String(line))
                 out += i == 0 ? "  \(paint("hint:", "1;36")) \(line)\n" : "        \(line)\n"
             }
         }
         for note in d.notes { out += render(note) }
         return out
+    }
+
+    /// At most this many characters of a message or hint line: one that quotes a 200,000-character
+    /// token is cut, so an error never prints more than a few screens.
+    public static let maxTextShown = 1_000
+
+    static func shortened(_ text: String) -> String {
+        guard text.utf8.count > maxTextShown, text.count > maxTextShown else { return text }
+        return String(text.prefix(maxTextShown)) + "… (\(text.count - maxTextShown) more characters)"
     }
 
     /// The line as shown (tabs as spaces, control characters escaped, at most ``maxLineShown``

@@ -243,6 +243,10 @@ public final class FileGate: @unchecked Sendable {
     public func writeStreaming(to path: String, durable: Bool = true, replacingLinks: Bool = false, mode: mode_t? = nil,
                                _ produce: (FileStream) throws(FileAccessError) -> Void) throws(FileAccessError) {
         try check(.write, path)
+        // `x.csv/` names a folder: writing the file `x.csv` instead would not be what was asked.
+        if path.hasSuffix("/") {
+            throw FileAccessError(.io(errno: EISDIR), path: path, hint: "a path ending in '/' names a folder; write to a file name without it")
+        }
         let target = replacingLinks ? path : FileGate.realPath(path)
         var existing = stat()
         let exists = (replacingLinks ? lstat(target, &existing) : stat(target, &existing)) == 0

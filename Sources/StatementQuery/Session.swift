@@ -75,7 +75,9 @@ public final class Session: @unchecked Sendable {
     public func resolve(path: String) -> String {
         let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + path.dropFirst(1) : path
         let full = expanded.hasPrefix("/") ? expanded : (baseDirectory as NSString).appendingPathComponent(expanded)
-        return URL(fileURLWithPath: full).standardizedFileURL.path
+        let resolved = URL(fileURLWithPath: full).standardizedFileURL.path
+        // A trailing '/' says "a folder": kept, so that writing a file there is refused, not done.
+        return path.hasSuffix("/") && !resolved.hasSuffix("/") ? resolved + "/" : resolved
     }
 
     /// Reports a warning — a query that can run but probably does not mean what it says — unless

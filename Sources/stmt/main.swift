@@ -94,7 +94,9 @@ func loadModel(_ path: String?) throws -> Model {
 nonisolated(unsafe) var sessionsKeptUntilExit: [Session] = []
 
 /// Runs script text and exits with the runner's code.
-func runScript(_ text: String, name: String, session: Session, echo: Bool, keepGoing: Bool) throws {
+/// Runs script text; returns whether it asked to quit (so no later `-c` runs).
+@discardableResult
+func runScript(_ text: String, name: String, session: Session, echo: Bool, keepGoing: Bool) throws -> Bool {
     var options = ScriptRunner.Options()
     options.echo = echo
     options.keepGoing = keepGoing
@@ -105,6 +107,7 @@ func runScript(_ text: String, name: String, session: Session, echo: Bool, keepG
     }
     let code = runner.run(text: text, name: name, session: session)
     if code != .success { throw ExitCode(code.rawValue) }
+    return runner.quitRequested
 }
 
 /// A script's text through the session's gate, or its diagnostic and exit code.
@@ -158,7 +161,7 @@ struct Open: ParsableCommand {
             var failed: ArgumentParser.ExitCode?
             for (k, text) in commands.enumerated() {
                 do {
-                    try runScript(text, name: commands.count == 1 ? "-c" : "-c#\(k + 1)", session: session, echo: echo, keepGoing: keepGoing)
+                    if try runScript(text, name: commands.count == 1 ? "-c" : "-c#\(k + 1)", session: session, echo: echo, keepGoing: keepGoing) { break }
                 } catch let code as ArgumentParser.ExitCode {
                     guard keepGoing else { throw code }
                     failed = failed ?? code
@@ -169,7 +172,8 @@ struct Open: ParsableCommand {
         }
         if let script {
             let text = try readScript(script, gate: session.gate)
-            return try runScript(text, name: script == "-" ? "<stdin>" : script, session: session, echo: echo, keepGoing: keepGoing)
+            try runScript(text, name: script == "-" ? "<stdin>" : script, session: session, echo: echo, keepGoing: keepGoing)
+            return
         }
         let code = REPL(session: session).run()
         if code != .success { throw ExitCode(code.rawValue) }

@@ -210,3 +210,18 @@ extension HostileInputTests {
         #expect(r.status == 2 && r.stderr.contains("anchor: A·said·caf\\u{e9}") && r.stderr.contains("text:   A·said·cafe\\u{301}"), "\(r.stderr)")
     }
 }
+
+extension HostileInputTests {
+    /// Smaller findings of the sweep: `quit` in one `-c` ends the run (a later `-c` still ran); a
+    /// save to `x.csv/` is refused (it wrote `x.csv`); a message quoting a 200,000-character token
+    /// is cut (the hint printed it twice, a 400,000-character line).
+    @Test func sweep2_quitTrailingSlashesAndLongMessages() throws {
+        let quit = try run(["-c", "echo 1", "-c", "quit", "-c", "echo 2"])
+        #expect(quit.status == 0 && quit.stdout == "1\n", "\(quit)")
+        let slash = try run(["-c", "statements | save out.csv/"])
+        #expect(slash.status == 1 && slash.stderr.contains("is a directory") && !FileManager.default.fileExists(atPath: dir + "/out.csv"), "\(slash)")
+        try write("tok.stmt", "echo $" + String(repeating: "x", count: 200_000) + "\n")
+        let long = try run(["tok.stmt"])
+        #expect(long.status == 1 && long.stderr.split(separator: "\n").allSatisfy { $0.count < 1_100 } && long.stderr.contains("more characters)"), "\(long.stderr.count)")
+    }
+}
