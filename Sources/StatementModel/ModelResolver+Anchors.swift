@@ -81,7 +81,9 @@ extension ModelResolver {
         }
         let outcome = AnchorResolver.resolve(anchor, in: text)
         if outcome.anchor.status == .found { return outcome.anchor }
-        let preview = anchor.exact.count > 60 ? String(anchor.exact.prefix(57)) + "..." : anchor.exact
+        // On one line: a line break inside the anchor is shown as ↵, not broken into the message.
+        let flat = anchor.exact.flatteningLineBreaks()
+        let preview = flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
         let context = anchor.prefix != nil || anchor.suffix != nil
         switch outcome.anchor.status {
         case .ambiguous:

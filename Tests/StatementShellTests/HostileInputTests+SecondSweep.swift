@@ -208,6 +208,10 @@ extension HostileInputTests {
                   + "statements:\n  - {id: s1, speakers: [a], act: {cue: said, force: assert}, content: c, anchors: [\"A said caf\u{E9}\"]}\n")
         let r = try run(["check", "u1.yaml"])
         #expect(r.status == 2 && r.stderr.contains("anchor: A·said·caf\\u{e9}") && r.stderr.contains("text:   A·said·cafe\\u{301}"), "\(r.stderr)")
+        // A line break inside an anchor shows as ↵ in the message, which stays on one line.
+        try write("crlf.yaml", "documents:\n  - {id: d1, title: T, text: \"A said x.\\r\\nA said y.\\r\\nZ\"}\nentities:\n  - {id: a, kind: person, name: A}\n"
+                  + "statements:\n  - {id: s1, speakers: [a], act: {cue: said, force: assert}, content: c, anchors: [\"\\r\\n\"]}\n")
+        #expect(try run(["check", "crlf.yaml"]).stderr.contains("crlf.yaml:6:84: error: AMBIGUOUS anchor: \"↵\" occurs 2 times in 'd1'\n"))
     }
 }
 
