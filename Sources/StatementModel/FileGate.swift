@@ -159,7 +159,7 @@ public final class FileGate: @unchecked Sendable {
 
     /// Deletes a regular file or a symbolic link itself (never what the link points to): a cache's stray entries.
     public func removeEntry(_ path: String) throws(FileAccessError) {
-        try check(.write, (path as NSString).deletingLastPathComponent + "/")
+        try check(.write, PathText.folder(of: path) + "/")
         var st = stat()
         guard lstat(path, &st) == 0 else { throw FileAccessError(.notFound, path: path, hint: nil) }
         let kind = FileKind(mode: st.st_mode)
@@ -205,13 +205,13 @@ public final class FileGate: @unchecked Sendable {
     /// `mode` is given to the folders made (a private cache: 0700).
     public func createFolder(for file: String, mode: Int? = nil) throws(FileAccessError) {
         try check(.write, file)
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: file)
         var walk = folder
         while !walk.isEmpty && walk != "/" {
             if let kind = FileGate.kind(of: walk), kind != .directory {
                 throw FileAccessError(.io(errno: ENOTDIR), path: walk, hint: "it is \(kind.rawValue) where a folder should be; move it away")
             }
-            walk = (walk as NSString).deletingLastPathComponent
+            walk = PathText.folder(of: walk)
         }
         let attributes: [FileAttributeKey: Any]? = mode.map { [.posixPermissions: $0] }
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: attributes) } catch {
@@ -255,7 +255,7 @@ public final class FileGate: @unchecked Sendable {
             throw FileAccessError(.notRegular(FileKind(mode: existing.st_mode)), path: path,
                                   hint: "stmt only replaces regular files; choose another name")
         }
-        let folder = (target as NSString).deletingLastPathComponent
+        let folder = PathText.folder(of: target)
         guard FileGate.kind(of: folder.isEmpty ? "/" : folder) == .directory else {
             throw FileAccessError(.missingFolder(folder), path: path, hint: "create the folder first, or save elsewhere")
         }

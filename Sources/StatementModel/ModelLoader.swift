@@ -132,7 +132,7 @@ public struct ModelLoader: Sendable {
             if f.hasSuffix(".jsonl") {
                 let handle: FileHandle
                 do { handle = try gate.openForReading(f) } catch { throw DiagnosticList([error.diagnostic("read model file", at: nil)]) }
-                builder.addJSONLines(handle: handle, name: f, base: (f as NSString).deletingLastPathComponent)
+                builder.addJSONLines(handle: handle, name: f, base: PathText.folder(of: f))
                 Profile.mark("streamed \(f)")
                 continue
             }
@@ -140,7 +140,7 @@ public struct ModelLoader: Sendable {
             let bytes: [UInt8]
             do { bytes = try gate.read(f, limit: limits.maxFileBytes) } catch { throw DiagnosticList([error.diagnostic("read model file", at: nil)]) }
             Profile.mark("read \(f)")
-            builder.add(file: f, bytes: bytes, base: (f as NSString).deletingLastPathComponent, path: f)
+            builder.add(file: f, bytes: bytes, base: PathText.folder(of: f), path: f)
         }
         for x in extra { builder.add(file: x.file, bytes: x.bytes, base: x.base, path: nil) }
         if isCancelled() { throw DiagnosticList([Self.cancelled]) }

@@ -17,7 +17,7 @@ public enum DraftCommands {
         var drafter = Drafter(reusing: model)
         let name = ((textPath as NSString).lastPathComponent as NSString).deletingPathExtension
         let d = drafter.draft(text, name: name)
-        let base = outputPath.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        let base = outputPath.map { PathText.folder(of: $0) } ?? FileManager.default.currentDirectoryPath
         let placement: DraftWriter.TextPlacement = inline ? .inline : .source(relativePath(from: base, to: textPath))
         let writer = DraftWriter(placement: placement, fileName: (textPath as NSString).lastPathComponent, header: header)
         return (writer.yaml(d), d)
@@ -122,7 +122,7 @@ public enum DraftCommands {
             }
             if p == path { mine = made.draft }
             let label = p == path ? w.text : p
-            all.append((path: p, source: (file: "<draft of \(label)>", bytes: Array(made.yaml.utf8), base: (p as NSString).deletingLastPathComponent)))
+            all.append((path: p, source: (file: "<draft of \(label)>", bytes: Array(made.yaml.utf8), base: PathText.folder(of: p))))
             do { base = try reload(s, adding: all.map(\.source)) } catch { throw failed(error, "the draft of '\(label)'") }
         }
         let model = base

@@ -108,7 +108,7 @@ public final class ScriptRunner: SessionHost {
         do { text = try TextDecoder.decode(bytes, name: path) } catch { throw error }
         let saved = session.baseDirectory
         session.runningScripts.append(full)
-        session.baseDirectory = (full as NSString).deletingLastPathComponent
+        session.baseDirectory = PathText.folder(of: full)
         defer {
             session.baseDirectory = saved
             session.runningScripts.removeLast()

@@ -42,13 +42,13 @@ public struct SessionSetup {
     public var safeRoots: [String] {
         var roots: [String] = []
         if let scriptPath, scriptPath != "-" {
-            roots.append((FileGate.realPath(scriptPath) as NSString).deletingLastPathComponent)
+            roots.append(PathText.folder(of: FileGate.realPath(scriptPath)))
         } else {
             roots.append(FileManager.default.currentDirectoryPath)
         }
         if let modelPath {
             let real = FileGate.realPath(modelPath)
-            roots.append(FileGate.kind(of: real) == .directory ? real : (real as NSString).deletingLastPathComponent)
+            roots.append(FileGate.kind(of: real) == .directory ? real : PathText.folder(of: real))
         }
         return roots
     }

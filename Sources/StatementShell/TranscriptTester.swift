@@ -44,7 +44,7 @@ public struct TranscriptTester {
         let insideStrings = Parser.linesInsideStrings(source)
         func isExpectation(_ n: Int) -> Bool { lines[n].hasPrefix("#=>") && !insideStrings.contains(n + 1) }
         let session = try makeSession()
-        session.baseDirectory = (path as NSString).deletingLastPathComponent
+        session.baseDirectory = PathText.folder(of: path)
         let runner = ScriptRunner()
         session.host = runner
         var output = ""

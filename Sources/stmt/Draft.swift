@@ -14,7 +14,8 @@ struct DraftCommand: ParsableCommand {
     var text: String
     @Option(name: .long, help: "An existing model whose entities the draft reuses.", completion: modelCompletion)
     var model: String?
-    @Option(name: .shortAndLong, help: "The model file to write, atomically (default: standard output).", completion: .file(extensions: ["yaml"]))
+    @Option(name: .shortAndLong, help: "The model file to write (.yaml or .yml), atomically; never the text itself or a file of --model (default, or `-`: standard output).",
+            completion: .file(extensions: ["yaml"]))
     var output: String?
     @Flag(name: .long, help: "Put the text inside the model (text:) instead of naming it (source:).")
     var inline = false
@@ -22,6 +23,11 @@ struct DraftCommand: ParsableCommand {
     func run() throws {
         guard FileGate.kind(of: text) != nil else {
             report([Diagnostic("no text file at '\(text)'", hint: "give the path of a plain-text (UTF-8) document", category: .io)])
+            throw ExitCode(StatementShell.ExitCode.usage.rawValue)
+        }
+        let output = self.output == "-" ? nil : self.output
+        if let output, let refusal = Self.refusal(output: output, text: text, model: model) {
+            report([Diagnostic("will not write the draft to '\(output)': \(refusal)", hint: "give -o a new .yaml file, e.g. -o draft.yaml", category: .io)])
             throw ExitCode(StatementShell.ExitCode.usage.rawValue)
         }
         let existing = try model.map { try loadModel($0) }
@@ -34,7 +40,7 @@ struct DraftCommand: ParsableCommand {
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)
         }
         // The draft must load; with --model, together with that model.
-        let base = output.map { ($0 as NSString).deletingLastPathComponent } ?? FileManager.default.currentDirectoryPath
+        let base = output.map { PathText.folder(of: $0) } ?? FileManager.default.currentDirectoryPath
         let source = [(file: output ?? "<draft>", bytes: Array(made.yaml.utf8), base: base.isEmpty ? "." : base)]
         do {
             if let m = model { _ = try ModelLoader().load(path: m, adding: source) }
@@ -57,7 +63,7 @@ struct DraftCommand: ParsableCommand {
         func folder(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.path }
         let next: String
         if let m = model, FileGate.kind(of: m) == .directory,
-           folder((output as NSString).deletingLastPathComponent.isEmpty ? "." : (output as NSString).deletingLastPathComponent) == folder(m) {
+           folder(PathText.folder(of: output).isEmpty ? "." : PathText.folder(of: output)) == folder(m) {
             next = "next: stmt check \(m); stmt coverage \(m)"
         } else if let m = model {
             next = "next: put \(output) in one folder with \(m) (a folder loads as one model), then stmt check FOLDER; stmt coverage FOLDER"
@@ -65,6 +71,23 @@ struct DraftCommand: ParsableCommand {
             next = "next: stmt check \(output); stmt coverage \(output)"
         }
         OutputWriter.standardError.write("wrote \(output): " + DraftCommands.summary(made.draft) + "\n" + next + "\n")
+    }
+
+    /// Why a draft may not go to `output`, if it may not: it would replace the text being drafted,
+    /// the model it joins or that model's main file, or a file that is not YAML (a source text).
+    static func refusal(output: String, text: String, model: String?) -> String? {
+        let target = FileGate.realPath(output)
+        if target == FileGate.realPath(text) { return "it is the text being drafted" }
+        guard ["yaml", "yml"].contains((output as NSString).pathExtension.lowercased()) else {
+            return "a draft is YAML, and the name does not end in .yaml or .yml"
+        }
+        guard let model else { return nil }
+        if FileGate.kind(of: model) != .directory { return target == FileGate.realPath(model) ? "it is the model the draft joins" : nil }
+        // In a folder model, an earlier draft may be replaced, but not a file that names the model.
+        guard PathText.folder(of: target) == FileGate.realPath(model), FileGate.kind(of: output) == .regular else { return nil }
+        guard let bytes = try? FileGate.unrestricted.read(output, limit: 1 << 28) else { return "it is in '\(model)' and could not be read to see what it holds" }
+        let namesTheModel = String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("model:") }
+        return namesTheModel ? "it is the file of '\(model)' that names the model" : nil
     }
 }
 

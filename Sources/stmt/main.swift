@@ -103,7 +103,7 @@ func runScript(_ text: String, name: String, session: Session, echo: Bool, keepG
     let runner = ScriptRunner(options: options)
     if !name.hasPrefix("-c") && name != "<stdin>" {
         session.runningScripts = [session.resolve(path: name)]
-        session.baseDirectory = (session.resolve(path: name) as NSString).deletingLastPathComponent
+        session.baseDirectory = PathText.folder(of: session.resolve(path: name))
     }
     let code = runner.run(text: text, name: name, session: session)
     if code != .success { throw ExitCode(code.rawValue) }
@@ -264,7 +264,7 @@ struct Test: ParsableCommand {
                 if update {
                     try r.write(to: f, gate: setup.makeGate())
                     if r.issues.isEmpty {
-                        say("\(f): updated (\(r.checked) commands)\n")
+                        say("\(f): updated (\(ModelSummary.count(r.checked, "command")))\n")
                     } else {
                         // What an update cannot fix: expectations with no command, commands that never run.
                         failed += 1
@@ -272,11 +272,11 @@ struct Test: ParsableCommand {
                         say("\(f): updated, but \(r.issues.count) problem\(r.issues.count == 1 ? "" : "s") remain\n")
                     }
                 } else if r.problems.isEmpty {
-                    say("\(f): ok (\(r.checked) commands)\n")
+                    say("\(f): ok (\(ModelSummary.count(r.checked, "command")))\n")
                 } else {
                     failed += 1
                     say(r.problems.joined(separator: "\n"))
-                    say("\(f): FAILED (\(r.problems.count) problem\(r.problems.count == 1 ? "" : "s") in \(r.checked) commands)\n")
+                    say("\(f): FAILED (\(r.problems.count) problem\(r.problems.count == 1 ? "" : "s") in \(ModelSummary.count(r.checked, "command")))\n")
                 }
             } catch let e as SessionSetup.Failure {
                 failed += 1

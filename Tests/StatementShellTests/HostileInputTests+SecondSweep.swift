@@ -229,3 +229,34 @@ extension HostileInputTests {
         #expect(long.status == 1 && long.stderr.split(separator: "\n").allSatisfy { $0.count < 1_100 } && long.stderr.contains("more characters)"), "\(long.stderr.count)")
     }
 }
+
+/// The third sweep of session 9 (after the fixes above): drafts, child processes, writes, texts.
+extension HostileInputTests {
+    /// `draft -o` never replaces what it reads: the text, the model it joins, the file that names a
+    /// folder model, or a non-YAML file; an earlier draft in the folder may be replaced, `-o -` is
+    /// standard output. One-character file names work (Foundation's path code trapped on them).
+    @Test func sweep3_draftsNeverReplaceTheirInputs() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/m", withIntermediateDirectories: true)
+        let seeds = Binary.root + "/seeds"
+        for f in try FileManager.default.contentsOfDirectory(atPath: seeds) {
+            try FileManager.default.copyItem(atPath: seeds + "/" + f, toPath: dir + "/m/" + f)
+        }
+        try write("m/t3.txt", "Matthew Miller said the talks failed. Japan urged calm.\n")
+        let before = try String(contentsOfFile: dir + "/m/seed.stmt.yaml", encoding: .utf8)
+        for (args, why) in [(["--model", "m/seed.stmt.yaml", "-o", "m/seed.stmt.yaml"], "it is the model the draft joins"),
+                            (["--model", "m", "-o", "m/seed.stmt.yaml"], "it is the file of 'm' that names the model"),
+                            (["-o", "m/t3.txt"], "it is the text being drafted"),
+                            (["-o", "m/000_9d8e6eba5efc7262.txt"], "a draft is YAML")] {
+            let r = try run(["draft", "m/t3.txt"] + args)
+            #expect(r.status == 64 && r.stderr.contains(why), "\(args): \(r)")
+        }
+        #expect(try String(contentsOfFile: dir + "/m/seed.stmt.yaml", encoding: .utf8) == before)
+        for _ in 0..<2 { #expect(try run(["draft", "m/t3.txt", "--model", "m", "-o", "m/t3.yaml"]).status == 0) }
+        #expect(try run(["check", "m"]).status == 0)
+        #expect(try run(["draft", "m/t3.txt", "-o", "-"]).stdout.hasPrefix("# Drafted by `stmt draft`"))
+        try write("t", "John Smith said the talks failed.\n")
+        try write("s", "echo hi\n#=> hi\n")
+        #expect(try run(["test", "s"]).stdout == "s: ok (1 command)\n")
+        #expect(try run(["draft", "t", "-o", "y.yaml"]).status == 0)
+    }
+}
