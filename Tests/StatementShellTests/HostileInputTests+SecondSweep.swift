@@ -260,3 +260,21 @@ extension HostileInputTests {
         #expect(try run(["draft", "t", "-o", "y.yaml"]).status == 0)
     }
 }
+
+extension HostileInputTests {
+    /// A rename needs only the folder's permission: a read-only file was replaced by `save`,
+    /// `test --update` and `report -o`. It is kept now, with an error, even for root.
+    @Test func sweep3_readOnlyFilesAreKept() throws {
+        try write("u1.stmt", "statements | count\n#=> 14\n")
+        try write("ro.csv", "keep\n")
+        for f in ["u1.stmt", "ro.csv"] { chmod(dir + "/" + f, 0o444) }
+        let update = try run(["test", "--update", "u1.stmt"])
+        #expect(update.status == 1 && update.stderr.contains("cannot update 'u1.stmt': permission denied"), "\(update)")
+        let save = try run(["-c", "statements | limit 1 | select id | save ro.csv"])
+        #expect(save.status == 1 && save.stderr.contains("the file is read-only"), "\(save)")
+        let report = try run(["report", "-o", "ro.csv"])
+        #expect(report.status != 0)
+        #expect(try String(contentsOfFile: dir + "/u1.stmt", encoding: .utf8) == "statements | count\n#=> 14\n")
+        #expect(try String(contentsOfFile: dir + "/ro.csv", encoding: .utf8) == "keep\n")
+    }
+}
