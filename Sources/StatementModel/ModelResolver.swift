@@ -59,6 +59,8 @@ struct ModelResolver {
     /// Where each document and entity was defined, for "first defined here"; statements keep theirs.
     var marks: [String: FileMark] = [:]
     var statementMarks: [FileMark?] = []
+    /// The real paths of the model's own files, found once (a `source:` may not name one).
+    var modelFilePaths: Set<String>?
     /// Short entity and topic lists shared between the statements this resolver makes (each
     /// reading thread's copy keeps its own for its chunk).
     var lists = ListInterner()
@@ -263,7 +265,12 @@ struct ModelResolver {
             doc.text = text ?? SourceText(inline)
         } else if let source = d.source {
             let path = source.hasPrefix("/") || d.base.isEmpty ? source : (d.base as NSString).appendingPathComponent(source)
-            do {
+            // A model file is no text: its anchors would be found in their own lines.
+            if modelFilePaths == nil { modelFilePaths = Set(sources.names.map(FileGate.realPath)) }
+            if modelFilePaths!.contains(FileGate.realPath(path)) {
+                error("the source of document '\(d.id)' is a file of the model itself, not a text", d.sourceSpan,
+                      hint: "name the plain-text document the model reads")
+            } else { do {
                 let bytes = try loader.readText(path)
                 // Anchors count characters: a text that is not UTF-8 would be searched wrongly.
                 try TextDecoder.validate(bytes, name: path)
@@ -286,7 +293,7 @@ struct ModelResolver {
                 var located = problem
                 located.message = "source text '\(source)': " + problem.message
                 diagnostics.append(located)
-            } catch {}
+            } catch {} }
         }
         doc.status = checkedStatus(d.status, d.statusSpan)
         let me = documentIndex[d.id]
@@ -322,7 +329,8 @@ struct ModelResolver {
         var reported: Reporting?
         if let rep = s.reported {
             let mode = Reporting.Mode(rawValue: rep.mode)
-            if mode == nil {
+            // A missing mode was reported where the link is read; only a wrong one is reported here.
+            if mode == nil, rep.modeSpan != nil {
                 let modes = Reporting.Mode.allCases.map(\.rawValue)
                 error("unknown reporting mode '\(rep.mode)'", rep.modeSpan,
                       hint: Suggestion.hint(for: rep.mode, in: modes) ?? "the modes are: " + modes.joined(separator: ", "))

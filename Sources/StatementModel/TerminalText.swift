@@ -2,11 +2,13 @@
 /// columns a string takes (wide East Asian characters take two, combining marks none).
 public enum TerminalText {
     /// Whether a scalar is a control character that must not reach a terminal raw: C0 controls but
-    /// tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates that can make
-    /// text display in another order than it is stored.
+    /// tab and newline, DEL, C1 controls, the bidirectional overrides and isolates that can make
+    /// text display in another order than it is stored, the line and paragraph separators, and the
+    /// invisible byte-order mark (a stray one made "unknown command ''" look empty).
     @inline(__always)
     static func isUnsafe(_ v: UInt32) -> Bool {
-        (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v <= 0x9F) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+        (v < 0x20 && v != 0x09 && v != 0x0A) || (v >= 0x7F && v <= 0x9F) || (v >= 0x2028 && v <= 0x202E)
+            || (v >= 0x2066 && v <= 0x2069) || v == 0xFEFF
     }
 
     /// The text with every unsafe control character written out as `\u{1b}`, visibly, so that model
@@ -14,7 +16,7 @@ public enum TerminalText {
     public static func escaped(_ s: String) -> String {
         // The common case, plain text, costs one scan of the bytes and no copy.
         var suspicious = false
-        for b in s.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 { suspicious = true; break }
+        for b in s.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF { suspicious = true; break }
         guard suspicious, s.unicodeScalars.contains(where: { isUnsafe($0.value) }) else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {

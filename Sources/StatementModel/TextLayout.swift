@@ -6,22 +6,27 @@ public struct TextLayout: Sendable {
     public let hasByteOrderMark: Bool
     /// Decoded offsets of the LFs that were CRLF in the file, in order.
     private let collapsed: [Int]
+    /// Whether the file's lines end in a lone CR (old Mac style) and never in LF.
+    public let usesCR: Bool
 
     /// The layout of a file's bytes.
     public init(_ bytes: [UInt8]) {
         hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         var collapsed: [Int] = []
+        var loneCR = false, lf = false
         var i = hasByteOrderMark ? 3 : 0, decoded = 0
         while i < bytes.count {
             if bytes[i] == 13 && i + 1 < bytes.count && bytes[i + 1] == 10 {
                 collapsed.append(decoded)
                 i += 2
             } else {
+                if bytes[i] == 13 { loneCR = true } else if bytes[i] == 10 { lf = true }
                 i += 1
             }
             decoded += 1
         }
         self.collapsed = collapsed
+        usesCR = loneCR && !lf && collapsed.isEmpty
     }
 
     /// Whether the file's lines end in CRLF (any of them).
@@ -37,9 +42,9 @@ public struct TextLayout: Sendable {
         return offset + lo + (hasByteOrderMark ? 3 : 0)
     }
 
-    /// A whole new text for the file, with its mark and (when it used them) CRLF line ends back.
+    /// A whole new text for the file, with its mark and (when it used them) CRLF or CR line ends back.
     public func encode(_ text: String) -> [UInt8] {
-        let body = usesCRLF ? text.replacingOccurrences(of: "\n", with: "\r\n") : text
+        let body = usesCRLF ? text.replacingOccurrences(of: "\n", with: "\r\n") : usesCR ? text.replacingOccurrences(of: "\n", with: "\r") : text
         return (hasByteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(body.utf8)
     }
 }

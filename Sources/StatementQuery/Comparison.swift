@@ -58,6 +58,8 @@ struct Comparison {
             return .bool(op == "=" ? equal(l, r) : !equal(l, r))
         case "~":
             if case .table = l { throw Diagnostic("'~' expected text on its left, found a table", at: leftSpan, hint: "select one column first") }
+            if case .table = r { throw Diagnostic("'~' expected text on its right, found a table", at: rightSpan, hint: "compare with one value, e.g. content ~ \"crimes\"") }
+            if case .list = r { throw Diagnostic("'~' expected text on its right, found a list", at: rightSpan, hint: "for any of several: content ~ \"a\" or content ~ \"b\"") }
             if l.isNull || r.isNull { return .null }
             return .bool(contains(l, r))
         case "in":
@@ -79,6 +81,10 @@ struct Comparison {
                                  hint: "use `=` for single values, or `~` for text containing")
             }
             if case .list = r { throw Diagnostic("'has' takes one value on its right, found a list", at: rightSpan, hint: "for several: x has a and x has b; for any of them: x in [a, b]") }
+            if case .table = r {
+                throw Diagnostic("'has' takes one value on its right, found a table", at: rightSpan,
+                                 hint: "for any of a subquery's values: x in (… | select id)")
+            }
             return .bool(items.contains { equal($0, r) })
         case "matches":
             if l.isNull || r.isNull { return .null }

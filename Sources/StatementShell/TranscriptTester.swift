@@ -27,9 +27,10 @@ public struct TranscriptTester {
         public var updated: String
 
         /// Writes ``updated`` over the file through the gate, keeping its line ends (CRLF stays CRLF)
-        /// and its byte-order mark.
+        /// (or CR) and its byte-order mark.
         public func write(to path: String, gate: FileGate) throws(FileAccessError) {
-            try gate.write(TextLayout((try? gate.read(path)) ?? []).encode(updated), to: path)
+            let old = (try? gate.read(path)) ?? []
+            try gate.write(TextLayout(old).encode(updated), to: path)
         }
     }
 

@@ -249,3 +249,15 @@ import Testing
         #expect(text.contains("hint: did you mean 'envoy'?"))
     }
 }
+
+/// What decoding changes in a file's bytes, and how a rewrite gives it back.
+@Suite struct TextLayoutTests {
+    @Test func marksAndLineEndsComeBack() {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        #expect(TextLayout(bom + Array("a\r\nb\r\n".utf8)).encode("a\nc\n") == bom + Array("a\r\nc\r\n".utf8))
+        #expect(TextLayout(Array("a\rb\r".utf8)).encode("a\nc\n") == Array("a\rc\r".utf8))
+        #expect(TextLayout(Array("a\nb\r".utf8)).encode("a\nc\n") == Array("a\nc\n".utf8))
+        let crlf = TextLayout(bom + Array("ab\r\ncd\r\nef".utf8))
+        #expect(crlf.fileOffset(ofDecoded: 0) == 3 && crlf.fileOffset(ofDecoded: 3) == 7 && crlf.fileOffset(ofDecoded: 6) == 11)
+    }
+}

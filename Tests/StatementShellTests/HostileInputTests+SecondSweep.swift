@@ -278,3 +278,30 @@ extension HostileInputTests {
         #expect(try String(contentsOfFile: dir + "/ro.csv", encoding: .utf8) == "keep\n")
     }
 }
+
+extension HostileInputTests {
+    /// Smaller findings of the third sweep: `has` and `~` with a table on the right counted 0; a
+    /// missing reporting mode was reported twice, once with no place; a `source:` naming the model
+    /// file itself let every anchor be found in its own line; U+2028 and a stray byte-order mark
+    /// reached the terminal raw; `test --update` turned a CR-only file into LF.
+    @Test func sweep3_tablesModesSelfSourcesAndSeparators() throws {
+        let has = try run(["-c", "statements | where speakers has (entities | where id = \"miller\" | select id) | count"])
+        #expect(has.status == 1 && has.stderr.contains("'has' takes one value on its right, found a table"), "\(has)")
+        let like = try run(["-c", "statements | where act ~ (statements | limit 1 | select id) | count"])
+        #expect(like.status == 1 && like.stderr.contains("'~' expected text on its right, found a table"), "\(like)")
+        try write("nm.yaml", "entities:\n  - {id: a, kind: person, name: A}\nstatements:\n  - {id: s1, speakers: [a], act: {cue: said, force: assert}, content: c}\n"
+                  + "  - {id: s2, speakers: [a], act: {cue: said, force: assert}, content: c, reported: {via: s1}}\n")
+        let mode = try run(["check", "nm.yaml"])
+        #expect(mode.stderr.contains("missing required field 'mode'") && !mode.stderr.contains("unknown reporting mode") && mode.stderr.components(separatedBy: "error:").count == 2, "\(mode)")
+        try write("self.yaml", "documents:\n  - {id: d, title: T, source: \"self.yaml\"}\nentities:\n  - {id: p, kind: person, name: Alice}\n"
+                  + "statements:\n  - {id: s1, speakers: [p], act: {cue: said, force: assert}, content: yes, anchors: [Alice said]}\n")
+        let own = try run(["check", "self.yaml"])
+        #expect(own.status == 2 && own.stderr.contains("self.yaml:2:31: error: the source of document 'd' is a file of the model itself"), "\(own)")
+        try write("sep.yaml", "format: 1\nentities:\n  - {id: a, kind: person, name: \"A\\u2028B\\uFEFF\"}\n")
+        let sep = try run(["--model", "sep.yaml", "-c", "entities | select name"])
+        #expect(sep.stdout.contains("A\\u{2028}B\\u{feff}") && !sep.stdout.unicodeScalars.contains { $0.value == 0x2028 || $0.value == 0xFEFF }, "\(sep)")
+        try write("cr.stmt", "echo 1\r#=> 2\r")
+        _ = try run(["test", "--update", "cr.stmt"])
+        #expect(try String(contentsOfFile: dir + "/cr.stmt", encoding: .utf8) == "echo 1\r#=> 1\r")
+    }
+}
