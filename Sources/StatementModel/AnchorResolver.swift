@@ -190,8 +190,8 @@ public enum AnchorResolver {
 }
 
 extension String {
-    /// Newlines become spaces, so a passage shows on one line.
-    func flatteningNewlines() -> String { String(map { $0 == "\n" ? " " : $0 }) }
+    /// Line breaks (LF, CR, CRLF) become spaces, so a passage shows on one line.
+    func flatteningNewlines() -> String { String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }) }
 
     /// Line breaks (LF, CR, CRLF) become ↵, so quoted words show on one line and say where they broke.
     func flatteningLineBreaks() -> String { String(map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? "↵" : $0 }) }

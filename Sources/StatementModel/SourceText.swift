@@ -20,11 +20,17 @@ public struct SourceText: Sendable {
         self.isASCII = bytes.withUnsafeBytes { Self.allASCII($0) }
     }
 
+    /// Where each line starts: after an LF, a CRLF, or a CR alone (a text with old Mac line ends
+    /// has as many lines as it shows).
     private static func lineStarts(_ bytes: TextBytes) -> [Int] {
         var starts = [0]
         // memchr: a million-statement model's texts are a hundred megabytes, scanned at every load.
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
+            if memchr(base, 13, b.count) != nil {
+                for i in 0..<b.count where b[i] == 10 || (b[i] == 13 && (i + 1 == b.count || b[i + 1] != 10)) { starts.append(i + 1) }
+                return
+            }
             var at = 0
             while at < b.count, let hit = memchr(base + at, 10, b.count - at) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))

@@ -243,15 +243,16 @@ extension Commands {
             func cut(_ from: Int, _ to: Int) -> String { from < to ? "…" : "" }
             let from = max(start, text.scalarStart(atOrAfter: range.lowerBound - quoteContext))
             let to = max(range.upperBound, min(end, text.scalarStart(atOrAfter: range.upperBound + quoteContext)))
-            let before = cut(start, from) + TerminalText.escaped(text.slice(from, range.lowerBound))
-            var inside = TerminalText.escaped(text.slice(range.lowerBound, range.upperBound))
+            // Line ends (a CR alone too) are spaces in the wrapped passage, not escaped controls.
+            func shown(_ a: Int, _ b: Int) -> String { TerminalText.escaped(text.slice(a, b).replacingNewlines()) }
+            let before = cut(start, from) + shown(from, range.lowerBound)
+            var inside = shown(range.lowerBound, range.upperBound)
             if range.count > 2 * quoteContext {
                 let head = text.scalarStart(atOrAfter: range.lowerBound + quoteContext)
                 let tail = text.scalarStart(atOrAfter: range.upperBound - quoteContext)
-                inside = TerminalText.escaped(text.slice(range.lowerBound, head)) + " … "
-                    + TerminalText.escaped(text.slice(tail, range.upperBound))
+                inside = shown(range.lowerBound, head) + " … " + shown(tail, range.upperBound)
             }
-            let after = TerminalText.escaped(text.slice(range.upperBound, to)) + cut(to, end)
+            let after = shown(range.upperBound, to) + cut(to, end)
             // Without colour the marks take a column each; with it, placeholders that take none
             // become the escape sequences after wrapping.
             let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("«", "»")

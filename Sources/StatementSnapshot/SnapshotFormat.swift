@@ -19,7 +19,8 @@ import Foundation
 /// the end), and the directory lets the reader take them in the order it needs.
 public enum SnapshotFormat {
     /// Raised whenever the layout changes; a snapshot of another version is ignored and rewritten.
-    public static let version: UInt32 = 3
+    /// 4: a lone CR ends a line in a source text, so anchors' line numbers in such texts changed.
+    public static let version: UInt32 = 4
     /// The file's first eight bytes.
     static let magic = Array("STMTSNAP".utf8)
     /// Bytes before the body.

@@ -305,3 +305,19 @@ extension HostileInputTests {
         #expect(try String(contentsOfFile: dir + "/cr.stmt", encoding: .utf8) == "echo 1\r#=> 1\r")
     }
 }
+
+extension HostileInputTests {
+    /// A CR alone ends a line in a source text too: every statement of a CR-only text was on line 1,
+    /// `quote` printed `\u{d}`, and an ORPHANED hint on a CRLF text broke its line.
+    @Test func sweep3_loneCRsEndLinesInTexts() throws {
+        try write("d/cr.txt", "John Smith said the talks failed.\rMary Jones urged calm.\r\rBob Brown called on Congress to act.\r")
+        #expect(try run(["draft", "d/cr.txt", "-o", "d/cr.yaml"]).status == 0)
+        let lines = try run(["--model", "d/cr.yaml", "-c", "set mode csv", "-c", "statements | select id, line", "-c", "quote s2"])
+        #expect(lines.stdout.hasPrefix("id,line\r\ns1,1\r\ns2,2\r\ns3,4\r\n") && !lines.stdout.contains("\\u{d}"), "\(lines)")
+        try write("d/crlf.txt", "Alice said yes.\r\nBob said no.\r\n")
+        try write("d/o.yaml", "documents:\n  - {id: d, title: T, source: crlf.txt}\nentities:\n  - {id: b, kind: person, name: Bob}\n"
+                  + "statements:\n  - {id: s1, speakers: [b], act: {cue: said, force: assert}, content: no, anchors: [\"yes. Bob saidd\"]}\n")
+        let hint = try run(["check", "d/o.yaml"])
+        #expect(hint.status == 2 && hint.stderr.contains("is: \"yes. Bob said\"") && !hint.stderr.contains("\\u{d}"), "\(hint)")
+    }
+}
