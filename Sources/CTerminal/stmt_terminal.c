@@ -103,7 +103,9 @@ static int stmt_read_char(EditLine *el, wchar_t *wc) {
     for (;;) {
         if (interrupted || terminated) { errno = EINTR; return -1; }
         if (resized) { resized = 0; el_resize(el); el_set(el, EL_REFRESH); }
-        if (continued) { continued = 0; el_set(el, EL_PREP_TERM, 1); el_set(el, EL_REFRESH); }
+        // Continued after Ctrl-Z: libedit still believes the terminal raw (the handler restored it
+        // behind its back), so raw mode is left and entered again, or the first line read is cooked.
+        if (continued) { continued = 0; el_set(el, EL_PREP_TERM, 0); el_set(el, EL_PREP_TERM, 1); el_set(el, EL_REFRESH); }
         ssize_t r = read(0, buf + n, 1);
         if (r < 0) {
             if (errno == EINTR) continue;

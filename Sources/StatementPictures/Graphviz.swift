@@ -34,18 +34,14 @@ public struct Graphviz: Sendable {
     public static let missing = Failure(message: "cannot draw pictures: Graphviz's `dot` program is not installed",
                                         hint: "install the Debian package graphviz (apt install graphviz), or save the graph as .dot")
 
-    /// The picture of `dot` text in `format` (svg, png or pdf).
-    public func render(_ dot: String, format: String) throws(Failure) -> [UInt8] {
+    /// The picture of `dot` text in `format` (svg, png or pdf). `isCancelled` (Ctrl-C) is asked
+    /// while `dot` runs; when it says yes, `dot` is stopped and the render fails as cancelled.
+    public func render(_ dot: String, format: String, isCancelled: () -> Bool = { false }) throws(Failure) -> [UInt8] {
         guard let program else { throw Self.missing }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: program)
-        p.arguments = ["-T" + format]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        p.standardInput = input
-        p.standardOutput = output
-        p.standardError = errors
-        do { try p.run() } catch {
-            throw Failure(message: "cannot run \(program): \(error.localizedDescription)", hint: "check that Graphviz is installed (apt install graphviz)")
+        let child: Child
+        do { child = try Child.spawn(program, arguments: ["-T" + format]) } catch {
+            throw Failure(message: "cannot run \(program): \(String(cString: strerror(error.code)).lowercased())",
+                          hint: "check that Graphviz is installed (apt install graphviz)")
         }
         // Standard input is written and both outputs are read on their own threads, so a large
         // graph cannot fill a pipe and stall both programs.
@@ -53,26 +49,110 @@ public struct Graphviz: Sendable {
         let collected = Collected()
         let bytes = Data(dot.utf8)
         group.enter()
-        Thread { Self.feed(bytes, to: input.fileHandleForWriting); group.leave() }.start()
-        DispatchQueue.global().async(group: group) { collected.setOut(output.fileHandleForReading.readAllRetryingInterrupts()) }
-        DispatchQueue.global().async(group: group) { collected.setErr(errors.fileHandleForReading.readAllRetryingInterrupts()) }
+        Thread { Self.feed(bytes, to: child.input); group.leave() }.start()
+        DispatchQueue.global().async(group: group) { collected.setOut(child.output.readAllRetryingInterrupts()) }
+        DispatchQueue.global().async(group: group) { collected.setErr(child.errors.readAllRetryingInterrupts()) }
         let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(10_000) }
-        if p.isRunning {
-            p.terminate()
-            usleep(200_000)
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-            _ = group.wait(timeout: .now() + 5)
-            throw Failure(message: "dot took longer than \(Int(timeout)) s and was stopped",
-                          hint: "draw fewer rows (`… | where … | graph`), or save as .dot and run dot yourself")
+        var status: Int32?
+        while status == nil {
+            status = child.exitStatus()
+            guard status == nil else { break }
+            if isCancelled() || Date() >= deadline {
+                child.stop()
+                _ = group.wait(timeout: .now() + 5)
+                if isCancelled() { throw Failure(message: "cancelled", hint: "the picture was not made; the session goes on") }
+                throw Failure(message: "dot took longer than \(Int(timeout)) s and was stopped",
+                              hint: "draw fewer rows (`… | where … | graph`), or save as .dot and run dot yourself")
+            }
+            usleep(10_000)
         }
-        p.waitUntilExit()
         _ = group.wait(timeout: .now() + 5)
-        guard p.terminationStatus == 0 else {
-            let why = String(decoding: collected.err, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(p.terminationStatus)"
+        guard status == 0 else {
+            if isCancelled() { throw Failure(message: "cancelled", hint: "the picture was not made; the session goes on") }
+            let why = String(decoding: collected.err, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "exit \(status!)"
             throw Failure(message: "dot failed: \(why.lowercased())", hint: "save the graph as .dot to see what it was given")
         }
         return Array(collected.out)
+    }
+}
+
+/// A child process with piped standard input, output and error, started by `posix_spawn` with the
+/// signal mask emptied and the job-control and termination signals at their defaults: stmt blocks
+/// some signals in its own threads, and a child that inherited that (Foundation's `Process` lets it)
+/// could be neither interrupted by Ctrl-C nor killed with SIGTERM, and outlived stmt.
+struct Child {
+    let pid: pid_t
+    let input: FileHandle
+    let output: FileHandle
+    let errors: FileHandle
+
+    struct SpawnError: Error { var code: Int32 }
+
+    /// The signals set back to their default action in the child.
+    static let defaultSignals = [SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, SIGCHLD, SIGWINCH]
+
+    static func spawn(_ program: String, arguments: [String]) throws(SpawnError) -> Child {
+        var pipes: [[Int32]] = []
+        for _ in 0..<3 {
+            var p: [Int32] = [-1, -1]
+            // Close-on-exec, so that only the three dup'd ends reach the child.
+            guard pipe(&p) == 0, fcntl(p[0], F_SETFD, FD_CLOEXEC) == 0, fcntl(p[1], F_SETFD, FD_CLOEXEC) == 0 else {
+                let e = errno
+                for q in pipes { close(q[0]); close(q[1]) }
+                throw SpawnError(code: e)
+            }
+            pipes.append(p)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0)
+        posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1)
+        posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for s in defaultSignals { sigaddset(&defaults, s) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
+        close(pipes[0][0]); close(pipes[1][1]); close(pipes[2][1])
+        guard rc == 0 else {
+            close(pipes[0][1]); close(pipes[1][0]); close(pipes[2][0])
+            throw SpawnError(code: rc)
+        }
+        return Child(pid: pid, input: FileHandle(fileDescriptor: pipes[0][1], closeOnDealloc: true),
+                     output: FileHandle(fileDescriptor: pipes[1][0], closeOnDealloc: true),
+                     errors: FileHandle(fileDescriptor: pipes[2][0], closeOnDealloc: true))
+    }
+
+    /// The exit status once the child has ended (a signal counts as 128 + its number), else nil.
+    func exitStatus() -> Int32? {
+        var status: Int32 = 0
+        let r = waitpid(pid, &status, WNOHANG)
+        if r == 0 { return nil }
+        if r < 0 { return errno == EINTR ? nil : -1 }
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+
+    /// Stops the child: SIGTERM, then SIGKILL if it is still there after 200 ms; reaps it.
+    func stop() {
+        kill(pid, SIGTERM)
+        for _ in 0..<20 where exitStatus() == nil { usleep(10_000) }
+        if exitStatus() == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
+        }
     }
 }
 

@@ -16,7 +16,7 @@ public enum Pictures {
         Exporter(extensions: Graphviz.formats, summary: "a graph drawn by Graphviz's dot (package graphviz)") { v, session, path, span in
             let g = try graphValue(v, span)
             let format = String(path.split(separator: ".").last ?? "svg").lowercased()
-            do { return try Graphviz().render(DOTWriter.dot(g, title: session.model.title ?? session.model.name), format: format) }
+            do { return try Graphviz().render(DOTWriter.dot(g, title: session.model.title ?? session.model.name), format: format, isCancelled: session.isCancelled) }
             catch let error as Graphviz.Failure { throw Diagnostic(error.message, at: span, hint: error.hint, category: .evaluation) }
         },
         Exporter(extensions: ["html", "htm"], summary: "a standalone page: a table that sorts and filters, or a drawn graph") { v, session, _, _ in

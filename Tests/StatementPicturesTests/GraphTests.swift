@@ -140,3 +140,37 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 }
+
+/// `dot` as a child process: it starts with no signal blocked whatever the thread that starts it
+/// blocks (Foundation's Process passed stmt's mask on, so Ctrl-C and SIGTERM could not stop it),
+/// and a cancelled render stops it at once.
+@Suite struct GraphvizChildTests {
+    @Test func theChildStartsWithNoSignalBlocked() throws {
+        var blocked = sigset_t(), old = sigset_t()
+        sigemptyset(&blocked)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] { sigaddset(&blocked, s) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &old)
+        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
+        let child = try Child.spawn("/bin/sleep", arguments: ["5"])
+        defer { child.stop() }
+        let status = try String(contentsOfFile: "/proc/\(child.pid)/status", encoding: .utf8)
+        let mask = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }.map { $0.split(separator: "\t").last.map(String.init) ?? "" }
+        #expect(mask == "0000000000000000", "\(mask ?? "none")")
+    }
+
+    @Test func aCancelledRenderStopsDot() throws {
+        let graphviz = Graphviz()
+        guard graphviz.isAvailable else { return }
+        // Thousands of crossing edges: dot lays them out for a long time.
+        var dot = "digraph g {\n"
+        for i in 0..<4_000 { dot += "n\(i % 1_500) -> n\((i * 7 + 1) % 1_500);\n" }
+        dot += "}\n"
+        let started = Date()
+        do {
+            _ = try graphviz.render(dot, format: "svg", isCancelled: { Date().timeIntervalSince(started) > 0.5 })
+            Issue.record("the render was not cancelled (it finished in \(Date().timeIntervalSince(started)) s)")
+        } catch {
+            #expect(error.message == "cancelled" && Date().timeIntervalSince(started) < 5)
+        }
+    }
+}

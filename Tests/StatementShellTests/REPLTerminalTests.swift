@@ -58,6 +58,22 @@ import Testing
         #expect(t.exitStatus() == 0)
     }
 
+    /// After Ctrl-Z and a continue, the line is read in raw mode again: the first line after `fg`
+    /// was cooked (arrow keys typed as `^[[D`), as libedit still believed the terminal raw.
+    @Test func aLineAfterCtrlZAndContinueIsEditedAsUsual() throws {
+        let t = try start()
+        t.type("\u{1A}")
+        t.drain(milliseconds: 300)
+        kill(t.pid, SIGCONT)
+        t.drain(milliseconds: 300)
+        t.type("echo a2\u{1B}[D\u{1B}[DX\r")
+        #expect(t.waitFor("\nXa2\n"), "\(t.screen)")
+        // Cooked, the terminal itself echoed the arrow keys as ^[[D before libedit saw the line.
+        #expect(!t.screen.contains("^[[D"), "\(t.screen)")
+        t.endInput()
+        #expect(t.exitStatus() == 0)
+    }
+
     @Test func nonASCIIRoundTripsAndCtrlDExitsZero() throws {
         let t = try start()
         t.type("echo \"평양 – Pyongyang\"\r")
