@@ -1,8 +1,26 @@
 extension ModelResolver {
-    /// Reporting chains and group memberships must end: a statement reported via itself (directly or
-    /// through others) and a group that contains itself are errors, each cycle reported once at one
-    /// of its records. Both walks are loops, whatever the length of the chain.
+    /// Reporting chains, affiliations and group memberships must end: a statement reported via
+    /// itself (directly or through others), an entity affiliated with itself and a group that
+    /// contains itself are errors, each cycle reported once at one of its records. The walks are
+    /// loops, whatever the length of the chain.
     mutating func checkCycles(_ entities: [Entity], _ statements: [Statement]) {
+        // Each entity has at most one affiliation: followed as `via` is below.
+        var seen = [UInt8](repeating: 0, count: entities.count)
+        for first in entities.indices where seen[first] == 0 {
+            var path: [Int] = []
+            var k: Int? = first
+            while let x = k, seen[x] == 0 {
+                seen[x] = 1
+                path.append(x)
+                k = entities[x].affiliation
+            }
+            if let x = k, seen[x] == 1, let at = path.firstIndex(of: x) {
+                let cycle = path[at...].map { entities[$0].id } + [entities[x].id]
+                error("entity '\(entities[x].id)' is affiliated with itself: " + Self.shortChain(cycle), marks[entities[x].id],
+                      hint: "an affiliation names the organisation an entity belongs to, which is another entity")
+            }
+            for p in path { seen[p] = 2 }
+        }
         // Each statement has at most one `via`: follow it, marking the path.
         var state = [UInt8](repeating: 0, count: statements.count)   // 0 unseen, 1 on this path, 2 done
         for first in statements.indices where state[first] == 0 {

@@ -351,6 +351,10 @@ struct ModelResolver {
                   hint: Suggestion.hint(for: r.type, in: types) ?? "the types are: " + types.joined(separator: ", "))
         }
         guard let from = r.from.flatMap({ anyRef($0) }), let to = r.to.flatMap({ anyRef($0) }) else { return nil }
+        if from == to, let id = r.from?.id {
+            error("a '\(r.type)' relation from '\(id)' to itself", r.to?.span,
+                  hint: "a relation links two records; name the other one in `to:`")
+        }
         return Relation(id: "rel\(number)", type: r.type, from: from, to: to, note: r.note, span: location(r.span))
     }
 }

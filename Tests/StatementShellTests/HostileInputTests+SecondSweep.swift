@@ -321,3 +321,26 @@ extension HostileInputTests {
         #expect(hint.status == 2 && hint.stderr.contains("is: \"yes. Bob said\"") && !hint.stderr.contains("\\u{d}"), "\(hint)")
     }
 }
+
+extension HostileInputTests {
+    /// Affiliations must end, as reporting chains and memberships do, and a relation links two
+    /// records: an entity affiliated with itself (directly or in a loop) and `s1 restates s1` passed.
+    @Test func sweep3_affiliationLoopsAndSelfRelations() throws {
+        try write("loops.yaml", """
+            entities:
+              - {id: a, kind: person, name: A, affiliation: a}
+              - {id: x1, kind: organization, name: X1, affiliation: x2}
+              - {id: x2, kind: organization, name: X2, affiliation: x1}
+            statements:
+              - {id: s1, speakers: [a], act: {cue: said, force: assert}, content: c}
+            relations:
+              - {type: restates, from: s1, to: s1}
+            """)
+        let r = try run(["check", "loops.yaml"])
+        for problem in ["loops.yaml:2:10: error: entity 'a' is affiliated with itself: a → a",
+                        "loops.yaml:3:10: error: entity 'x1' is affiliated with itself: x1 → x2 → x1",
+                        "loops.yaml:8:36: error: a 'restates' relation from 's1' to itself"] {
+            #expect(r.status == 2 && r.stderr.contains(problem), "\(problem): \(r.stderr)")
+        }
+    }
+}
