@@ -4,40 +4,17 @@ extension ModelResolver {
     /// contains itself are errors, each cycle reported once at one of its records. The walks are
     /// loops, whatever the length of the chain.
     mutating func checkCycles(_ entities: [Entity], _ statements: [Statement]) {
-        // Each entity has at most one affiliation: followed as `via` is below.
-        var seen = [UInt8](repeating: 0, count: entities.count)
-        for first in entities.indices where seen[first] == 0 {
-            var path: [Int] = []
-            var k: Int? = first
-            while let x = k, seen[x] == 0 {
-                seen[x] = 1
-                path.append(x)
-                k = entities[x].affiliation
-            }
-            if let x = k, seen[x] == 1, let at = path.firstIndex(of: x) {
-                let cycle = path[at...].map { entities[$0].id } + [entities[x].id]
-                error("entity '\(entities[x].id)' is affiliated with itself: " + Self.shortChain(cycle), marks[entities[x].id],
-                      hint: "an affiliation names the organisation an entity belongs to, which is another entity")
-            }
-            for p in path { seen[p] = 2 }
+        // Each entity has at most one affiliation, each statement at most one `via`: chains.
+        for cycle in Self.chainCycles(count: entities.count, next: { entities[$0].affiliation }) {
+            let x = cycle[0]
+            error("entity '\(entities[x].id)' is affiliated with itself: " + Self.shortChain(cycle.map { entities[$0].id }), marks[entities[x].id],
+                  hint: "an affiliation names the organisation an entity belongs to, which is another entity")
         }
-        // Each statement has at most one `via`: follow it, marking the path.
-        var state = [UInt8](repeating: 0, count: statements.count)   // 0 unseen, 1 on this path, 2 done
-        for first in statements.indices where state[first] == 0 {
-            var path: [Int] = []
-            var k: Int? = first
-            while let x = k, state[x] == 0 {
-                state[x] = 1
-                path.append(x)
-                k = statements[x].reported?.via
-            }
-            if let x = k, state[x] == 1, let at = path.firstIndex(of: x) {
-                let cycle = path[at...].map { statements[$0].id } + [statements[x].id]
-                error("statement '\(statements[x].id)' is reported via itself: " + Self.shortChain(cycle),
-                      x < statementMarks.count ? statementMarks[x] : nil,
-                      hint: "a reporting chain ends with a `by:` (who reported it) instead of another `via:`")
-            }
-            for p in path { state[p] = 2 }
+        for cycle in Self.chainCycles(count: statements.count, next: { statements[$0].reported?.via }) {
+            let x = cycle[0]
+            error("statement '\(statements[x].id)' is reported via itself: " + Self.shortChain(cycle.map { statements[$0].id }),
+                  x < statementMarks.count ? statementMarks[x] : nil,
+                  hint: "a reporting chain ends with a `by:` (who reported it) instead of another `via:`")
         }
         // Groups: depth-first over members with an explicit stack.
         var color = [UInt8](repeating: 0, count: entities.count)
@@ -64,6 +41,25 @@ extension ModelResolver {
                 }
             }
         }
+    }
+
+    /// The cycles of a graph where each node has at most one successor, each as its nodes from
+    /// where it closes, that node again at the end (`x → y → x`); one pass, marking each path.
+    static func chainCycles(count: Int, next: (Int) -> Int?) -> [[Int]] {
+        var state = [UInt8](repeating: 0, count: count)   // 0 unseen, 1 on this path, 2 done
+        var cycles: [[Int]] = []
+        for first in 0..<count where state[first] == 0 {
+            var path: [Int] = []
+            var k: Int? = first
+            while let x = k, state[x] == 0 {
+                state[x] = 1
+                path.append(x)
+                k = next(x)
+            }
+            if let x = k, state[x] == 1, let at = path.firstIndex(of: x) { cycles.append(Array(path[at...]) + [x]) }
+            for p in path { state[p] = 2 }
+        }
+        return cycles
     }
 
     /// `a → b → a`, with the middle of a long cycle left out.
