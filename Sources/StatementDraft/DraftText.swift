@@ -47,13 +47,19 @@ public struct DraftText: Sendable {
     /// The text between two offsets.
     public func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
 
-    /// The title: the header's, or the first non-blank line of the text.
+    /// The title: the header's, or the first non-blank line of the text, cut after about 200
+    /// characters at a space (a text that is one line of megabytes made a title of megabytes).
     public var title: String {
         if let header { return Self.cleanTitle(header.title) }
         let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? 0
         let end = scalars[start...].firstIndex(of: "\n") ?? scalars.count
-        return slice(start..<end).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard end - start > Self.maxTitle else { return slice(start..<end).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let cut = scalars[start..<(start + Self.maxTitle)].lastIndex(of: " ") ?? (start + Self.maxTitle)
+        return slice(start..<cut).trimmingCharacters(in: .whitespacesAndNewlines) + "…"
     }
+
+    /// The longest title taken from a first line, in characters.
+    static let maxTitle = 200
 
     /// A title without its trailing editorial remark in parentheses ("… (excerpt)").
     static func cleanTitle(_ t: String) -> String {

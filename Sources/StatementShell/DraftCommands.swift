@@ -43,6 +43,7 @@ public enum DraftCommands {
         return "drafted " + ModelSummary.count(d.statements.count, "statement") + ", "
             + ModelSummary.count(newEntities, "new entity", "new entities")
             + (unsure > 0 ? " (\(unsure) marked unsure)" : "")
+            + (d.statements.count >= Drafter.maxStatements ? "; stopped at \(Drafter.maxStatements) statements, the most one draft holds (split the text)" : "")
     }
 
     static let draft = CommandSpec(

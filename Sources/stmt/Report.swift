@@ -19,7 +19,8 @@ struct Report: ParsableCommand {
             report([Diagnostic(error.message, hint: error.hint, category: .evaluation)])
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)
         }
-        guard let output else { return OutputWriter.standardOutput.write(page) }
+        // `-o -` is standard output, as no -o is (a file named '-' was written).
+        guard let output, output != "-" else { return OutputWriter.standardOutput.write(page) }
         do { try session.gate.write(Array(page.utf8), to: session.resolve(path: output)) } catch {
             report([Diagnostic(error.message("write"), hint: error.hint, category: .io)])
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)

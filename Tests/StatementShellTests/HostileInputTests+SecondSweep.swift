@@ -344,3 +344,17 @@ extension HostileInputTests {
         }
     }
 }
+
+extension HostileInputTests {
+    /// A text that is one long line gives a title of about 200 characters (it was the whole line),
+    /// a draft that reaches the statement cap says so, and `report -o -` is standard output.
+    @Test func sweep3_longFirstLinesCapsAndDashOutput() throws {
+        try write("long.txt", (0..<6_000).map { "Minister Kim said the talks failed number \($0)." }.joined(separator: " "))
+        let d = try run(["draft", "long.txt", "-o", "long.yaml"])
+        #expect(d.status == 0 && d.stderr.contains("stopped at 5000 statements"), "\(d.stderr)")
+        let title = try String(contentsOfFile: dir + "/long.yaml", encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("title:") } ?? ""
+        #expect(title.count < 260 && title.contains("…"), "\(title.count)")
+        let report = try run(["report", "-o", "-"])
+        #expect(report.status == 0 && report.stdout.hasPrefix("<!doctype html>") && !FileManager.default.fileExists(atPath: dir + "/-"))
+    }
+}
