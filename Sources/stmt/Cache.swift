@@ -26,6 +26,11 @@ struct CacheCommand: ParsableCommand {
                                hint: "set XDG_CACHE_HOME=/some/folder", category: .io)])
             throw ExitCode(StatementShell.ExitCode.usage.rawValue)
         }
+        // A cache folder that is something else holds no snapshots, and none can be written there.
+        if let kind = FileGate.kind(of: cache.folder), kind != .directory {
+            report([Diagnostic("the cache folder '\(cache.folder)' is \(kind.rawValue)", hint: "move it away, or set XDG_CACHE_HOME to a folder",
+                               category: .io, severity: .warning)])
+        }
         return cache
     }
 

@@ -356,5 +356,9 @@ extension HostileInputTests {
         #expect(title.count < 260 && title.contains("…"), "\(title.count)")
         let report = try run(["report", "-o", "-"])
         #expect(report.status == 0 && report.stdout.hasPrefix("<!doctype html>") && !FileManager.default.fileExists(atPath: dir + "/-"))
+        // A cache folder that is a file said "0 snapshots" and nothing else.
+        try write("cachefile/stmt", "not a folder")
+        let cache = try Binary.run(["cache"], cwd: dir, env: ["XDG_CACHE_HOME": dir + "/cachefile"])
+        #expect(cache.stderr.contains("warning: the cache folder '\(dir)/cachefile/stmt' is a regular file"), "\(cache)")
     }
 }
