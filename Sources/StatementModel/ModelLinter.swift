@@ -30,7 +30,24 @@ struct ModelLinter {
     }
 
     func lint() -> [Diagnostic] {
-        flowCommas() + aliasCollisions() + unreferenced() + cuesOutsideAnchors() + relationsRepeatingFields() + unsupportedReports()
+        flowCommas() + aliasCollisions() + idsDifferingInCase() + unreferenced() + cuesOutsideAnchors() + relationsRepeatingFields() + unsupportedReports()
+    }
+
+    /// Entity and document ids that differ only in case (`Bob` and `bob`): a reference is exact,
+    /// so one of them is probably meant where the other is written. At most 20 are listed.
+    func idsDifferingInCase() -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var out: [Diagnostic] = []
+        for id in model.entities.map(\.id) + model.documents.map(\.id) where out.count < 20 {
+            let folded = id.lowercased()
+            if let other = first[folded] {
+                out.append(warning("id '\(id)' differs from '\(other)' only in case", marks[id],
+                                   hint: "references are exact: give them ids that differ in more than case, or merge them"))
+            } else {
+                first[folded] = id
+            }
+        }
+        return out
     }
 
     /// An alias that is also another entity's id, name or alias names two entities.

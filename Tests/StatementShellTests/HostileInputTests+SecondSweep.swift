@@ -342,6 +342,9 @@ extension HostileInputTests {
                         "loops.yaml:8:36: error: a 'restates' relation from 's1' to itself"] {
             #expect(r.status == 2 && r.stderr.contains(problem), "\(problem): \(r.stderr)")
         }
+        // Ids that differ only in case are probably one meant for the other: a warning.
+        try write("case.yaml", "entities:\n  - {id: Bob, kind: person, name: Bob}\n  - {id: bob, kind: person, name: Bobby}\n")
+        #expect(try run(["check", "case.yaml"]).stderr.contains("case.yaml:3:10: warning: id 'bob' differs from 'Bob' only in case"))
     }
 }
 
