@@ -130,25 +130,21 @@ public struct TranscriptTester {
         }
         // The file again, each command's expectations replaced by what it printed; other lines kept.
         var rebuilt: [String] = []
+        // The last code line so far owns the `#=>` lines after it (kept in one pass: walking back
+        // from each of 20,000 expectation lines took seconds).
+        var owner: Int?
         for (n, line) in lines.enumerated() {
             if isExpectation(n) {
-                let owner = groupOwner(n, lines: lines, isExpectation: isExpectation, codeLines: codeLines)
                 if owner.map({ actual[$0] == nil }) ?? true { rebuilt.append(line) }
                 continue
             }
+            if codeLines.contains(n) { owner = n }
             rebuilt.append(line)
             if commandEnds.contains(n), let out = actual[n] {
                 for o in out { rebuilt.append(o.isEmpty ? "#=>" : "#=> " + o) }
             }
         }
         return Result(path: path, checked: ran, diffs: diffs, issues: problems, updated: rebuilt.joined(separator: "\n"))
-    }
-
-    /// The code line an expectation line belongs to (the last code line before it), if any.
-    func groupOwner(_ n: Int, lines: [String], isExpectation: (Int) -> Bool, codeLines: Set<Int>) -> Int? {
-        var k = n - 1
-        while k >= 0 && !codeLines.contains(k) { k -= 1 }
-        return k >= 0 ? k : nil
     }
 }
 
@@ -162,26 +158,61 @@ struct TranscriptEntry {
 
 /// A small unified diff for expected-versus-actual line lists.
 public enum UnifiedDiff {
-    /// `--- expected` / `+++ actual` with one hunk covering the differing region and 2 lines of context.
+    /// Past this many cells the middle is shown as all removed, then all added, instead of being
+    /// aligned: the alignment table grows with the product of the two lengths.
+    static let maxCells = 1_000_000
+    /// Lines of one hunk shown at most.
+    static let maxLines = 200
+
+    /// `--- expected` / `+++ actual` with one hunk covering the differing region and 2 lines of
+    /// context. Trailing spaces and tabs of changed lines are shown (· and →): lines that differ
+    /// only there looked the same.
     public static func make(expected: [String], actual: [String], header: String) -> String {
-        let lcs = table(expected, actual)
-        var ops: [(Character, String)] = []
-        var i = 0, j = 0
-        while i < expected.count || j < actual.count {
-            if i < expected.count && j < actual.count && expected[i] == actual[j] {
-                ops.append((" ", expected[i])); i += 1; j += 1
-            } else if i < expected.count && (j == actual.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
-                ops.append(("-", expected[i])); i += 1
-            } else {
-                ops.append(("+", actual[j])); j += 1
+        // Common lines at both ends are matched first, in linear time.
+        var p = 0
+        while p < expected.count && p < actual.count && expected[p] == actual[p] { p += 1 }
+        var q = 0
+        while q < expected.count - p && q < actual.count - p && expected[expected.count - 1 - q] == actual[actual.count - 1 - q] { q += 1 }
+        let a = Array(expected[p..<(expected.count - q)]), b = Array(actual[p..<(actual.count - q)])
+        var ops: [(Character, String)] = expected[..<p].map { (" ", $0) }
+        if a.count * b.count <= maxCells {
+            let lcs = table(a, b)
+            var i = 0, j = 0
+            while i < a.count || j < b.count {
+                if i < a.count && j < b.count && a[i] == b[j] {
+                    ops.append((" ", a[i])); i += 1; j += 1
+                } else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
+                    ops.append(("-", a[i])); i += 1
+                } else {
+                    ops.append(("+", b[j])); j += 1
+                }
             }
+        } else {
+            ops += a.map { ("-", $0) } + b.map { ("+", $0) }
         }
+        ops += expected[(expected.count - q)...].map { (" ", $0) }
         let changed = ops.indices.filter { ops[$0].0 != " " }
         guard let first = changed.first, let last = changed.last else { return "" }
         let lo = max(0, first - 2), hi = min(ops.count - 1, last + 2)
         var out = "\(header)\n--- expected\n+++ actual\n@@ -\(lo + 1) +\(lo + 1) @@\n"
-        for k in lo...hi { out += "\(ops[k].0)\(ops[k].1)\n" }
+        var marked = false
+        for k in lo...min(hi, lo + maxLines - 1) {
+            let (op, line) = ops[k]
+            let shown = op == " " ? line : visibleTrailingSpace(line)
+            if shown != line { marked = true }
+            out += "\(op)\(shown)\n"
+        }
+        if hi - lo + 1 > maxLines { out += "… \(hi - lo + 1 - maxLines) more lines\n" }
+        if marked { out += "(· is a trailing space, → a trailing tab)\n" }
         return out
+    }
+
+    /// The line with its trailing spaces and tabs made visible.
+    static func visibleTrailingSpace(_ line: String) -> String {
+        let body = line.reversed().drop { $0 == " " || $0 == "\t" }
+        let tail = line.dropFirst(body.count)
+        guard !tail.isEmpty else { return line }
+        return String(line.prefix(body.count)) + tail.map { $0 == " " ? "·" : "→" }.joined()
     }
 
     static func table(_ a: [String], _ b: [String]) -> [[Int]] {

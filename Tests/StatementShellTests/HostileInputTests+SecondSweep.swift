@@ -1,4 +1,5 @@
 import Foundation
+import StatementShell
 import Testing
 
 /// The second hostile sweep of issue 9 (session 9): new probes of the same families, one test per
@@ -363,5 +364,22 @@ extension HostileInputTests {
         try write("cachefile/stmt", "not a folder")
         let cache = try Binary.run(["cache"], cwd: dir, env: ["XDG_CACHE_HOME": dir + "/cachefile"])
         #expect(cache.stderr.contains("warning: the cache folder '\(dir)/cachefile/stmt' is a regular file"), "\(cache)")
+    }
+}
+
+extension HostileInputTests {
+    /// `stmt test`: lines that differ only in trailing spaces show them (·); a diff of thousands of
+    /// lines is cut at 200 and aligned in linear time when it is large; 20,000 expectation lines
+    /// are read in linear time (each walked back to its command: 10 s).
+    @Test func sweep3_transcriptDiffsShowSpacesAndStayBounded() throws {
+        try write("ts.stmt", "echo \"a  \"\n#=> a\n")
+        let spaces = try run(["test", "ts.stmt"])
+        #expect(spaces.stdout.contains("-a\n+a··\n(· is a trailing space, → a trailing tab)"), "\(spaces)")
+        try write("big.stmt", "statements | count\n" + (0..<20_000).map { "#=> \($0)\n" }.joined())
+        let started = Date()
+        let big = try run(["test", "big.stmt"])
+        #expect(big.status == 1 && big.stdout.contains("… 19800 more lines") && big.stdout.split(separator: "\n").count < 220, "\(big.stdout.count)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(UnifiedDiff.make(expected: (0..<3_000).map(String.init), actual: (0..<3_000).map { "x\($0)" }, header: "h").contains("… 5800 more lines"))
     }
 }
