@@ -109,6 +109,7 @@ extension Commands {
         let m = inv.session.model
         let aggregates = g.aggregates.isEmpty
             ? [ColumnArgument(expr: .call("count", [], g.by[0].span), name: "count", span: g.by[0].span)] : g.aggregates
+        try checkUniqueNames(g.by.map { ($0.columnName, $0.span) } + aggregates.map { ($0.name, $0.span) })
         var rows: [Value] = []
         let rowValues = t.rows
         for group in try groups(t, by: g.by, inv) {

@@ -34,7 +34,7 @@ extension Commands {
             return .text("saved \(savedWhat(input)) to \(w.text)")
         }
         let text = ext == "yaml" || ext == "yml" ? YAMLText.encode(input, inv.session.model)
-            : Renderer(session: inv.session).render(input)
+            : Renderer(session: inv.session, forFile: true).render(input)
         try inv.session.writeFile(text, to: path, span: w.span)
         return .text("saved \(savedWhat(input)) to \(w.text)")
     }

@@ -211,7 +211,17 @@ extension Commands {
 
     @Sendable static func selectStage(_ inv: Invocation) throws -> Output {
         guard case .columns(let columns) = inv.arguments, !columns.isEmpty else { return .none }
+        try checkUniqueNames(columns.map { ($0.name, $0.span) })
         return .value(.table(try project(try inv.inputTable(), columns, inv)))
+    }
+
+    /// A table's columns are found by name: a name given twice made the second column show the
+    /// first one's values (and JSON write a key twice). An error at the second.
+    static func checkUniqueNames(_ names: [(String, SourceSpan)]) throws {
+        var seen = Set<String>()
+        for (name, span) in names where !seen.insert(name).inserted {
+            throw fail("column '\(name)' is named twice", span, hint: "give it another name with `as`, e.g. `… as \(name)2`")
+        }
     }
 
     @Sendable static func sortStage(_ inv: Invocation) throws -> Output {
@@ -276,11 +286,20 @@ extension Commands {
         try checkFields([(f.path, f.span)], t, inv)
         let columns = t.columns.contains(f.columnName) ? t.columns : t.columns + [f.columnName]
         let m = inv.session.model
+        let comparison = Comparison(model: m)
         var rows: [Value] = []
+        var sawList = false
         for row in t.rows {
-            // A path through lists gives one flat list (`members.aliases`: every member's aliases).
+            // A path through lists gives one flat list (`members.aliases`: every member's aliases);
+            // a one-column table (a subquery's values) is a list too.
             let v = try inv.evaluator.field(f.path, of: row, f.span)
-            let items: [Value] = { if case .list(let l) = v { return l }; return [v] }()
+            let list = try comparison.list(v, f.span, "expand")
+            if list != nil { sawList = true }
+            let items: [Value] = list ?? [v]
+            if rows.count + items.count > Self.maxRows {
+                throw fail("expand would make more than \(Self.maxRows) rows", f.span, hint: "filter or `limit` the rows before expanding")
+            }
+            if rows.count & 4095 == 0 { try inv.evaluator.checkCancelled(f.span) }
             let allFields = Fields.names(of: row)
             for item in items {
                 rows.append(.record(Record(allFields.map { name in
@@ -288,6 +307,13 @@ extension Commands {
                 } + (allFields.contains(f.columnName) ? [] : [(f.columnName, item)]))))
             }
         }
+        if !sawList && !t.rows.isEmpty {
+            inv.session.warn(Diagnostic("'\(f.columnName)' holds no list in any row: expand leaves the rows as they are", at: f.span,
+                                        hint: "expand takes a list field, e.g. `expand speakers`", category: .evaluation, severity: .warning))
+        }
         return .value(.table(Table(kind: "rows", columns: columns, rows: rows)))
     }
+
+    /// The most rows `expand` makes: one short line of nested expands could ask for billions.
+    static let maxRows = 10_000_000
 }

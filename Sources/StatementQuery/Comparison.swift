@@ -55,6 +55,13 @@ struct Comparison {
                                  hint: "to test whether the value is one of several, use in: … in [\"a\", \"b\"]")
             }
             if l.isNull || r.isNull { return .null }
+            // A record (an entity's codes) equals no single value: `codes = "x"` counted 0.
+            if case .record = l, !(r.isRecord) {
+                throw Diagnostic("'\(op)' cannot compare a record with \(r.typeName)", at: span, hint: "compare one of its fields, e.g. codes.cameo = \"PRK\"")
+            }
+            if case .record = r, !(l.isRecord) {
+                throw Diagnostic("'\(op)' cannot compare \(l.typeName) with a record", at: span, hint: "compare one of its fields, e.g. codes.cameo = \"PRK\"")
+            }
             return .bool(op == "=" ? equal(l, r) : !equal(l, r))
         case "~":
             if case .table = l { throw Diagnostic("'~' expected text on its left, found a table", at: leftSpan, hint: "select one column first") }
@@ -204,4 +211,6 @@ final class RegexCache: @unchecked Sendable {
 extension Value {
     /// Whether the value is null.
     var isNull: Bool { if case .null = self { return true }; return false }
+    /// Whether the value is a record.
+    var isRecord: Bool { if case .record = self { return true }; return false }
 }

@@ -25,7 +25,10 @@ public enum Functions {
     }
 
     /// A text function applied to a value, or to each element of a list.
-    static func mapText(_ c: FunctionSpec.Call, _ f: @escaping (String) -> Value) throws -> Value {
+    /// The longest text a function makes.
+    static let maxText = 64 << 20
+
+    static func mapText(_ c: FunctionSpec.Call, _ f: @escaping (String) throws -> Value) throws -> Value {
         func one(_ v: Value) throws -> Value { try text(v, c, 0).map(f) ?? .null }
         if case .list(let items) = c.arguments[0] { return .list(try items.map(one)) }
         return try one(c.arguments[0])
@@ -111,7 +114,18 @@ public enum Functions {
                 throw fail("replace needs text to look for, found nothing", c.spans[1])
             }
             let new = try text(c.arguments[2], c, 2) ?? ""
-            return try mapText(c) { .string($0.replacingOccurrences(of: old, with: new)) }
+            return try mapText(c) { t in
+                // Nested replaces multiply the length: 8 levels of one letter for ten made 1 GB.
+                if new.utf8.count > old.utf8.count, t.utf8.count / old.utf8.count * (new.utf8.count - old.utf8.count) + t.utf8.count > Self.maxText {
+                    var found = 0
+                    var from = t.startIndex
+                    while let r = t.range(of: old, range: from..<t.endIndex) { found += 1; from = r.upperBound }
+                    if t.utf8.count + found * (new.utf8.count - old.utf8.count) > Self.maxText {
+                        throw fail("replace would make text of more than \(Self.maxText >> 20) MB", c.spans[2], hint: "replace in smaller pieces")
+                    }
+                }
+                return .string(t.replacingOccurrences(of: old, with: new))
+            }
         },
         FunctionSpec(name: "year", signature: "year(DATE)", summary: "the year of a date",
                      help: "Null for a statement without a date.", arity: 1...1,

@@ -79,11 +79,18 @@ struct KnownValues {
                 stack.append(l)
                 stack.append(r)
                 guard ["=", "!=", "has", "in"].contains(op), case .field(let path, _) = l else { continue }
-                var texts: [(String, SourceSpan)] = []
-                if case .literal(.string(let s), let span) = r { texts.append((s, span)) }
-                if case .list(let items, _) = r {
-                    for case .literal(.string(let s), let span) in items { texts.append((s, span)) }
+                // Text, and numbers and true/false as they would be written (`act = 3` names no force).
+                func literalText(_ e: Expr) -> (String, SourceSpan)? {
+                    switch e {
+                    case .literal(.string(let s), let span): return (s, span)
+                    case .literal(.number(let n), let span): return (Display.number(n), span)
+                    case .literal(.bool(let b), let span): return (b ? "true" : "false", span)
+                    default: return nil
+                    }
                 }
+                var texts: [(String, SourceSpan)] = []
+                if let t = literalText(r) { texts.append(t) }
+                if case .list(let items, _) = r { texts += items.compactMap(literalText) }
                 if path == ["date"] {
                     // `date = "2024-13"` compares with no date at all.
                     for (text, span) in texts where PartialDate.parse(text) == nil {

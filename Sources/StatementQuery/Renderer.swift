@@ -6,9 +6,18 @@ import StatementModel
 public struct Renderer {
     let session: Session
     var model: Model { session.model }
+    /// Whether the text goes to a file, not a terminal: CSV cells then hold the data as it is,
+    /// control characters included, instead of shown escaped.
+    var forFile = false
 
     /// Makes a renderer for a session.
     public init(session: Session) { self.session = session }
+
+    /// A renderer for text written to a file.
+    init(session: Session, forFile: Bool) {
+        self.session = session
+        self.forFile = forFile
+    }
 
     /// Text for an output (empty for none); always ends with a newline when not empty.
     public func render(_ output: Output) -> String {
@@ -63,7 +72,7 @@ public struct Renderer {
             switch v {
             case .list: return JSONText.encode(Display.json(v, model, full: false, ids: ids))
             case .entity(let i) where ids: return model.entities[i].id
-            default: return Display.plain(v, model)
+            default: return forFile ? Display.raw(v, model) : Display.plain(v, model)
             }
         }
     }
@@ -93,7 +102,8 @@ public struct Renderer {
     /// Widths count terminal columns (a CJK character takes two, a combining mark none).
     func fitWidths(header: [String], rows: [[String]], total: Int) -> [Int] {
         var widths = header.map { min(TerminalText.width($0), total) }
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], min(TerminalText.width(c), total)) } }
+        // Measured as shown: line ends and tabs are spaces in a cell.
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], min(TerminalText.width(c.replacingNewlines()), total)) } }
         let separators = 3 * (widths.count - 1)
         while widths.reduce(0, +) + separators > total {
             guard let i = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[i] > 8 else { break }
@@ -239,17 +249,19 @@ public struct Renderer {
 }
 
 extension String {
+    /// Line ends and tabs as spaces: a cell, an excerpt or a passage on one line whose width is its
+    /// character count (a tab moved the terminal to its next stop and broke the table's columns).
     func replacingNewlines() -> String {
         // Most values have no line feed: then nothing changes, and the per-character rebuild (a
         // fifth of `show`'s output time) is skipped.
-        guard utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return self }
+        guard utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) else { return self }
         // By scalars: as a character, "\r\n" is neither "\r" nor "\n", and went through whole.
         var out = String.UnicodeScalarView()
         var afterCR = false
         for s in unicodeScalars {
             if s == "\n" && afterCR { afterCR = false; continue }   // the LF of a CRLF: one space for both
             afterCR = s == "\r"
-            out.append(s == "\n" || s == "\r" ? " " : s)
+            out.append(s == "\n" || s == "\r" || s == "\t" ? " " : s)
         }
         return String(out)
     }

@@ -134,7 +134,7 @@ public struct SessionSetup {
     public static func readScript(_ path: String, gate: FileGate) throws(Failure) -> String {
         let bytes: [UInt8]
         if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            bytes = try readStandardInput()
         } else {
             do { bytes = try gate.read(path) } catch {
                 throw Failure(diagnostics: [error.diagnostic("read script", at: nil)], code: error.isRefusal ? .failure : .usage)
@@ -143,5 +143,38 @@ public struct SessionSetup {
         do { return try TextDecoder.decode(bytes, name: path == "-" ? "<stdin>" : path) } catch {
             throw Failure(diagnostics: [error], code: .syntax)
         }
+    }
+
+    /// The most a script read from standard input may hold.
+    public static let maxStandardInput = 64 << 20
+
+    /// Standard input as a script: a file, a pipe or a terminal, read up to ``maxStandardInput``
+    /// with `read(2)` (Foundation's reader trapped on a folder, and read /dev/zero forever).
+    static func readStandardInput() throws(Failure) -> [UInt8] {
+        func refuse(_ what: String, _ hint: String) -> Failure {
+            Failure(diagnostics: [Diagnostic("cannot read a script from standard input: \(what)", hint: hint, category: .io)], code: .usage)
+        }
+        var st = stat()
+        if fstat(0, &st) == 0 {
+            let kind = FileKind(mode: st.st_mode)
+            if kind == .directory || (kind == .device && isatty(0) == 0) {
+                throw refuse("it is \(kind.rawValue)", "pipe or redirect a script file into it, or give the script's path")
+            }
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw refuse(String(cString: strerror(errno)).lowercased(), "check what standard input is")
+            }
+            if n == 0 { break }
+            bytes += chunk[..<n]
+            if bytes.count > maxStandardInput {
+                throw refuse("it holds more than \(maxStandardInput >> 20) MB", "split the script, or run it from a file with `stmt run FILE`")
+            }
+        }
+        return bytes
     }
 }

@@ -383,3 +383,51 @@ extension HostileInputTests {
         #expect(UnifiedDiff.make(expected: (0..<3_000).map(String.init), actual: (0..<3_000).map { "x\($0)" }, header: "h").contains("… 5800 more lines"))
     }
 }
+
+/// The fourth sweep of session 9: standard input, columns, growth, CSV files, tabs.
+extension HostileInputTests {
+    /// A folder as standard input trapped; /dev/zero or an endless pipe were read until memory ran
+    /// out. Now: refused, or cut at 64 MB, with a message and exit 64.
+    @Test func sweep4_standardInputIsCheckedAndBounded() throws {
+        try FileManager.default.createDirectory(atPath: dir + "/folder", withIntermediateDirectories: true)
+        for source in ["folder", "/dev/zero"] {
+            let r = try Binary.run(["-c", "'\(Binary.path)' - < \(source); echo status=$?"], cwd: dir, executable: "/bin/sh")
+            #expect(r.stdout.contains("status=64") && r.stderr.contains("cannot read a script from standard input: it is a"), "\(source): \(r)")
+        }
+        let endless = try Binary.run(["-c", "yes 'echo 1' | '\(Binary.path)' -; echo status=$?"], cwd: dir, executable: "/bin/sh")
+        #expect(endless.stdout.contains("status=64") && endless.stderr.contains("more than 64 MB"), "\(endless.stderr)")
+    }
+
+    /// Columns are found by name: a name given twice showed the first column's values twice.
+    /// Output is bounded: nested expands and replaces stop with a located error. A table of one
+    /// column expands as a list; a field that is never a list is warned about.
+    @Test func sweep4_columnNamesGrowthAndExpand() throws {
+        let twice = try run(["-c", "statements | select id as x, act as x | limit 2"])
+        #expect(twice.status == 1 && twice.stderr.contains("-c:1:30: error: column 'x' is named twice"), "\(twice)")
+        let grouped = try run(["-c", "statements | group by act aggregate count() as act"])
+        #expect(grouped.status == 1 && grouped.stderr.contains("column 'act' is named twice"))
+        let replaces = "echo len(" + String(repeating: "replace(", count: 8) + "\"aaaaaaaaaa\"" + String(repeating: ", \"a\", \"aaaaaaaaaa\")", count: 8) + ")"
+        let grown = try run(["-c", replaces])
+        #expect(grown.status == 1 && grown.stderr.contains("replace would make text of more than 64 MB"), "\(grown)")
+        let table = try run(["-c", "let l = (entities | select id)", "-c", "statements | limit 2 | select $l as a | expand a | count"])
+        #expect(table.stdout == "30\n", "\(table)")
+        let codes = try run(["-c", "entities | expand codes | count"])
+        #expect(codes.stdout == "15\n" && codes.stderr.contains("'codes' holds no list in any row"), "\(codes)")
+        let record = try run(["-c", "entities | where codes = \"x\" | count"])
+        #expect(record.status == 1 && record.stderr.contains("'=' cannot compare a record with text"), "\(record)")
+        let number = try run(["-c", "statements | where act = 3 | count"])
+        #expect(number.stdout == "0\n" && number.stderr.contains("no force is called '3'"), "\(number)")
+    }
+
+    /// A saved CSV holds the data as it is (control characters were written as `\u{7}`); in a
+    /// table a tab is a space counted in the width (it broke the columns).
+    @Test func sweep4_csvFilesAreRawAndTabsAreSpaces() throws {
+        try write("m.yaml", "format: 1\nentities:\n  - {id: a, kind: person, name: A}\nstatements:\n"
+                  + "  - {id: s1, speakers: [a], act: {cue: said, force: assert}, content: \"multi\\nline\\r\\ncontent\\twith tab and \\u0007 bell\"}\n")
+        _ = try run(["--model", "m.yaml", "-c", "statements | select id, content | save o.csv"])
+        let csv = try String(contentsOfFile: dir + "/o.csv", encoding: .utf8)
+        #expect(csv == "id,content\r\ns1,\"multi\nline\r\ncontent\twith tab and \u{7} bell\"\r\n", "\(csv.debugDescription)")
+        let shown = try run(["-c", "statements | select \"x\\ty\\tz\" as t, id | limit 1"])
+        #expect(shown.stdout.hasPrefix("t     │ id\n──────┼───\nx y z │ r1\n"), "\(shown.stdout)")
+    }
+}
