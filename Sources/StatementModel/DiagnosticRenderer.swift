@@ -10,6 +10,10 @@ public struct DiagnosticRenderer: Sendable {
     /// Whether to use ANSI colours.
     public var color: Bool
 
+    /// The characters of the last long line shown: a list's diagnostics on one line of a minified
+    /// file (hundreds, on a line of 350 KB) share them instead of each walking the line.
+    private let lastLine = LineCharacters()
+
     /// Makes a renderer.
     public init(color: Bool) { self.color = color }
 
@@ -45,7 +49,7 @@ public struct DiagnosticRenderer: Sendable {
             if !span.lineText.isEmpty {
                 let gutter = String(span.line)
                 let pad = String(repeating: " ", count: gutter.count)
-                let (shown, column) = Self.window(span.lineText, column: span.column)
+                let (shown, column) = Self.window(span.lineText, column: span.column, characters: lastLine.characters(of: span.lineText))
                 out += " \(gutter) | \(shown)\n"
                 let lead = String(repeating: " ", count: max(0, TerminalText.width(String(shown.prefix(column - 1)))))
                 let width = max(1, min(span.length, max(1, shown.count - column + 1)))
@@ -76,8 +80,8 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The line as shown (tabs as spaces, control characters escaped, at most ``maxLineShown``
     /// characters around the column) and the caret's column in it.
-    static func window(_ line: String, column: Int) -> (String, Int) {
-        let chars = Array(line.replacingTabs())
+    static func window(_ line: String, column: Int, characters: [Character]? = nil) -> (String, Int) {
+        let chars = characters ?? Array(line.replacingTabs())
         let col = min(max(1, column), chars.count + 1)
         guard chars.count > maxLineShown else {
             let before = TerminalText.escaped(String(chars[..<(col - 1)]))
@@ -98,4 +102,19 @@ public struct DiagnosticRenderer: Sendable {
 extension String {
     /// Tabs become single spaces so that caret columns (counted in characters) line up.
     func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
+}
+
+/// The characters (tabs as spaces) of the last line asked for, kept while the same line comes
+/// again; a renderer is used on one thread at a time.
+final class LineCharacters: @unchecked Sendable {
+    private var line: String?
+    private var chars: [Character] = []
+
+    func characters(of text: String) -> [Character] {
+        // String == first compares storage: the same shared line answers at once.
+        if let line, line == text { return chars }
+        line = text
+        chars = Array(text.replacingTabs())
+        return chars
+    }
 }

@@ -50,10 +50,21 @@ public final class FileGate: @unchecked Sendable {
     /// The real path of `path` (absolute, symlinks resolved); for a path that does not exist yet,
     /// its folder's real path and its name.
     public static func realPath(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         if let r = realpath(absolute, nil) {
             defer { free(r) }
             return String(cString: r)
+        }
+        // Not there yet: a dangling symlink names the file it would create, so its chain is
+        // followed by hand (at most 40 links, as the kernel does); a loop ends on a link.
+        for _ in 0..<40 {
+            var st = stat()
+            guard lstat(absolute, &st) == 0, st.st_mode & S_IFMT == S_IFLNK else { break }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(absolute, &buffer, Int(PATH_MAX))
+            guard n > 0 else { break }
+            let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            absolute = target.hasPrefix("/") ? target : PathText.folder(of: absolute) + "/" + target
         }
         let url = URL(fileURLWithPath: absolute).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
@@ -251,6 +262,11 @@ public final class FileGate: @unchecked Sendable {
         var existing = stat()
         let exists = (replacingLinks ? lstat(target, &existing) : stat(target, &existing)) == 0
         let replacingALink = replacingLinks && exists && FileKind(mode: existing.st_mode) == .symlink
+        // Links are written through; one that cannot be (a loop of links) is never replaced.
+        var linkCheck = stat()
+        if !replacingLinks, lstat(target, &linkCheck) == 0, FileKind(mode: linkCheck.st_mode) == .symlink {
+            throw FileAccessError(.io(errno: ELOOP), path: path, hint: "the symbolic link leads to itself; point it at a file, or write elsewhere")
+        }
         if exists, !replacingALink, FileKind(mode: existing.st_mode) != .regular {
             throw FileAccessError(.notRegular(FileKind(mode: existing.st_mode)), path: path,
                                   hint: "stmt only replaces regular files; choose another name")

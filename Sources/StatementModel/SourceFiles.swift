@@ -38,9 +38,22 @@ final class SourceFiles: @unchecked Sendable {
     func span(_ m: FileMark) -> SourceSpan {
         let i = Int(m.file)
         guard i >= 0, i < count else { return SourceSpan(file: "?", line: Int(m.line), column: Int(m.column)) }
-        var line = text(i).line(Int(m.line))
+        return SourceSpan(file: name(i), line: Int(m.line), column: Int(m.column), length: max(1, Int(m.length)), lineText: lineText(i, Int(m.line)))
+    }
+
+    /// The last line made for a span: the diagnostics of one line (thousands, in a minified JSON
+    /// file of one line) share its text instead of copying the line once each.
+    private var lastLine: (file: Int, line: Int, text: String)?
+
+    private func lineText(_ i: Int, _ number: Int) -> String {
+        lock.lock()
+        if let last = lastLine, last.file == i, last.line == number { lock.unlock(); return last.text }
+        lock.unlock()
+        var line = text(i).line(number)
         if line.hasSuffix("\r") { line.removeLast() }
-        return SourceSpan(file: name(i), line: Int(m.line), column: Int(m.column), length: max(1, Int(m.length)), lineText: line)
+        lock.lock(); defer { lock.unlock() }
+        lastLine = (i, number, line)
+        return line
     }
 
     /// A span without the line's text, kept on model records as where they were defined.

@@ -431,3 +431,26 @@ extension HostileInputTests {
         #expect(shown.stdout.hasPrefix("t     │ id\n──────┼───\nx y z │ r1\n"), "\(shown.stdout)")
     }
 }
+
+extension HostileInputTests {
+    /// A minified JSON model with thousands of errors on its one line took 22 s and 1.4 GB: each
+    /// diagnostic copied and walked the whole line. A dangling symlink was replaced by the file,
+    /// and a loop of links too.
+    @Test func sweep4_longLinesOfErrorsAndDanglingLinks() throws {
+        let statements = (0..<4_000).map { #"{"id":"s\#($0)","speakers":["x\#($0)"],"act":{"cue":"said","force":"assert"},"content":"c"}"# }
+        try write("ol.json", #"{"format":1,"entities":[{"id":"a","kind":"person","name":"A"}],"statements":["# + statements.joined(separator: ",") + "]}")
+        let started = Date()
+        let r = try run(["check", "ol.json"])
+        #expect(r.status == 2 && r.stderr.contains("… 3500 more not shown") && Date().timeIntervalSince(started) < 10, "\(Date().timeIntervalSince(started)) s")
+        for (link, to) in [("dang.csv", "nonexist/zz.csv"), ("dang2.csv", "target.csv"), ("loopa.csv", "loopb.csv"), ("loopb.csv", "loopa.csv")] {
+            try FileManager.default.createSymbolicLink(atPath: dir + "/" + link, withDestinationPath: to)
+        }
+        #expect(try run(["-c", "statements | limit 1 | select id | save dang.csv"]).stderr.contains("the folder '\(dir)/nonexist' does not exist"))
+        #expect(try run(["-c", "statements | limit 1 | select id | save dang2.csv"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/target.csv", encoding: .utf8) == "id\r\nr1\r\n")
+        #expect(try run(["-c", "statements | limit 1 | select id | save loopa.csv"]).stderr.contains("too many levels of symbolic links"))
+        for link in ["dang.csv", "dang2.csv", "loopa.csv"] {
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/" + link)) != nil, "\(link) is no longer a link")
+        }
+    }
+}
