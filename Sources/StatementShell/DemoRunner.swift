@@ -1,3 +1,4 @@
+import CTerminal
 import Foundation
 import StatementModel
 import StatementQuery
@@ -20,15 +21,44 @@ public final class DemoRunner {
     func say(_ s: String) { OutputWriter.standardOutput.write(s) }
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    /// Waits for a key line: "" (Enter) to go on, "r" for the REPL, "q" to quit. nil at end of input.
+    /// Waits for a key line: "" (Enter) to go on, "r" for the REPL, "q" to quit. nil at end of
+    /// input, and for Ctrl-C (the demo ends, as with q) or TERM/HUP (``terminatedBy`` says which).
     func wait(_ label: String) -> String? {
         say(paint("[\(label) — Enter: go on · r: REPL · q: quit]", "2") + " ")
-        guard let line = readLine() else { say("\n"); return nil }
-        return line.trimmingCharacters(in: .whitespaces).lowercased()
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            // The handlers leave a read with EINTR: the flags are looked at before reading again.
+            if stmt_termination_signal() != 0 { terminatedBy = stmt_termination_signal(); say("\n"); return nil }
+            if stmt_take_interrupt() != 0 { say("^C\n"); return nil }
+            let n = read(0, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { say("\n"); return nil }
+            if byte == 10 { break }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
-    /// Runs the demo; returns the exit code.
+    /// The signal (TERM or HUP) that ended the demo, if one did.
+    var terminatedBy: Int32 = 0
+
+    /// Runs the demo; returns the exit code. Ctrl-C stops a running command (the demo goes on) or,
+    /// at a prompt, ends the demo; TERM or HUP end it, the terminal as it was.
     public func run(text: String, name: String) -> ExitCode {
+        stmt_save_terminal()
+        stmt_install_signal_handlers()
+        session.isCancelled = { stmt_peek_interrupt() != 0 }
+        let code = steps(text: text, name: name)
+        stmt_restore_terminal()
+        if terminatedBy != 0 {
+            signal(terminatedBy, SIG_DFL)
+            raise(terminatedBy)
+        }
+        return code
+    }
+
+    func steps(text: String, name: String) -> ExitCode {
         let commands: [ParsedCommand]
         do { commands = try session.parse(SourceInput(name: name, text: text.strippingShebang())) } catch {
             OutputWriter.standardError.write(DiagnosticRenderer(color: false).render(error.diagnostics))
@@ -61,6 +91,8 @@ public final class DemoRunner {
             } catch {
                 OutputWriter.standardError.write("error: \(error)\n")
             }
+            // A Ctrl-C that cancelled the command is spent: the demo goes on.
+            _ = stmt_take_interrupt()
             guard let after = wait("next") else { return .success }
             if after == "q" { return .success }
             if after == "r" { dropIntoREPL() }

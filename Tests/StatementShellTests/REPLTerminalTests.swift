@@ -74,6 +74,26 @@ import Testing
         #expect(t.exitStatus() == 0)
     }
 
+    /// `demo`: Ctrl-C at a prompt ends it cleanly, after a visit to the REPL too (it spun at full
+    /// CPU there, deaf to q, TERM and HUP); TERM ends it, the process dying of the signal.
+    @Test func demoEndsOnCtrlCAndOnTerm() throws {
+        let script = home + "/demo.stmt"
+        try "echo one\necho two\n".write(toFile: script, atomically: true, encoding: .utf8)
+        let env = ["HOME": home, "STMT_HISTORY": history, "NO_COLOR": "1"]
+        let t = try PseudoTerminal(arguments: ["demo", "--typing-delay", "0", script], environment: env)
+        #expect(t.waitFor("[run — Enter"), "\(t.screen)")
+        t.type("r\r")
+        #expect(t.waitFor("stmt(seed)> "), "\(t.screen)")
+        t.type("\u{4}")
+        #expect(t.waitFor("[next — Enter"), "\(t.screen)")
+        t.type("\u{3}")
+        #expect(t.exitStatus() == 0, "\(t.screen)")
+        let u = try PseudoTerminal(arguments: ["demo", "--typing-delay", "0", script], environment: env)
+        #expect(u.waitFor("[run — Enter"), "\(u.screen)")
+        kill(u.pid, SIGTERM)
+        #expect(u.exitStatus() == 128 + SIGTERM, "\(u.screen)")
+    }
+
     @Test func nonASCIIRoundTripsAndCtrlDExitsZero() throws {
         let t = try start()
         t.type("echo \"평양 – Pyongyang\"\r")
