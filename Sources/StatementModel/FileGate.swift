@@ -271,15 +271,11 @@ public final class FileGate: @unchecked Sendable {
             throw FileAccessError(.notRegular(FileKind(mode: existing.st_mode)), path: path,
                                   hint: "stmt only replaces regular files; choose another name")
         }
-        // A rename needs only the folder's permission: the file's own is checked here. A read-only
-        // file is kept even for root, and another user's file is not made ours.
-        if exists, !replacingALink, mode == nil {
-            if existing.st_mode & 0o222 == 0 || access(target, W_OK) != 0 {
-                throw FileAccessError(.io(errno: EACCES), path: path, hint: "the file is read-only; stmt does not replace a file it may not write")
-            }
-            if existing.st_uid != geteuid() && geteuid() != 0 {
-                throw FileAccessError(.io(errno: EPERM), path: path, hint: "the file belongs to another user; replacing it would make it yours")
-            }
+        // A rename needs only the folder's permission: the file's own is checked here, and a
+        // read-only file is kept even for root. (A file we may write but do not own is replaced,
+        // keeping its group and mode: a shared project folder works as before.)
+        if exists, !replacingALink, mode == nil, existing.st_mode & 0o222 == 0 || access(target, W_OK) != 0 {
+            throw FileAccessError(.io(errno: EACCES), path: path, hint: "the file is read-only; stmt does not replace a file it may not write")
         }
         let folder = PathText.folder(of: target)
         guard FileGate.kind(of: folder.isEmpty ? "/" : folder) == .directory else {

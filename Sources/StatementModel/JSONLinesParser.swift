@@ -213,7 +213,7 @@ struct JSONLinesParser {
                     // Half a surrogate pair is no character: an error, as in a .json file, not a silent U+FFFD.
                     guard let scalar = Unicode.Scalar(code) else {
                         throw Failure(message: "\\u\(String(code, radix: 16, uppercase: true)) is half of a surrogate pair, with no other half",
-                                      line: line, column: offset + i - 6 - lineStart)
+                                      line: line, column: offset + i - 6 - lineStart + 1)
                     }
                     out.append(contentsOf: Array(String(Character(scalar)).utf8))
                 default: out.append(e)

@@ -27,16 +27,29 @@ public struct SourceText: Sendable {
         // memchr: a million-statement model's texts are a hundred megabytes, scanned at every load.
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
-            if memchr(base, 13, b.count) != nil {
-                for i in 0..<b.count where b[i] == 10 || (b[i] == 13 && (i + 1 == b.count || b[i + 1] != 10)) { starts.append(i + 1) }
-                return
-            }
             var at = 0
             while at < b.count, let hit = memchr(base + at, 10, b.count - at) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 starts.append(i + 1)
                 at = i + 1
             }
+            // A CR not followed by LF ends a line too: found by a second memchr scan, and merged.
+            var lone: [Int] = []
+            at = 0
+            while at < b.count, let hit = memchr(base + at, 13, b.count - at) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if i + 1 == b.count || b[i + 1] != 10 { lone.append(i + 1) }
+                at = i + 1
+            }
+            guard !lone.isEmpty else { return }
+            var merged = [0]
+            merged.reserveCapacity(starts.count + lone.count)
+            var x = 1, y = 0
+            while x < starts.count || y < lone.count {
+                if y == lone.count || (x < starts.count && starts[x] < lone[y]) { merged.append(starts[x]); x += 1 }
+                else { merged.append(lone[y]); y += 1 }
+            }
+            starts = merged
         }
         return starts
     }

@@ -96,9 +96,14 @@ struct Child {
         for _ in 0..<3 {
             var p: [Int32] = [-1, -1]
             // Close-on-exec, so that only the three dup'd ends reach the child.
-            guard pipe(&p) == 0, fcntl(p[0], F_SETFD, FD_CLOEXEC) == 0, fcntl(p[1], F_SETFD, FD_CLOEXEC) == 0 else {
+            guard pipe(&p) == 0 else {
                 let e = errno
                 for q in pipes { close(q[0]); close(q[1]) }
+                throw SpawnError(code: e)
+            }
+            guard fcntl(p[0], F_SETFD, FD_CLOEXEC) == 0, fcntl(p[1], F_SETFD, FD_CLOEXEC) == 0 else {
+                let e = errno
+                for q in pipes + [p] { close(q[0]); close(q[1]) }
                 throw SpawnError(code: e)
             }
             pipes.append(p)

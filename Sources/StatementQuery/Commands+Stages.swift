@@ -289,6 +289,7 @@ extension Commands {
         let comparison = Comparison(model: m)
         var rows: [Value] = []
         var sawList = false
+        var rowIndex = 0
         for row in t.rows {
             // A path through lists gives one flat list (`members.aliases`: every member's aliases);
             // a one-column table (a subquery's values) is a list too.
@@ -299,7 +300,8 @@ extension Commands {
             if rows.count + items.count > Self.maxRows {
                 throw fail("expand would make more than \(Self.maxRows) rows", f.span, hint: "filter or `limit` the rows before expanding")
             }
-            if rows.count & 4095 == 0 { try inv.evaluator.checkCancelled(f.span) }
+            if rowIndex & 4095 == 0 { try inv.evaluator.checkCancelled(f.span) }
+            rowIndex += 1
             let allFields = Fields.names(of: row)
             for item in items {
                 rows.append(.record(Record(allFields.map { name in

@@ -35,7 +35,7 @@ struct KnownValues {
         case ("quotes", "role"):
             let roles = ["statement", "framing", "narrative", "residue"]
             return ({ roles.contains($0) }, "anchor role is called", { roles })
-        case (_, "status"):
+        case ("statements", "status"), ("entities", "status"), ("documents", "status"):
             return ({ Statement.statuses.contains($0) }, "status is called", { Statement.statuses })
         case (_, "date_basis"):
             let bases = DateClaim.Basis.allCases.map(\.rawValue)

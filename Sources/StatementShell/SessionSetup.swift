@@ -157,7 +157,7 @@ public struct SessionSetup {
         var st = stat()
         if fstat(0, &st) == 0 {
             let kind = FileKind(mode: st.st_mode)
-            if kind == .directory || (kind == .device && isatty(0) == 0) {
+            if kind == .directory {
                 throw refuse("it is \(kind.rawValue)", "pipe or redirect a script file into it, or give the script's path")
             }
         }

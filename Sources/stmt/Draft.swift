@@ -83,11 +83,11 @@ struct DraftCommand: ParsableCommand {
         }
         guard let model else { return nil }
         if FileGate.kind(of: model) != .directory { return target == FileGate.realPath(model) ? "it is the model the draft joins" : nil }
-        // In a folder model, an earlier draft may be replaced, but not a file that names the model.
+        // In a folder model, an earlier draft (its first line says so) may be replaced; no other file.
         guard PathText.folder(of: target) == FileGate.realPath(model), FileGate.kind(of: output) == .regular else { return nil }
         guard let bytes = try? FileGate.unrestricted.read(output, limit: 1 << 28) else { return "it is in '\(model)' and could not be read to see what it holds" }
-        let namesTheModel = String(decoding: bytes, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("model:") }
-        return namesTheModel ? "it is the file of '\(model)' that names the model" : nil
+        let text = (try? TextDecoder.decode(bytes, name: output)) ?? ""
+        return text.hasPrefix("# Drafted by `stmt draft`") ? nil : "it is one of the files of '\(model)', not an earlier draft"
     }
 }
 

@@ -182,7 +182,7 @@ extension HostileInputTests {
         #expect(text.stdout.contains("peace \u{1F54A} and"), "\(text)")
         try write("lone.jsonl", #"{"record": "document", "id": "d1", "title": "T", "text": "peace \ud83d x"}"# + "\n")
         let lone = try run(["check", "lone.jsonl"])
-        #expect(lone.status == 2 && lone.stderr.contains("lone.jsonl:1:64: error: json: \\uD83D is half of a surrogate pair"), "\(lone)")
+        #expect(lone.status == 2 && lone.stderr.contains("lone.jsonl:1:65: error: json: \\uD83D is half of a surrogate pair"), "\(lone)")
         try write("lone.json", #"{"documents": [{"id": "d1", "title": "T", "text": "peace \ud83d x"}]}"#)
         #expect(try run(["check", "lone.json"]).status == 2)
     }
@@ -245,13 +245,16 @@ extension HostileInputTests {
         try write("m/t3.txt", "Matthew Miller said the talks failed. Japan urged calm.\n")
         let before = try String(contentsOfFile: dir + "/m/seed.stmt.yaml", encoding: .utf8)
         for (args, why) in [(["--model", "m/seed.stmt.yaml", "-o", "m/seed.stmt.yaml"], "it is the model the draft joins"),
-                            (["--model", "m", "-o", "m/seed.stmt.yaml"], "it is the file of 'm' that names the model"),
+                            (["--model", "m", "-o", "m/seed.stmt.yaml"], "it is one of the files of 'm', not an earlier draft"),
                             (["-o", "m/t3.txt"], "it is the text being drafted"),
                             (["-o", "m/000_9d8e6eba5efc7262.txt"], "a draft is YAML")] {
             let r = try run(["draft", "m/t3.txt"] + args)
             #expect(r.status == 64 && r.stderr.contains(why), "\(args): \(r)")
         }
         #expect(try String(contentsOfFile: dir + "/m/seed.stmt.yaml", encoding: .utf8) == before)
+        // Another file of a folder model, though it names no model, is not an earlier draft either.
+        try write("m/entities.yaml", "entities:\n  - {id: zed, kind: person, name: Zed}\n")
+        #expect(try run(["draft", "m/t3.txt", "--model", "m", "-o", "m/entities.yaml"]).stderr.contains("not an earlier draft"))
         for _ in 0..<2 { #expect(try run(["draft", "m/t3.txt", "--model", "m", "-o", "m/t3.yaml"]).status == 0) }
         #expect(try run(["check", "m"]).status == 0)
         #expect(try run(["draft", "m/t3.txt", "-o", "-"]).stdout.hasPrefix("# Drafted by `stmt draft`"))
@@ -387,13 +390,14 @@ extension HostileInputTests {
 /// The fourth sweep of session 9: standard input, columns, growth, CSV files, tabs.
 extension HostileInputTests {
     /// A folder as standard input trapped; /dev/zero or an endless pipe were read until memory ran
-    /// out. Now: refused, or cut at 64 MB, with a message and exit 64.
+    /// out. Now: a folder is refused and more than 64 MB is cut, with a message and exit 64.
     @Test func sweep4_standardInputIsCheckedAndBounded() throws {
         try FileManager.default.createDirectory(atPath: dir + "/folder", withIntermediateDirectories: true)
-        for source in ["folder", "/dev/zero"] {
+        for (source, why) in [("folder", "it is a folder"), ("/dev/zero", "it holds more than 64 MB")] {
             let r = try Binary.run(["-c", "'\(Binary.path)' - < \(source); echo status=$?"], cwd: dir, executable: "/bin/sh")
-            #expect(r.stdout.contains("status=64") && r.stderr.contains("cannot read a script from standard input: it is a"), "\(source): \(r)")
+            #expect(r.stdout.contains("status=64") && r.stderr.contains("cannot read a script from standard input: " + why), "\(source): \(r)")
         }
+        #expect(try Binary.run(["-c", "'\(Binary.path)' run - < /dev/null; echo status=$?"], cwd: dir, executable: "/bin/sh").stdout == "status=0\n")
         let endless = try Binary.run(["-c", "yes 'echo 1' | '\(Binary.path)' -; echo status=$?"], cwd: dir, executable: "/bin/sh")
         #expect(endless.stdout.contains("status=64") && endless.stderr.contains("more than 64 MB"), "\(endless.stderr)")
     }
@@ -452,5 +456,29 @@ extension HostileInputTests {
         for link in ["dang.csv", "dang2.csv", "loopa.csv"] {
             #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: dir + "/" + link)) != nil, "\(link) is no longer a link")
         }
+    }
+}
+
+extension HostileInputTests {
+    /// From the review of this session's fixes: `check --fix` on JSON Lines with CRLF (read as it
+    /// is, not decoded) failed as "changed while it was being read"; a `.json` file whose surrogate
+    /// pairs libyaml reads rewritten is left for a hand edit (its columns are not the file's); an
+    /// anchor status in a table of rows is not warned about.
+    @Test func review_fixOnJSONLinesAndStatusInRows() throws {
+        let lines = [#"{"record":"document","id":"d1","title":"T","text":"A said x. A said y."}"#,
+                     #"{"record":"entity","id":"e1","kind":"person","name":"A"}"#,
+                     #"{"record":"statement","id":"s1","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"c","anchors":["A said"]}"#]
+        try write("m.jsonl", lines.joined(separator: "\r\n") + "\r\n")
+        let fix = try run(["check", "--fix", "m.jsonl"])
+        #expect(fix.status == 0 && fix.stdout.contains("1 anchor made unique"), "\(fix)")
+        let fixed = try String(contentsOfFile: dir + "/m.jsonl", encoding: .utf8)
+        #expect(fixed.contains(#""anchors":[{"exact": "A said", "suffix": " x."}]}"# + "\r\n"), "\(fixed)")
+        try write("p.json", #"{"documents":[{"id":"d1","title":"T","text":"\ud83d\udd4a A said x. A said y."}],"entities":[{"id":"e1","kind":"person","name":"A"}],"statements":[{"id":"s1","speakers":["e1"],"act":{"cue":"said","force":"assert"},"content":"c","anchors":["A said"]}]}"#)
+        let before = try String(contentsOfFile: dir + "/p.json", encoding: .utf8)
+        let pairs = try run(["check", "--fix", "p.json"])
+        let after = try String(contentsOfFile: dir + "/p.json", encoding: .utf8)
+        #expect(pairs.stdout.contains("holds \\u surrogate pairs") && after == before, "\(pairs)")
+        let rows = try run(["-c", "quotes | select status, text | where status = \"FOUND\" | count"])
+        #expect(rows.stderr.isEmpty && rows.stdout != "0\n", "\(rows)")
     }
 }
