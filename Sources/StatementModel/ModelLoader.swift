@@ -193,7 +193,11 @@ public struct ModelLoader: Sendable {
         if let depthProblem = nestingProblem(text, file: file) { return .failure(depthProblem) }
         let text = file.hasSuffix(".json") ? Self.joiningSurrogatePairs(text) : text
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The loader never reads Yams' tags (it types scalars itself, from their text and
+            // quoting), so no scalar is matched against the default resolver's regular
+            // expressions; Yams would otherwise run them on every mapping key for its duplicate check.
+            // The duplicate check then compares keys as the loader reads them: `1:` and `"1":` are one key.
+            return .success(try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             let files = SourceFiles()
             _ = files.add(file, SourceText(text))

@@ -60,6 +60,18 @@ import Testing
         #expect(d[0].span?.line != nil)
     }
 
+    /// Keys are compared as the loader reads them, as text: a plain `1` and a quoted `"1"` are one
+    /// key, and so are `true` and `"true"` (Yams' default resolver would type them apart).
+    @Test func duplicateKeysAreComparedAsText() throws {
+        for (a, b) in [("id", "\"id\""), ("1", "'1'"), ("true", "\"true\""), ("null", "'null'")] {
+            let d = try Fixture(["m.yaml": "model: k\nentities:\n  - {\(a): x, \(b): y, kind: person, name: N}\n"]).diagnostics("m.yaml")
+            #expect(d.contains { $0.message.hasPrefix("yaml: duplicate key") && $0.span?.line == 3 }, "\(a) and \(b)")
+        }
+        // Keys that differ only in how a resolver would type them are still different.
+        let ok = try Fixture(["m.yaml": "model: k\nentities:\n  - {id: a, kind: person, name: N, note: '1.0'}\n"]).load("m.yaml").get()
+        #expect(ok.entities.count == 1)
+    }
+
     @Test func unknownFieldSuggestsTheRightOne() throws {
         let d = try fixture(sampleModel(statements: """
           - id: a3
