@@ -77,6 +77,8 @@ extension Commands {
 
     @Sendable static func paramCommand(_ inv: Invocation) throws -> Output {
         guard case .parameter(let name, _, let e) = inv.arguments else { return .none }
+        // A declared parameter counts as read: `--set` gave it to this script.
+        inv.session.readVariables.insert(name)
         if !inv.session.presetParameters.contains(name) {
             inv.session.variables[name] = try inv.evaluator.eval(e, row: nil)
         }

@@ -99,7 +99,7 @@ extension Commands {
         guard case .expression(let e) = inv.arguments else { return .none }
         let m = inv.session.model
         for w in KnownValues(model: m).warnings(e, kind: t.kind) { inv.session.warn(w) }
-        if let p = StatementPredicate.compile(e, model: m, variables: inv.session.variables) {
+        if let p = StatementPredicate.compile(e, model: m, variable: inv.session.readVariable) {
             // Statement rows: test indexes directly, starting from the index lists when the
             // input is every statement.
             if t.wholeStatementsCount == m.statements.count {

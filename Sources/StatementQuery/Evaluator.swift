@@ -128,7 +128,7 @@ public struct Evaluator {
     }
 
     func variable(_ name: String, _ span: SourceSpan) throws -> Value {
-        if let v = session.variables[name] { return v }
+        if let v = session.readVariable(name) { return v }
         var hint = "define it with `let \(name) = …`, or pass it to a script with --set \(name)=VALUE"
         if let near = Suggestion.closest(to: name, in: session.variables.keys).first {
             hint = "did you mean '$\(near)'?"

@@ -37,6 +37,10 @@ struct KnownValues {
             return ({ roles.contains($0) }, "anchor role is called", { roles })
         case ("statements", "status"), ("entities", "status"), ("documents", "status"):
             return ({ Statement.statuses.contains($0) }, "status is called", { Statement.statuses })
+        case ("statements", "cameo"):
+            // Codes are text, and a leading zero is part of one: `cameo = 243` names no code when the model has "0243".
+            let codes = Set(m.statements.compactMap(\.act.cameo))
+            return ({ codes.contains($0) }, "statement has the CAMEO code", { Array(codes) })
         case (_, "date_basis"):
             let bases = DateClaim.Basis.allCases.map(\.rawValue)
             return ({ bases.contains($0) }, "date basis is called", { bases })

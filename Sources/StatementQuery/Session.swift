@@ -22,6 +22,9 @@ public final class Session: @unchecked Sendable {
     public var variables: [String: Value] = [:]
     /// Names bound by `--set`, which `param` defaults do not override.
     public var presetParameters: Set<String> = []
+    /// Names a command has read (`$name`) or declared with `param`: a `--set` name outside it was
+    /// given to a script that never used it, most likely misspelt.
+    public var readVariables: Set<String> = []
     /// Output settings.
     public var settings = Settings()
     /// The commands of the language.
@@ -68,6 +71,24 @@ public final class Session: @unchecked Sendable {
         case .off: return false
         // `getenv`, not `ProcessInfo.environment`, which copies the whole environment on every call.
         case .auto: return (host?.isTerminal ?? false) && getenv("NO_COLOR").map { $0.pointee == 0 } ?? true
+        }
+    }
+
+    /// The value of `$name`, noted as read.
+    public func readVariable(_ name: String) -> Value? {
+        readVariables.insert(name)
+        return variables[name]
+    }
+
+    /// Warnings for `--set` names that no command read and no `param` declared: a script run with
+    /// `--set acter=Japan` would otherwise quietly use its default for `actor`.
+    public func unusedPresetWarnings() -> [Diagnostic] {
+        presetParameters.subtracting(readVariables).sorted().map { name in
+            let known = readVariables.union(variables.keys).subtracting(presetParameters)
+            let hint = Suggestion.closest(to: name, in: known).first.map { "did you mean '\($0)'? " } ?? ""
+            return Diagnostic("--set \(name)=… was not used: no command read $\(name)",
+                              hint: hint + "a script reads a parameter as $\(name), and may declare it with `param \(name) = DEFAULT`",
+                              category: .evaluation, severity: .warning)
         }
     }
 

@@ -17,12 +17,12 @@ struct StatementPredicate {
     static let entityListFields: Set<String> = ["speakers", "targets", "addressees", "on_behalf_of"]
     static let textFields: Set<String> = ["act", "cue", "content", "id", "status"]
 
-    /// Compiles `e` for `model`, reading `$variables` now; nil when it cannot be compiled exactly.
-    static func compile(_ e: Expr, model m: Model, variables: [String: Value]) -> StatementPredicate? {
+    /// Compiles `e` for `model`, reading `$variables` now through `variable` (which notes them as read); nil when it cannot be compiled exactly.
+    static func compile(_ e: Expr, model m: Model, variable: (String) -> Value?) -> StatementPredicate? {
         func text(_ e: Expr) -> String? {
             switch e {
             case .literal(.string(let s), _): return s
-            case .variable(let name, _): if case .string(let s)? = variables[name] { return s }; return nil
+            case .variable(let name, _): if case .string(let s)? = variable(name) { return s }; return nil
             default: return nil
             }
         }
@@ -39,7 +39,7 @@ struct StatementPredicate {
         }
         switch e {
         case .binary("and", let l, let r, _):
-            guard let a = compile(l, model: m, variables: variables), let b = compile(r, model: m, variables: variables) else { return nil }
+            guard let a = compile(l, model: m, variable: variable), let b = compile(r, model: m, variable: variable) else { return nil }
             let cand: [Int]?
             switch (a.candidates, b.candidates) {
             case (nil, nil): cand = nil
@@ -50,11 +50,11 @@ struct StatementPredicate {
             return StatementPredicate(test: { a.test($0) && b.test($0) }, candidates: cand,
                                       exact: a.candidates != nil && b.candidates != nil && a.exact && b.exact)
         case .binary("or", let l, let r, _):
-            guard let a = compile(l, model: m, variables: variables), let b = compile(r, model: m, variables: variables) else { return nil }
+            guard let a = compile(l, model: m, variable: variable), let b = compile(r, model: m, variable: variable) else { return nil }
             let cand = a.candidates.flatMap { x in b.candidates.map { union([x, $0]) } }
             return StatementPredicate(test: { a.test($0) || b.test($0) }, candidates: cand, exact: cand != nil && a.exact && b.exact)
         case .not(let inner, _):
-            guard let a = compile(inner, model: m, variables: variables) else { return nil }
+            guard let a = compile(inner, model: m, variable: variable) else { return nil }
             return StatementPredicate(test: { !a.test($0) }, candidates: nil)
         case .binary("=", let l, let r, _):
             guard let f = field(l), textFields.contains(f), let lit = text(r) else { return nil }

@@ -168,11 +168,13 @@ struct Open: ParsableCommand {
                 }
             }
             if let failed { throw failed }
+            session.unusedPresetWarnings().forEach(session.warn)
             return
         }
         if let script {
             let text = try readScript(script, gate: session.gate)
             try runScript(text, name: script == "-" ? "<stdin>" : script, session: session, echo: echo, keepGoing: keepGoing)
+            session.unusedPresetWarnings().forEach(session.warn)
             return
         }
         let code = REPL(session: session).run()

@@ -21,7 +21,7 @@ import Testing
         let commands = try parser.parseScript()
         guard case .expression(let e) = commands[0].pipeline.stages[0].arguments else { Issue.record("parse"); return }
         let m = h.session.model
-        let p = try #require(StatementPredicate.compile(e, model: m, variables: h.session.variables), "not compiled: \(condition)")
+        let p = try #require(StatementPredicate.compile(e, model: m, variable: h.session.readVariable), "not compiled: \(condition)")
         let evaluator = Evaluator(session: h.session)
         for i in m.statements.indices {
             let expected = try evaluator.truth(evaluator.eval(e, row: .statement(i)), e.span)
@@ -36,7 +36,7 @@ import Testing
         var parser = Parser(SourceInput(text: "statements | where date > 2020"))
         let commands = try parser.parseScript()
         guard case .expression(let e) = commands[0].pipeline.stages[0].arguments else { Issue.record("parse"); return }
-        #expect(StatementPredicate.compile(e, model: try SeedModel.load(), variables: [:]) == nil)
+        #expect(StatementPredicate.compile(e, model: try SeedModel.load(), variable: { _ in nil }) == nil)
     }
 
     @Test func dateOrderMatchesTheGenericSort() throws {

@@ -1,0 +1,42 @@
+import Foundation
+import StatementShell
+import Testing
+
+/// Session 10: what was left from the fourth sweep, and the fifth sweep's findings, one test each.
+extension HostileInputTests {
+    /// A code is text: `cameo = 243` matched "0243" (text that read as a number compared as one) and
+    /// said nothing. Now a leading zero keeps text from reading as a number, and a code no statement
+    /// has is warned about with the code it may mean.
+    @Test func session10_codesAreTextNotNumbers() throws {
+        let number = try run(["-c", "statements | where cameo = 243 | count"])
+        #expect(number.status == 0 && number.stdout == "0\n", "\(number)")
+        #expect(number.stderr.contains("warning: no statement has the CAMEO code '243'") && number.stderr.contains("did you mean '0243'"), "\(number)")
+        let text = try run(["-c", "statements | where cameo = \"0243\" | count", "-c", "statements | where cameo in [\"024\", \"0243\"] | count"])
+        #expect(text.stdout == "1\n3\n" && text.stderr.isEmpty, "\(text)")
+        let kinds = try run(["-c", "echo \"0243\" = 243", "-c", "echo \"-07\" = -7", "-c", "echo \"00\" = 0",
+                             "-c", "echo \"2014\" = 2014", "-c", "echo \"0\" = 0", "-c", "echo \"0.5\" = 0.5", "-c", "echo \"-3\" = -3"])
+        #expect(kinds.stdout == "false\nfalse\nfalse\ntrue\ntrue\ntrue\ntrue\n", "\(kinds)")
+        let set = try run(["--set", "x=0243", "-c", "echo $x = 243", "-c", "echo $x = \"0243\""])
+        #expect(set.stdout == "false\ntrue\n", "\(set)")
+    }
+}
+
+extension HostileInputTests {
+    /// A `--set` name that no command reads and no `param` declares is warned about after the script
+    /// (it quietly left the script on its default), with the parameter it may mean.
+    @Test func session10_unusedSetIsWarnedAbout() throws {
+        try write("p.stmt", "param actor = \"Norway\"\nstatements | where speakers has $actor | count\n")
+        let typo = try run(["--set", "acter=Japan", "p.stmt"])
+        #expect(typo.status == 0 && typo.stdout == "0\n", "\(typo)")
+        #expect(typo.stderr.contains("warning: --set acter=… was not used: no command read $acter") && typo.stderr.contains("did you mean 'actor'?"), "\(typo)")
+        let right = try run(["--set", "actor=Japan", "p.stmt"])
+        #expect(right.stdout == "5\n" && right.stderr.isEmpty, "\(right)")
+        // Read directly, or through the compiled statement filter, is used.
+        let used = try run(["--set", "x=1", "--set", "who=Japan", "-c", "echo $x", "-c", "statements | where speakers has $who | count"])
+        #expect(used.stdout == "1\n5\n" && used.stderr.isEmpty, "\(used)")
+        let unused = try run(["--set", "y=2", "-c", "echo 1"])
+        #expect(unused.status == 0 && unused.stderr.contains("--set y=… was not used"), "\(unused)")
+        let quiet = try run(["--set", "y=2", "-c", "set warnings off", "-c", "echo 1"])
+        #expect(quiet.stderr.isEmpty, "\(quiet)")
+    }
+}
