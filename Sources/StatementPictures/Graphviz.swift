@@ -114,6 +114,16 @@ struct Child {
         posix_spawn_file_actions_adddup2(&actions, pipes[0][0], 0)
         posix_spawn_file_actions_adddup2(&actions, pipes[1][1], 1)
         posix_spawn_file_actions_adddup2(&actions, pipes[2][1], 2)
+        // Nothing else of stmt's (or of whoever started it) reaches dot: files a caller opened
+        // without close-on-exec would otherwise stay open, and a pipe's reader would not see its end.
+        if let closeFrom = Self.addCloseFrom {
+            _ = closeFrom(&actions, 3)
+        } else {
+            for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
+        // A parent that left SIGCHLD ignored makes the kernel reap children at once, and waitpid
+        // could never read dot's status: stmt reaps its own children, so the default is restored.
+        signal(SIGCHLD, SIG_DFL)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -137,6 +147,18 @@ struct Child {
         return Child(pid: pid, input: FileHandle(fileDescriptor: pipes[0][1], closeOnDealloc: true),
                      output: FileHandle(fileDescriptor: pipes[1][0], closeOnDealloc: true),
                      errors: FileHandle(fileDescriptor: pipes[2][0], closeOnDealloc: true))
+    }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+    /// module does not export (it is declared for _GNU_SOURCE only).
+    static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
+    /// This process's open file descriptors, from /proc (empty where it is not mounted).
+    static func openDescriptors() -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
     }
 
     /// The exit status once the child has ended (a signal counts as 128 + its number), else nil.

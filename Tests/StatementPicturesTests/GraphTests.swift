@@ -158,6 +158,20 @@ import Testing
         #expect(mask == "0000000000000000", "\(mask ?? "none")")
     }
 
+    /// Only the three pipes reach the child: a descriptor stmt (or its parent) opened without
+    /// close-on-exec stayed open in dot.
+    @Test func theChildGetsNoOtherDescriptor() throws {
+        let leaked = open("/dev/null", O_RDONLY)
+        #expect(leaked > 2)
+        defer { close(leaked) }
+        #expect(Child.openDescriptors().contains(leaked))
+        #expect(Child.addCloseFrom != nil, "glibc 2.34 or later has posix_spawn_file_actions_addclosefrom_np")
+        let child = try Child.spawn("/bin/sleep", arguments: ["5"])
+        defer { child.stop() }
+        let fds = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(child.pid)/fd").sorted()
+        #expect(fds == ["0", "1", "2"], "\(fds)")
+    }
+
     @Test func aCancelledRenderStopsDot() throws {
         let graphviz = Graphviz()
         guard graphviz.isAvailable else { return }

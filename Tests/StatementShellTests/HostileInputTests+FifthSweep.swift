@@ -40,3 +40,15 @@ extension HostileInputTests {
         #expect(quiet.stderr.isEmpty, "\(quiet)")
     }
 }
+
+extension HostileInputTests {
+    /// Drawing with Graphviz under a parent that ignores SIGCHLD (`trap '' CHLD`, which exec keeps):
+    /// the kernel reaped dot at once and stmt, unable to read its status, said dot failed.
+    @Test func session10_drawingUnderAnIgnoredChildSignal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else { return }
+        let r = try Binary.run(["-c", "trap '' CHLD; exec \"$0\" -c 'statements | graph | save g.svg'", Binary.path],
+                               cwd: dir, executable: "/bin/bash")
+        let svg = (try? String(contentsOfFile: dir + "/g.svg", encoding: .utf8)) ?? ""
+        #expect(r.status == 0 && svg.contains("<svg"), "\(r)")
+    }
+}
