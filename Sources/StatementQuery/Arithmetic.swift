@@ -3,7 +3,7 @@ import StatementModel
 /// `+ - * /`: numbers with numbers; `+` with text on either side joins text (the other side as it
 /// prints). A null side gives null.
 enum Arithmetic {
-    static func apply(_ op: String, _ l: Value, _ r: Value, span: SourceSpan, model: Model) throws -> Value {
+    static func apply(_ op: String, _ l: Value, _ r: Value, span: SourceSpan, model: Model, madeText: TextBudget) throws -> Value {
         if l.isNull || r.isNull { return .null }
         switch (l, r) {
         case (.number(let x), .number(let y)):
@@ -16,7 +16,9 @@ enum Arithmetic {
                 return .number(x / y)
             }
         case _ where op == "+" && (l.isString || r.isString):
-            return .string(Display.plain(l, model) + Display.plain(r, model))
+            let a = Display.plain(l, model), b = Display.plain(r, model)
+            try madeText.take(a.utf8.count + b.utf8.count, at: span)
+            return .string(a + b)
         default:
             let hint = op == "+" ? "'+' adds numbers or joins text: \"total: \" + $n" : "'\(op)' works on numbers, e.g. len(topics) \(op) 1"
             throw Diagnostic("cannot \(op == "+" ? "add" : op == "-" ? "subtract" : op == "*" ? "multiply" : "divide") \(l.typeName) and \(r.typeName)",

@@ -8,9 +8,15 @@ public struct Evaluator {
     var model: Model { session.model }
     /// Values of `(pipeline)` expressions already computed while running this command.
     let subqueries = SubqueryCache()
+    /// The text this command has made with `+`, `join` and `replace`.
+    let madeText: TextBudget
+
 
     /// Makes an evaluator.
-    public init(session: Session) { self.session = session }
+    public init(session: Session) {
+        self.session = session
+        madeText = TextBudget(session.textLimits)
+    }
 
     /// Runs a pipeline: its head, then each stage on the value before it.
     public func run(_ p: Pipeline) throws -> Output {
@@ -92,7 +98,7 @@ public struct Evaluator {
                                  hint: "e.g. statements | group by act aggregate \(f.signature)")
             }
             let values = try args.map { try eval($0, row: row) }
-            return try f.run(FunctionSpec.Call(arguments: values, spans: args.map { $0.span }, span: span, model: model))
+            return try f.run(FunctionSpec.Call(arguments: values, spans: args.map { $0.span }, span: span, model: model, madeText: madeText))
         case .binary(let op, let l, let r, let span):
             switch op {
             case "and":
@@ -109,7 +115,7 @@ public struct Evaluator {
                 if b == true { return .bool(true) }
                 return a == nil || b == nil ? .null : .bool(false)
             case "+", "-", "*", "/":
-                return try Arithmetic.apply(op, eval(l, row: row), eval(r, row: row), span: span, model: model)
+                return try Arithmetic.apply(op, eval(l, row: row), eval(r, row: row), span: span, model: model, madeText: madeText)
             case _ where (op == "=" || op == "!=") && (l.isNullLiteral || r.isNullLiteral):
                 // `x = null`: is it absent (null, or an empty list)? (A `where` on a case with two
                 // patterns would guard only the second.)

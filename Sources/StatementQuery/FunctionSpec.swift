@@ -14,6 +14,8 @@ public struct FunctionSpec: Sendable {
         public var span: SourceSpan
         /// The model, for names and ids.
         public var model: Model
+        /// The text the command has made so far (functions that make text count theirs).
+        var madeText = TextBudget()
     }
 
     /// The name typed.

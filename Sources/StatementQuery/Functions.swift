@@ -25,9 +25,6 @@ public enum Functions {
     }
 
     /// A text function applied to a value, or to each element of a list.
-    /// The longest text a function makes.
-    static let maxText = 64 << 20
-
     static func mapText(_ c: FunctionSpec.Call, _ f: @escaping (String) throws -> Value) throws -> Value {
         func one(_ v: Value) throws -> Value { try text(v, c, 0).map(f) ?? .null }
         if case .list(let items) = c.arguments[0] { return .list(try items.map(one)) }
@@ -116,15 +113,17 @@ public enum Functions {
             let new = try text(c.arguments[2], c, 2) ?? ""
             return try mapText(c) { t in
                 // Nested replaces multiply the length: 8 levels of one letter for ten made 1 GB.
-                if new.utf8.count > old.utf8.count, t.utf8.count / old.utf8.count * (new.utf8.count - old.utf8.count) + t.utf8.count > Self.maxText {
+                if new.utf8.count > old.utf8.count, t.utf8.count / old.utf8.count * (new.utf8.count - old.utf8.count) + t.utf8.count > c.madeText.limits.maxText {
                     var found = 0
                     var from = t.startIndex
                     while let r = t.range(of: old, range: from..<t.endIndex) { found += 1; from = r.upperBound }
-                    if t.utf8.count + found * (new.utf8.count - old.utf8.count) > Self.maxText {
-                        throw fail("replace would make text of more than \(Self.maxText >> 20) MB", c.spans[2], hint: "replace in smaller pieces")
+                    if t.utf8.count + found * (new.utf8.count - old.utf8.count) > c.madeText.limits.maxText {
+                        throw fail("replace would make text of more than \(TextBudget.megabytes(c.madeText.limits.maxText))", c.spans[2], hint: "replace in smaller pieces")
                     }
                 }
-                return .string(t.replacingOccurrences(of: old, with: new))
+                let made = t.replacingOccurrences(of: old, with: new)
+                try c.madeText.take(made.utf8.count, at: c.span)
+                return .string(made)
             }
         },
         FunctionSpec(name: "year", signature: "year(DATE)", summary: "the year of a date",
@@ -153,7 +152,9 @@ public enum Functions {
                      """)]) { c in
             guard let items = try list(c.arguments[0], c, 0) else { return .null }
             let sep = try text(c.arguments[1], c, 1) ?? ""
-            return .string(try items.map { try text($0, c, 0) ?? "" }.joined(separator: sep))
+            let texts = try items.map { try text($0, c, 0) ?? "" }
+            try c.madeText.take(texts.reduce(sep.utf8.count * max(texts.count - 1, 0)) { $0 + $1.utf8.count }, at: c.span)
+            return .string(texts.joined(separator: sep))
         },
         FunctionSpec(name: "first", signature: "first(LIST)", summary: "the first element of a list (null when empty)",
                      help: "", arity: 1...1,

@@ -27,6 +27,8 @@ public final class Session: @unchecked Sendable {
     public var readVariables: Set<String> = []
     /// Output settings.
     public var settings = Settings()
+    /// How much text one command may make with `+`, `join` and `replace`.
+    public var textLimits = TextBudget.Limits()
     /// The commands of the language.
     public let commands: CommandTable
     /// The folder relative paths resolve against (the running script's, or the working directory).

@@ -52,3 +52,20 @@ extension HostileInputTests {
         #expect(r.status == 0 && svg.contains("<svg"), "\(r)")
     }
 }
+
+extension HostileInputTests {
+    /// Text made by `+` and `join` had no limit (twenty `+` of a 60 MB text: 59 s, 2.4 GB): one text
+    /// is at most 64 MB (as `replace` already was), one command's texts 1 GB (EvaluatorTests has the
+    /// count across rows, on small limits).
+    @Test func session10_textMadeByACommandIsBounded() throws {
+        // 40 MB by doubling: 5 × 2^23 bytes.
+        let commands = ["let x = \"eeeee\""] + Array(repeating: "let x = $x + $x", count: 23)
+            + ["echo len($x)", "echo len($x + $x)", "echo len(join([$x, $x], \"\"))", "echo len($x + \"ok\")"]
+        let started = Date()
+        let r = try run(commands.flatMap { ["-c", $0] } + ["--keep-going"])
+        #expect(r.stdout == "41943040\n41943042\n", "\(r.stdout)")
+        #expect(r.stderr.contains("-c#26:1:13: error: this would make text of more than 64 MB"), "\(r.stderr)")
+        #expect(r.stderr.contains("-c#27:1:10: error: this would make text of more than 64 MB"), "\(r.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+}
