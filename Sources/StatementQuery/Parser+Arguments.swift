@@ -115,7 +115,7 @@ extension Parser {
             try expectOp("=", hint: "usage: \(command.synopsis)")
             // `let n = statements | count` binds a pipeline's value; `let n = "text"` an expression's.
             if startsPipeline(at: pos) || peek.kind == .word && table.lookup(peek.text) != nil {
-                return .binding(name: n.text, nameSpan: span(n), value: try parsePipeline())
+                return .binding(name: n.text, nameSpan: span(n), value: try parseValuePipeline(in: "of a variable"))
             }
             return .parameter(name: n.text, nameSpan: span(n), value: try parseExpression())
         case .parameter:

@@ -167,7 +167,7 @@ public struct Parser {
         if isOp("(") {
             _ = advance(); depth += 1
             while peek.kind == .newline { pos += 1 }
-            let inner = try parsePipeline()
+            let inner = try parseValuePipeline(in: "inside ( … )")
             depth -= 1
             try expectOp(")", hint: "close the parenthesis")
             return Stage(command: table.subpipelineSource, nameSpan: span(t), arguments: .subpipeline(inner))
@@ -184,6 +184,19 @@ public struct Parser {
         }
         _ = advance()
         return Stage(command: command, nameSpan: span(t), arguments: try parseArguments(command.shape, for: command))
+    }
+
+    /// A pipeline whose value is used (`( … )`, `let x = …`): a command that acts on the session
+    /// (`load`, `run`, `let`, `quit`, …) would act in the middle of a query — `load` there replaced
+    /// the model the query was reading, and stmt trapped — so it is refused.
+    mutating func parseValuePipeline(in place: String) throws(Diagnostic) -> Pipeline {
+        let p = try parsePipeline()
+        if p.head.command.role == .command {
+            throw Diagnostic("'\(p.head.command.name)' is a command of its own, not a query: it cannot be a value \(place)",
+                             at: p.head.nameSpan, hint: "run it on its own line; a value comes from a table or a query, e.g. (statements | count)",
+                             category: .syntax)
+        }
+        return p
     }
 
     mutating func parseStage() throws(Diagnostic) -> Stage {

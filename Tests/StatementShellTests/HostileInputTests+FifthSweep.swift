@@ -69,3 +69,22 @@ extension HostileInputTests {
         #expect(Date().timeIntervalSince(started) < 30)
     }
 }
+
+extension HostileInputTests {
+    /// A command of its own inside a value: `(load m.yaml)` in a `select` replaced the model the query
+    /// was reading and stmt trapped (SIGILL); `(draft …)`, `(run …)`, `(set …)`, `(quit)` and
+    /// `let x = load …` acted in silence. Each is now a located syntax error, and nothing runs.
+    @Test func session10_commandsAreNotValues() throws {
+        try write("m.yaml", "model: m\nentities:\n  - {id: a, kind: person, name: A}\n")
+        let cases = [("statements | select id, (load m.yaml) as l, speakers", 26, "load"),
+                     ("statements | where (load m.yaml) = null or id = \"c1\" | select id", 21, "load"),
+                     ("echo (quit)", 7, "quit"), ("let x = (set mode json)", 10, "set"), ("let x = (let y = 2)", 10, "let"),
+                     ("statements | where (run t.stmt) = null | count", 21, "run"), ("let x = load m.yaml", 9, "load")]
+        for (command, column, name) in cases {
+            let r = try run(["--keep-going", "-c", command, "-c", "info"])
+            #expect(r.status == 2 && r.stderr.contains("-c#1:1:\(column): error: '\(name)' is a command of its own, not a query"), "\(command): \(r)")
+            #expect(r.stdout.contains("model      seed"), "\(command): the model changed: \(r.stdout)")
+        }
+        #expect(try run(["-c", "let n = statements | count", "-c", "echo (statements | count) $n"]).stdout == "15 15\n")
+    }
+}
