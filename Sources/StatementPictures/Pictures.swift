@@ -103,7 +103,7 @@ public enum Pictures {
     static let report = CommandSpec(
         name: "report", synopsis: "report PATH", summary: "write an HTML page that reads the model on its text",
         help: """
-        Writes one self-contained HTML file (no network, no external scripts or fonts): each document's text with every FOUND anchor highlighted in its speaker's colour (framing, narration and residue styled apart) and a card per highlight on hover, focus or click; the statements as a table that sorts and filters; the actor graph, drawn by Graphviz's dot when it is installed, else listed. Written atomically; refused in safe mode. `stmt report -o FILE` does the same from the shell.
+        Writes one self-contained HTML file (no network, no external scripts or fonts): each document's text with every FOUND anchor highlighted in its speaker's colour (framing, narration and residue styled apart) and a card per highlight on hover, focus or click; the statements as a table that sorts and filters; the actor graph, drawn by Graphviz's dot when it is installed, else listed. Written atomically; refused in safe mode and onto the model's own files or its documents' texts. `stmt report -o FILE` does the same from the shell.
         """,
         examples: [Example("the seed's report", "report /tmp/stmt-example-report.html", "wrote /tmp/stmt-example-report.html: 15 statements, 21 highlights")],
         role: .command, shape: .words(min: 1, max: 1), completion: .paths, writes: true, run: runReport)

@@ -115,14 +115,21 @@ public final class Session: @unchecked Sendable {
         do { try gate.check(.read, path) } catch { throw error.diagnostic("read", at: span) }
     }
 
-    /// Refuses a write the gate does not allow (every write in safe mode).
+    /// Refuses a write the gate does not allow (every write in safe mode), and one that would
+    /// replace the model's own files or its documents' texts.
     public func checkWrite(_ path: String, span: SourceSpan) throws {
         do { try gate.check(.write, path) } catch { throw error.diagnostic("write", at: span) }
+        if let why = model.ownFileRefusal(path) {
+            throw Diagnostic("will not write '\(path)': \(why)", at: span,
+                             hint: "write to another file: a model and its texts are only read", category: .refused)
+        }
     }
 
     /// Writes bytes through the gate (atomically); a refusal or a failure is a diagnostic at `span`.
     public func writeFile(_ bytes: [UInt8], to path: String, span: SourceSpan) throws {
-        do { try gate.write(bytes, to: resolve(path: path)) } catch { throw error.diagnostic("write", at: span) }
+        let full = resolve(path: path)
+        try checkWrite(full, span: span)
+        do { try gate.write(bytes, to: full) } catch { throw error.diagnostic("write", at: span) }
     }
 
     /// A file's bytes through the gate; a refusal or a failure is a diagnostic at `span`.

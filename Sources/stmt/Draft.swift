@@ -74,20 +74,22 @@ struct DraftCommand: ParsableCommand {
     }
 
     /// Why a draft may not go to `output`, if it may not: it would replace the text being drafted,
-    /// the model it joins or that model's main file, or a file that is not YAML (a source text).
+    /// the model it joins, a file that is not YAML (a source text), or any existing file but an
+    /// earlier draft.
     static func refusal(output: String, text: String, model: String?) -> String? {
         let target = FileGate.realPath(output)
         if target == FileGate.realPath(text) { return "it is the text being drafted" }
         guard ["yaml", "yml"].contains((output as NSString).pathExtension.lowercased()) else {
             return "a draft is YAML, and the name does not end in .yaml or .yml"
         }
-        guard let model else { return nil }
-        if FileGate.kind(of: model) != .directory { return target == FileGate.realPath(model) ? "it is the model the draft joins" : nil }
-        // In a folder model, an earlier draft (its first line says so) may be replaced; no other file.
-        guard PathText.folder(of: target) == FileGate.realPath(model), FileGate.kind(of: output) == .regular else { return nil }
-        guard let bytes = try? FileGate.unrestricted.read(output, limit: 1 << 28) else { return "it is in '\(model)' and could not be read to see what it holds" }
+        if let model, FileGate.kind(of: model) != .directory, target == FileGate.realPath(model) { return "it is the model the draft joins" }
+        // An earlier draft (its first line says so) may be replaced; no other file — a hand-written
+        // model, in a folder model or not, would be lost.
+        guard FileGate.kind(of: output) == .regular else { return nil }
+        let place = model.map { FileGate.kind(of: $0) == .directory && PathText.folder(of: target) == FileGate.realPath($0) ? "one of the files of '\($0)'" : nil } ?? nil
+        guard let bytes = try? FileGate.unrestricted.read(output, limit: 1 << 28) else { return "it exists and could not be read to see what it holds" }
         let text = (try? TextDecoder.decode(bytes, name: output)) ?? ""
-        return text.hasPrefix("# Drafted by `stmt draft`") ? nil : "it is one of the files of '\(model)', not an earlier draft"
+        return text.hasPrefix("# Drafted by `stmt draft`") ? nil : "it is \(place ?? "a file that exists"), not an earlier draft"
     }
 }
 

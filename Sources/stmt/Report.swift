@@ -14,6 +14,11 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let session = try options.makeSession(scriptPath: nil)
+        if let output, output != "-", let why = session.model.ownFileRefusal(session.resolve(path: output)) {
+            report([Diagnostic("will not write '\(output)': \(why)", hint: "write the page to another file: a model and its texts are only read",
+                               category: .refused)])
+            throw ExitCode(StatementShell.ExitCode.usage.rawValue)
+        }
         let page: String
         do { page = try HTMLReport(model: session.model).html() } catch {
             report([Diagnostic(error.message, hint: error.hint, category: .evaluation)])

@@ -88,3 +88,39 @@ extension HostileInputTests {
         #expect(try run(["-c", "let n = statements | count", "-c", "echo (statements | count) $n"]).stdout == "15 15\n")
     }
 }
+
+extension HostileInputTests {
+    /// `report -o` and `save` replaced the model's own file and its documents' source texts with a
+    /// page or a table (exit 0), and `save x.json` into a folder model added a file the folder then
+    /// failed to load. Each is refused, located, and the files are left as they were.
+    @Test func session10_theModelAndItsTextsAreNeverReplaced() throws {
+        try write("m/text.txt", "Kakin urged Hallin to resume talks.\n")
+        let model = "model: m\ndocuments:\n  - {id: d, title: D, source: text.txt}\nentities:\n  - {id: k, kind: state, name: Kakin}\n"
+            + "statements:\n  - {id: s1, speakers: [k], act: {cue: urged, force: urge}, content: x, anchors: [Kakin urged Hallin]}\n"
+        try write("m/m.yaml", model)
+        func unchanged() -> Bool {
+            (try? String(contentsOfFile: dir + "/m/m.yaml", encoding: .utf8)) == model
+                && (try? String(contentsOfFile: dir + "/m/text.txt", encoding: .utf8)) == "Kakin urged Hallin to resume talks.\n"
+        }
+        for target in ["m/m.yaml", "m/text.txt"] {
+            let r = try run(["report", "--model", "m/m.yaml", "-o", target])
+            #expect(r.status == 64 && r.stderr.contains("error: will not write '\(target)'"), "\(r)")
+        }
+        #expect(unchanged())
+        let session = try run(["--model", "m/m.yaml", "--keep-going", "-c", "statements | save m/m.yaml", "-c", "statements | save ./m/text.txt",
+                               "-c", "report m/m.yaml", "-c", "statements | save m/out.csv"])
+        #expect(session.status == 1 && session.stdout == "saved 1 row to m/out.csv\n", "\(session)")
+        #expect(session.stderr.contains("-c#1:1:19: error: will not write") && session.stderr.contains("it is the model's own file"), "\(session)")
+        #expect(session.stderr.contains("-c#2:1:19: error: will not write") && session.stderr.contains("it is the source text of document 'd'"), "\(session)")
+        #expect(session.stderr.contains("-c#3:1:8: error: will not write"), "\(session)")
+        #expect(unchanged())
+        let folder = try run(["--model", "m", "--keep-going", "-c", "statements | save m/new.json", "-c", "statements | save m/new.md"])
+        #expect(folder.status == 1 && folder.stderr.contains("it would be one of the model files of the folder 'm'") && folder.stdout == "saved 1 row to m/new.md\n", "\(folder)")
+        #expect(try run(["check", "m"]).status == 0)
+        // `draft -o` without --model replaced a hand-written model; an earlier draft may still be replaced.
+        try write("t.txt", "John Smith said the talks failed.\n")
+        let draft = try run(["draft", "t.txt", "-o", "m/m.yaml"])
+        #expect(draft.status == 64 && draft.stderr.contains("it is a file that exists, not an earlier draft") && unchanged(), "\(draft)")
+        for _ in 0..<2 { #expect(try run(["draft", "t.txt", "-o", "d.yaml"]).status == 0) }
+    }
+}
