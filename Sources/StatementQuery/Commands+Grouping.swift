@@ -57,7 +57,7 @@ extension Commands {
         var slot: [String: Int] = [:]
         var out: [(key: [Value], rows: [Int])] = []
         for (n, row) in t.rows.enumerated() {
-            if n & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+            try inv.evaluator.checkCancelled(inv.span)
             // Each field's values (a list's elements; an empty list is one null), then every combination.
             var combos: [[Value]] = [[]]
             for f in fields {

@@ -136,8 +136,8 @@ extension Commands {
         }
         var out = t
         out.rows = []
-        for (n, row) in t.rows.enumerated() {
-            if n & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+        for row in t.rows {
+            try inv.evaluator.checkCancelled(inv.span)
             if try inv.evaluator.logic(inv.evaluator.eval(e, row: row), e.span) == true { out.rows.append(row) }
         }
         return .value(.table(out))
@@ -183,8 +183,8 @@ extension Commands {
         let inPlace = fields.allSatisfy { $0 == .id || $0 == .date }
         var rows: [Value] = []
         rows.reserveCapacity(t.count)
-        for (n, row) in t.rows.enumerated() {
-            if n & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+        for row in t.rows {
+            try inv.evaluator.checkCancelled(inv.span)
             var cells: [(name: String, value: Value)] = []
             cells.reserveCapacity(columns.count)
             if plain, case .statement(let i) = row {

@@ -98,6 +98,8 @@ public struct Evaluator {
                                  hint: "e.g. statements | group by act aggregate \(f.signature)")
             }
             let values = try args.map { try eval($0, row: row) }
+            // At every call, not only between rows: one row's nested calls may take seconds.
+            try checkCancelled(span)
             return try f.run(FunctionSpec.Call(arguments: values, spans: args.map { $0.span }, span: span, model: model, madeText: madeText))
         case .binary(let op, let l, let r, let span):
             switch op {

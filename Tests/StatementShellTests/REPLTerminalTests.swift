@@ -198,6 +198,45 @@ import Testing
         #expect(t.waitFor("wrapper survived: 143"), "\(t.screen)")
     }
 
+    /// A query whose rows are each slow, on a table of fewer than 4,096 rows: Ctrl-C and SIGTERM
+    /// went unheard for minutes (the rows were checked for a cancel only every 4,096).
+    @Test func ctrlCAndTermStopASlowQueryOfFewRows() throws {
+        let model = home + "/slow.jsonl"
+        var lines = ["{\"record\": \"model\", \"format\": 1, \"model\": \"slow\"}",
+                     "{\"record\": \"entity\", \"id\": \"e1\", \"kind\": \"state\", \"name\": \"Kakin\"}"]
+        for i in 0..<1_500 {
+            lines.append("{\"record\": \"statement\", \"id\": \"s\(i)\", \"speakers\": [\"e1\"], \"act\": {\"cue\": \"said\", \"force\": \"assert\"}, \"content\": \"c\"}")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: model, atomically: true, encoding: .utf8)
+        // A 20 MB text searched once per row: about 0.2 s a row, minutes for the table.
+        let setup = "let x = \"word \"" + String(repeating: "; let x = $x + $x", count: 22) + "; echo len($x)\r"
+        let slow = "statements | where $x ~ id | count\r"
+        let env = ["HOME": home, "STMT_HISTORY": history, "NO_COLOR": "1"]
+        let t = try PseudoTerminal(arguments: ["--model", model], environment: env)
+        #expect(t.waitFor("stmt(slow)> "), "\(t.screen)")
+        t.type(setup)
+        #expect(t.waitFor("20971520"), "\(t.screen)")
+        t.type(slow)
+        t.drain(milliseconds: 500)
+        let pressed = Date()
+        t.type("\u{3}")
+        #expect(t.waitFor("cancelled; the session goes on", seconds: 5), "\(t.screen)")
+        #expect(Date().timeIntervalSince(pressed) < 5)
+        t.type("statements | limit 2 | count\r")
+        #expect(t.waitFor("\n2\n"), "\(t.screen)")
+        // SIGTERM in the middle of the same query ends stmt soon, as at the prompt.
+        let u = try PseudoTerminal(arguments: ["--model", model], environment: env)
+        #expect(u.waitFor("stmt(slow)> "))
+        u.type(setup)
+        #expect(u.waitFor("20971520"), "\(u.screen)")
+        u.type(slow)
+        u.drain(milliseconds: 500)
+        let sent = Date()
+        kill(u.pid, SIGTERM)
+        #expect(u.exitStatus(timeoutMilliseconds: 5000) == 128 + SIGTERM)
+        #expect(Date().timeIntervalSince(sent) < 5.5)
+    }
+
     static func childPid(of parent: pid_t) -> pid_t? {
         for _ in 0..<50 {
             if let text = try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8),
