@@ -143,21 +143,12 @@ struct Comparison {
             return model.id(of: a.recordRef!) == s
         case (.string(let s), .statement), (.string(let s), .document), (.string(let s), .relation):
             return model.id(of: b.recordRef!) == s
-        case (.number(let n), .string(let s)), (.string(let s), .number(let n)): return Self.text(s, reads: n)
+        case (.number(let n), .string(let s)), (.string(let s), .number(let n)): return NumberText.number(s) == n
         case (.date(let d), .string(let s)), (.string(let s), .date(let d)): return PartialDate.parse(s) == d
         case (.date(let d), .number(let n)), (.number(let n), .date(let d)): return Double(d.year) == n && d.month == nil
         case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }
         default: return false
         }
-    }
-
-    /// Whether text reads as the number: "2014" is 2014, but "0243" is a code, not 243 — a leading
-    /// zero before another digit makes text an identifier (as CAMEO and ISO codes are written).
-    static func text(_ s: String, reads n: Double) -> Bool {
-        let digits = s.utf8.first == UInt8(ascii: "-") || s.utf8.first == UInt8(ascii: "+") ? s.utf8.dropFirst() : s.utf8[...]
-        if digits.count > 1, digits.first == UInt8(ascii: "0"), let second = digits.dropFirst().first,
-           (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(second) { return false }
-        return Double(s) == n
     }
 
     func contains(_ a: Value, _ b: Value) -> Bool {

@@ -5,8 +5,8 @@ import Testing
 /// Session 10: what was left from the fourth sweep, and the fifth sweep's findings, one test each.
 extension HostileInputTests {
     /// A code is text: `cameo = 243` matched "0243" (text that read as a number compared as one) and
-    /// said nothing. Now a leading zero keeps text from reading as a number, and a code no statement
-    /// has is warned about with the code it may mean.
+    /// said nothing. Now text reads as a number only as a query writes one (no leading zero, hex,
+    /// `inf` or `+`), and a code no statement has is warned about with the code it may mean.
     @Test func session10_codesAreTextNotNumbers() throws {
         let number = try run(["-c", "statements | where cameo = 243 | count"])
         #expect(number.status == 0 && number.stdout == "0\n", "\(number)")
@@ -16,6 +16,10 @@ extension HostileInputTests {
         let kinds = try run(["-c", "echo \"0243\" = 243", "-c", "echo \"-07\" = -7", "-c", "echo \"00\" = 0",
                              "-c", "echo \"2014\" = 2014", "-c", "echo \"0\" = 0", "-c", "echo \"0.5\" = 0.5", "-c", "echo \"-3\" = -3"])
         #expect(kinds.stdout == "false\nfalse\nfalse\ntrue\ntrue\ntrue\ntrue\n", "\(kinds)")
+        // Only text a query would write as the number reads as it (sweep 5: hex, hex floats, `inf`, `+16` did).
+        let lax = try run(["-c", "echo \"0x10\" = 16", "-c", "echo \"0x1p4\" = 16", "-c", "echo \"inf\" = 1e999", "-c", "echo \"+16\" = 16",
+                           "-c", "echo [16] has \"0x10\"", "-c", "echo \" 10 \" = 10", "-c", "echo \"1e1\" = 10"])
+        #expect(lax.stdout == "false\nfalse\nfalse\nfalse\nfalse\nfalse\ntrue\n", "\(lax)")
         let set = try run(["--set", "x=0243", "-c", "echo $x = 243", "-c", "echo $x = \"0243\""])
         #expect(set.stdout == "false\ntrue\n", "\(set)")
     }
