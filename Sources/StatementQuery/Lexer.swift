@@ -6,9 +6,24 @@ import StatementModel
 struct Lexer {
     let input: SourceInput
 
+    /// The tokens, or the first part that is no token.
     func tokenize() throws(Diagnostic) -> [Token] {
+        let (tokens, problems) = tokenizeRecovering()
+        if let first = problems.min(by: { $0.key < $1.key }) { throw first.value }
+        return tokens
+    }
+
+    /// The tokens, each part that is no token (a bad escape, an unterminated string, a stray
+    /// character) made one `.invalid` token whose diagnostic `problems` holds by token index — so
+    /// the commands around a bad one still parse, and a transcript keeps their places.
+    func tokenizeRecovering() -> (tokens: [Token], problems: [Int: Diagnostic]) {
         let s = input.text
         var tokens: [Token] = []
+        var problems: [Int: Diagnostic] = [:]
+        func invalid(_ d: Diagnostic, _ range: Range<String.Index>) {
+            problems[tokens.count] = d
+            tokens.append(Token(kind: .invalid, text: String(s[range]), range: range))
+        }
         var i = s.startIndex
         func wordChar(_ c: Character) -> Bool {
             c.isLetter || c.isNumber || "_-./@:".contains(c) || (!c.isASCII && !c.isWhitespace && !c.isPunctuation)
@@ -27,6 +42,7 @@ struct Lexer {
                 var text = ""
                 i = s.index(after: i)
                 var closed = false
+                var badEscape: Diagnostic?
                 while i < s.endIndex {
                     let d = s[i]
                     if d == c { closed = true; i = s.index(after: i); break }
@@ -39,8 +55,9 @@ struct Lexer {
                         case "r": text.append("\r")
                         case "\"", "'", "\\": text.append(s[n])
                         default:
-                            throw Diagnostic("unknown escape '\\\(s[n])' in a string", at: input.span(i..<s.index(after: n)),
-                                             hint: "the escapes are \\\" \\' \\\\ \\n \\t \\r; for a backslash write \\\\", category: .syntax)
+                            // The string still ends at its closing quote: what follows is not read as commands.
+                            badEscape = badEscape ?? Diagnostic("unknown escape '\\\(s[n])' in a string", at: input.span(i..<s.index(after: n)),
+                                                                hint: "the escapes are \\\" \\' \\\\ \\n \\t \\r; for a backslash write \\\\", category: .syntax)
                         }
                         i = s.index(after: n)
                         continue
@@ -49,18 +66,22 @@ struct Lexer {
                     i = s.index(after: i)
                 }
                 if !closed {
-                    throw Diagnostic("unterminated string", at: input.span(start..<s.index(after: start)),
-                                     hint: "close it with \(c)", category: .syntax)
+                    invalid(Diagnostic("unterminated string", at: input.span(start..<s.index(after: start)),
+                                       hint: "close it with \(c)", category: .syntax), start..<i)
+                } else if let badEscape {
+                    invalid(badEscape, start..<i)
+                } else {
+                    tokens.append(Token(kind: .string, text: text, range: start..<i))
                 }
-                tokens.append(Token(kind: .string, text: text, range: start..<i))
             } else if c == "$" {
                 let start = i
                 i = s.index(after: i)
                 while i < s.endIndex && (s[i].isLetter || s[i].isNumber || s[i] == "_") { i = s.index(after: i) }
                 if s.index(after: start) == i {
-                    throw Diagnostic("expected a variable name after '$'", at: input.span(start..<i), hint: "e.g. $calls", category: .syntax)
+                    invalid(Diagnostic("expected a variable name after '$'", at: input.span(start..<i), hint: "e.g. $calls", category: .syntax), start..<i)
+                } else {
+                    tokens.append(Token(kind: .variable, text: String(s[s.index(after: start)..<i]), range: start..<i))
                 }
-                tokens.append(Token(kind: .variable, text: String(s[s.index(after: start)..<i]), range: start..<i))
             } else if c.isNumber || (c == "-" && s.index(after: i) < s.endIndex && s[s.index(after: i)].isNumber
                                      && (tokens.last.map { $0.kind == .op } ?? true)) {
                 let start = i
@@ -83,12 +104,13 @@ struct Lexer {
                     i = s.index(after: i)
                     tokens.append(Token(kind: .op, text: String(c), range: start..<i))
                 } else {
-                    throw Diagnostic("unexpected character '\(c)'", at: input.span(start..<s.index(after: start)),
-                                     hint: "quote text that contains it, e.g. \"\(c)\"", category: .syntax)
+                    i = s.index(after: i)
+                    invalid(Diagnostic("unexpected character '\(c)'", at: input.span(start..<i),
+                                       hint: "quote text that contains it, e.g. \"\(c)\"", category: .syntax), start..<i)
                 }
             }
         }
         tokens.append(Token(kind: .end, text: "", range: s.endIndex..<s.endIndex))
-        return tokens
+        return (tokens, problems)
     }
 }

@@ -56,21 +56,30 @@ public struct Parser {
     }
 
     private mutating func parseEachHere() -> [Result<ParsedCommand, Unparsed>] {
-        do { tokens = try Lexer(input: input).tokenize() } catch {
-            return [.failure(Unparsed(diagnostic: error, firstLine: error.span?.line ?? input.firstLine, lastLine: error.span?.line ?? input.firstLine))]
-        }
+        let problems: [Int: Diagnostic]
+        (tokens, problems) = Lexer(input: input).tokenizeRecovering()
         var items: [Result<ParsedCommand, Unparsed>] = []
         while true {
             skipSeparators()
             if peek.kind == .end { break }
-            let start = peek.range.lowerBound
+            let start = peek.range.lowerBound, startToken = pos
             let firstLine = span(peek).line
             operators = 0
+            // Text that is no token fails its own command, with the lexer's reason (which says more
+            // than "found …"): the commands before and after it parse as usual.
+            func lexical(upTo end: Int) -> (diagnostic: Diagnostic, at: SourceSpan)? {
+                guard !problems.isEmpty else { return nil }
+                for k in startToken..<max(startToken, min(end + 1, tokens.count)) {
+                    if let d = problems[k] { return (d, input.span(tokens[k].range)) }
+                }
+                return nil
+            }
             do throws(Diagnostic) {
                 let p = try parsePipeline()
                 guard isCommandEnd(peek) else {
                     throw unexpected(peek, expected: "'|', ';' or the end of the line")
                 }
+                if let d = lexical(upTo: pos) { throw d.diagnostic }
                 let end = tokens[max(0, pos - 1)].range.upperBound
                 items.append(.success(ParsedCommand(pipeline: p, text: String(input.text[start..<max(start, end)]), span: p.span)))
             } catch {
@@ -78,7 +87,10 @@ public struct Parser {
                 level = 0
                 while peek.kind != .end && peek.kind != .newline && !(peek.kind == .op && peek.text == ";") { pos += 1 }
                 let lastLine = span(tokens[max(0, pos - 1)]).line
-                items.append(.failure(Unparsed(diagnostic: error, firstLine: firstLine, lastLine: max(firstLine, lastLine))))
+                // The first problem in the command is the one to fix first.
+                var first = error
+                if let d = lexical(upTo: pos), let b = error.span, (d.at.line, d.at.column) <= (b.line, b.column) { first = d.diagnostic }
+                items.append(.failure(Unparsed(diagnostic: first, firstLine: firstLine, lastLine: max(firstLine, lastLine))))
             }
         }
         return items

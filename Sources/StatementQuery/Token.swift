@@ -8,6 +8,7 @@ struct Token: Sendable, Equatable {
         case op            // = != < <= > >= ~ | ; , ( ) [ ] .
         case newline
         case end
+        case invalid       // text that is no token; the lexer's diagnostic says why
     }
     var kind: Kind
     var text: String

@@ -128,3 +128,26 @@ extension HostileInputTests {
         for _ in 0..<2 { #expect(try run(["draft", "t.txt", "-o", "d.yaml"]).status == 0) }
     }
 }
+
+extension HostileInputTests {
+    /// A bad escape in one command of a transcript made the whole script one unparsed command:
+    /// `echo 1`'s mismatch went unreported, its `#=>` was "expected output with no command before it",
+    /// and --update deleted `#=> 99` of the next command. Now only that command fails, with the
+    /// lexer's own reason, and the others are checked and updated in their places.
+    @Test func session10_aBadStringFailsOnlyItsCommand() throws {
+        let script = "echo 1\n#=> 2\necho \"\\u{1b}\"\nstatements | count\n#=> 99\n"
+        try write("c.stmt", script)
+        let check = try run(["test", "c.stmt"])
+        #expect(check.status == 1 && check.stdout.contains("c.stmt:1: output of `echo 1` differs")
+                && check.stdout.contains("c.stmt:4: output of `statements | count` differs")
+                && check.stdout.contains("error: unknown escape '\\u' in a string") && !check.stdout.contains("no command before it"), "\(check)")
+        _ = try run(["test", "--update", "c.stmt"])
+        let updated = try String(contentsOfFile: dir + "/c.stmt", encoding: .utf8)
+        #expect(updated.hasPrefix("echo 1\n#=> 1\necho \"\\u{1b}\"\n#=> c.stmt:3:7: error: unknown escape '\\u' in a string\n"), "\(updated)")
+        #expect(updated.hasSuffix("statements | count\n#=> 15\n"), "\(updated)")
+        // In a script, every command's error is listed and nothing runs (exit 2), as before.
+        let r = try run(["-c", "echo 1; echo \"\\q\"; echo 3 `"])
+        #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.contains("-c:1:15: error: unknown escape '\\q'")
+                && r.stderr.contains("-c:1:27: error: unexpected character '`'"), "\(r)")
+    }
+}
