@@ -151,3 +151,15 @@ extension HostileInputTests {
                 && r.stderr.contains("-c:1:27: error: unexpected character '`'"), "\(r)")
     }
 }
+
+extension HostileInputTests {
+    /// `$x.id` was `$x` and a word `.id`: `echo $x.foo` printed "abc foo", and `in $x.id` said only
+    /// "expected '|'". It is one located error, with the pipeline that reads the field.
+    @Test func session10_aVariableHasNoDotFields() throws {
+        let r = try run(["--keep-going", "-c", "let x = statements | limit 2", "-c", "echo $x.id", "-c", "statements | where id in $x.id | count",
+                         "-c", "statements | where id in ($x | select id) | count"])
+        #expect(r.stdout == "2\n", "\(r)")
+        #expect(r.stderr.contains("-c#2:1:6: error: '$x.id': a variable's fields cannot be read with '.'")
+                && r.stderr.contains("-c#3:1:26: error: '$x.id'") && r.stderr.contains("hint: take them in a pipeline: ($x | select id)"), "\(r)")
+    }
+}
