@@ -88,7 +88,11 @@ enum Aggregates {
                      South Korea, the United States, and Japan │ 16
                      Matthew Miller                            │ 5
                      (4 rows)
-                     """)]) { c in .number(try values(c).reduce(0) { $0 + (try number($1, c)) }) },
+                     """)]) { c in
+            let sum = try values(c).reduce(0) { $0 + (try number($1, c)) }
+            guard sum.isFinite else { throw Functions.fail("sum overflows: the total is beyond the largest number (about 1.8e308)", c.span, hint: "scale the values down first") }
+            return .number(sum)
+        },
         FunctionSpec(name: "avg", signature: "avg(NUMBER)", summary: "the mean of the group's numbers",
                      help: "Null for a group without numbers.", arity: 1...1, aggregate: true,
                      examples: [Example("mean topics per statement", "statements | group by act aggregate avg(len(topics)) as topics | where act = \"recommend\"", """
@@ -98,7 +102,10 @@ enum Aggregates {
                      (1 row)
                      """)]) { c in
             let v = values(c)
-            return v.isEmpty ? .null : .number(try v.reduce(0) { $0 + (try number($1, c)) } / Double(v.count))
+            // A running mean: a sum of large values overflows where their mean does not (avg of 1e308s).
+            var mean = 0.0
+            for (k, x) in v.enumerated() { mean += (try number(x, c) - mean) / Double(k + 1) }
+            return v.isEmpty ? .null : .number(mean)
         },
         FunctionSpec(name: "collect", signature: "collect(VALUE)", summary: "the group's values, as a list",
                      help: "In row order; list fields give their elements.", arity: 1...1, aggregate: true,

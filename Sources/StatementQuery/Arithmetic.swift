@@ -7,14 +7,21 @@ enum Arithmetic {
         if l.isNull || r.isNull { return .null }
         switch (l, r) {
         case (.number(let x), .number(let y)):
+            let result: Double
             switch op {
-            case "+": return .number(x + y)
-            case "-": return .number(x - y)
-            case "*": return .number(x * y)
+            case "+": result = x + y
+            case "-": result = x - y
+            case "*": result = x * y
             default:
                 guard y != 0 else { throw Diagnostic("division by zero", at: span, hint: "guard it: where n != 0") }
-                return .number(x / y)
+                result = x / y
             }
+            // `inf` and `nan` would print as such and save as null: an overflow is said where it happens.
+            guard result.isFinite else {
+                throw Diagnostic("'\(op)' overflows: \(Display.number(x)) \(op) \(Display.number(y)) is beyond the largest number (about 1.8e308)",
+                                 at: span, hint: "scale the values down first")
+            }
+            return .number(result)
         case _ where op == "+" && (l.isString || r.isString):
             let a = Display.plain(l, model), b = Display.plain(r, model)
             try madeText.take(a.utf8.count + b.utf8.count, at: span)

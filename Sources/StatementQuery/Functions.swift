@@ -64,7 +64,11 @@ public enum Functions {
             case .null: return .null
             case .list(let l): return .number(Double(l.count))
             case .table(let t): return .number(Double(t.count))
-            default: return .number(Double(try text(c.arguments[0], c, 0)?.count ?? 0))
+            case .string(let s): return .number(Double(s.count))
+            default:
+                // The characters of a number's, a name's or an id's printed form answer nothing asked.
+                throw fail("len expected text, a list or a table, found \(c.arguments[0].typeName)", c.spans[0],
+                           hint: "len counts the characters of text, the elements of a list or the rows of a table")
             }
         },
         FunctionSpec(name: "lower", signature: "lower(TEXT)", summary: "text in lower case (each element of a list)",

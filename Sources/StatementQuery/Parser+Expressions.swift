@@ -96,7 +96,7 @@ extension Parser {
                 // `n -1`: the lexer read a negative number where a minus was meant.
                 let t = advance()
                 try countOperator(t)
-                left = .binary("-", left, .literal(.number(-Double(t.text)!), span(t)), span(t))
+                left = .binary("-", left, .literal(.number(-(try finiteNumber(t))), span(t)), span(t))
             } else {
                 return left
             }
@@ -131,7 +131,7 @@ extension Parser {
             return .literal(.string(t.text), span(t))
         case .number:
             _ = advance()
-            return .literal(.number(Double(t.text)!), span(t))
+            return .literal(.number(try finiteNumber(t)), span(t))
         case .variable:
             _ = advance()
             return .variable(t.text, span(t))
@@ -148,7 +148,7 @@ extension Parser {
             case "null": return .literal(.null, span(t))
             default:
                 // `-1` after a word (echo -1) is lexed as a word; it can only mean the number.
-                if t.text.hasPrefix("-"), let n = Double(t.text) { return .literal(.number(n), span(t)) }
+                if t.text.hasPrefix("-"), Double(t.text) != nil { return .literal(.number(try finiteNumber(t)), span(t)) }
                 return .field(t.text.split(separator: ".").map(String.init), span(t))
             }
         case .op where t.text == "[":
@@ -178,6 +178,14 @@ extension Parser {
             try refuseForeignOperator()
             throw unexpected(t, expected: "a value, a field name or '('", hint: "e.g. act = \"urge\", (statements | count)")
         }
+    }
+
+    /// A number token's value; `1e999` is no number stmt can hold (it became `inf`, and was saved as null).
+    func finiteNumber(_ t: Token) throws(Diagnostic) -> Double {
+        guard let n = Double(t.text), n.isFinite else {
+            throw Diagnostic("number out of range: '\(t.text)'", at: span(t), hint: "numbers go up to about 1.8e308", category: .syntax)
+        }
+        return n
     }
 
     /// `name(argument, …)`: the function must exist (did you mean …?) and take that many arguments.

@@ -163,3 +163,21 @@ extension HostileInputTests {
                 && r.stderr.contains("-c#3:1:26: error: '$x.id'") && r.stderr.contains("hint: take them in a pipeline: ($x | select id)"), "\(r)")
     }
 }
+
+extension HostileInputTests {
+    /// `len` of a boolean, a number, a reference or a record counted the characters of its printed
+    /// form (len(true) was 4, len(affiliation) a name's length); numbers beyond about 1.8e308 became
+    /// `inf` and `nan`, printed as such and saved as null, and avg(1e308) of two rows was inf.
+    @Test func session10_lenAndNumbersSayWhatTheyCannotDo() throws {
+        let len = try run(["--keep-going", "-c", "echo len(true)", "-c", "echo len(12345)", "-c", "entities | where id = \"miller\" | select len(affiliation)",
+                           "-c", "echo len(\"abc\") len([1, 2]) len((statements))"])
+        #expect(len.stdout == "3 2 15\n", "\(len)")
+        #expect(len.stderr.contains("-c#1:1:10: error: len expected text, a list or a table, found a boolean")
+                && len.stderr.contains("found a number") && len.stderr.contains("found an entity"), "\(len)")
+        let big = try run(["--keep-going", "-c", "echo 1e999", "-c", "echo 1e308 * 10", "-c", "statements | group by act aggregate sum(1e308) as s",
+                           "-c", "statements | where act = \"urge\" | group by act aggregate avg(1e308) as a"])
+        #expect(big.stdout.contains("urge │ 1e+308"), "\(big)")
+        #expect(big.stderr.contains("-c#1:1:6: error: number out of range: '1e999'") && big.stderr.contains("-c#2:1:12: error: '*' overflows")
+                && big.stderr.contains("error: sum overflows"), "\(big)")
+    }
+}
