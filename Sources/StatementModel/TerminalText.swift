@@ -11,6 +11,9 @@ public enum TerminalText {
             || (v >= 0x2066 && v <= 0x2069) || v == 0xFEFF
     }
 
+    /// Whether a scalar is one ``escaped(_:)`` writes out (for writers of other formats, e.g. HTML).
+    public static func isControl(_ u: Unicode.Scalar) -> Bool { isUnsafe(u.value) }
+
     /// The text with every unsafe control character written out as `\u{1b}`, visibly, so that model
     /// data or a script's line cannot move the cursor, set a window title or write the clipboard.
     public static func escaped(_ s: String) -> String {

@@ -4,7 +4,9 @@ import StatementModel
 /// script or font. Its Content-Security-Policy allows nothing from outside and only the page's
 /// own script (by its SHA-256), so a model string that slipped past escaping could still not run.
 public enum HTMLPage {
-    /// Text for HTML content and attribute values: `& < > " '` escaped, NUL replaced.
+    /// Text for HTML content and attribute values: `& < > " '` escaped, NUL replaced, and the
+    /// control characters a terminal would act on written out visibly as `\u{1b}` (they are parse
+    /// errors in HTML, and `cat page.html` ran them); a carriage return stays, as line-break space.
     public static func escape(_ s: String) -> String {
         QuotedString.escaped(s) { u in
             switch u {
@@ -14,6 +16,8 @@ public enum HTMLPage {
             case "\"": return "&quot;"
             case "'": return "&#39;"
             case "\u{0}": return "\u{FFFD}"
+            case "\r": return nil
+            case _ where TerminalText.isControl(u): return "\\u{\(String(u.value, radix: 16))}"
             default: return nil
             }
         }

@@ -221,9 +221,11 @@ public struct Renderer {
     func markdown(_ v: Value) -> String {
         guard case .table(let t) = v else { return Display.plain(v, model) + "\n" }
         let (header, rows) = cells(t)
-        // GitHub's tables split a row at every `|` not escaped, and `\` escapes: both are escaped.
+        // GitHub's tables split a row at every `|` not escaped, and `\` escapes: both are escaped;
+        // `<` and `&` too, or a model's `</td>` or `<script>` would be read as HTML.
         func cell(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingNewlines()
+            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingNewlines()
         }
         var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
         out += "|" + header.map { _ in " --- |" }.joined() + "\n"

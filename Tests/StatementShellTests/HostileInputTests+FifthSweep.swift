@@ -186,3 +186,29 @@ extension HostileInputTests {
                 && big.stderr.contains("error: sum overflows"), "\(big)")
     }
 }
+
+extension HostileInputTests {
+    /// Pages and Markdown written from a model with control characters and markup in its data: the
+    /// HTML held ESC, BEL and BS raw (parse errors, and `cat page.html` ran them), and a Markdown
+    /// table passed `</td>` and `<script>` through as HTML.
+    @Test func session10_pagesAndMarkdownHoldNoRawControlsOrTags() throws {
+        try write("c.json", """
+            {"format": 1, "model": "c", "title": "T\\u001b[31m<script>",
+             "documents": [{"id": "d", "title": "D\\u0007\\u001b[2J", "text": "Al\\u001bice said hello <b>there</b>.\\r\\nBob\\b left."}],
+             "entities": [{"id": "a", "kind": "person", "name": "Al\\u001bice"}],
+             "statements": [{"id": "s1", "speakers": ["a"], "act": {"cue": "said", "force": "assert"}, "content": "hello </td><script>x</script>",
+                             "anchors": ["said hello"]}]}
+            """)
+        let r = try run(["--model", "c.json", "-c", "report r.html", "-c", "statements | save s.html", "-c", "entities | save e.html",
+                         "-c", "statements | save s.md"])
+        #expect(r.status == 0, "\(r)")
+        for page in ["r.html", "s.html", "e.html", "s.md"] {
+            let text = try String(contentsOfFile: dir + "/" + page, encoding: .utf8)
+            let raw = text.unicodeScalars.filter { $0.value < 0x20 && ![0x09, 0x0A, 0x0D].contains($0.value) || $0.value == 0x7F }
+            #expect(raw.isEmpty, "\(page): \(raw.map(\.value))")
+            if page.hasSuffix(".html") { #expect(text.contains("\\u{1b}"), "\(page)") }
+        }
+        let md = try String(contentsOfFile: dir + "/s.md", encoding: .utf8)
+        #expect(md.contains("hello &lt;/td>&lt;script>x&lt;/script>") && !md.contains("<script>"), "\(md)")
+    }
+}
