@@ -43,7 +43,7 @@ public struct DiagnosticRenderer: Sendable {
         case .warning: label = paint("warning:", "1;33")
         case .note: label = paint("note:", "1;36")
         }
-        let message = Self.shortened(TerminalText.escaped(d.message))
+        let message = Self.shortened(TerminalText.oneLine(d.message))
         if let span = d.span {
             out += paint(TerminalText.escaped(span.location) + ":", "1") + " \(label) \(message)\n"
             if !span.lineText.isEmpty {

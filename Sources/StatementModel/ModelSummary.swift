@@ -23,7 +23,7 @@ public struct ModelSummary: Sendable {
     /// One line: `seed: 5 documents, 16 entities, 16 statements, 12 relations`. The model's name is
     /// data: its control characters are shown escaped (`\u{1b}`), as everywhere a terminal shows it.
     public var oneLine: String {
-        TerminalText.escaped(model.name) + ": " + [Self.count(model.documents.count, "document"), Self.count(model.entities.count, "entity", "entities"),
+        TerminalText.oneLine(model.name) + ": " + [Self.count(model.documents.count, "document"), Self.count(model.entities.count, "entity", "entities"),
                             Self.count(model.statements.count, "statement"), Self.count(model.relations.count, "relation")].joined(separator: ", ")
     }
 
@@ -44,7 +44,7 @@ public struct ModelSummary: Sendable {
         let withText = model.documents.indices.filter { model.documents[$0].text != nil }.count
         let anchors = anchorCounts
         let total = anchors.values.reduce(0, +)
-        var out = "model      \(model.name)" + (model.title.map { " — \($0)" } ?? "") + "\n"
+        var out = "model      \(TerminalText.oneLine(model.name))" + (model.title.map { " — \(TerminalText.oneLine($0))" } ?? "") + "\n"
         out += "from       \(model.origin)\n"
         out += "documents  \(model.documents.count) (\(withText) with source text)\n"
         out += "entities   \(model.entities.count): \(breakdown(kinds.map { ($0.key, $0.value) }))\n"

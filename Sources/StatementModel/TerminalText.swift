@@ -11,6 +11,26 @@ public enum TerminalText {
             || (v >= 0x2066 && v <= 0x2069) || v == 0xFEFF
     }
 
+    /// Line ends and tabs as spaces: text on one line whose width is its character count (a tab
+    /// moved the terminal to its next stop; a line feed in a name split a one-line summary).
+    public static func spacingLineBreaks(_ s: String) -> String {
+        // Most text has no line end: then nothing changes, and the per-scalar rebuild is skipped.
+        guard s.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) else { return s }
+        // By scalars: as a character, "\r\n" is neither "\r" nor "\n", and went through whole.
+        var out = String.UnicodeScalarView()
+        var afterCR = false
+        for u in s.unicodeScalars {
+            if u == "\n" && afterCR { afterCR = false; continue }   // the LF of a CRLF: one space for both
+            afterCR = u == "\r"
+            out.append(u == "\n" || u == "\r" || u == "\t" ? " " : u)
+        }
+        return String(out)
+    }
+
+    /// Data shown on one line of a terminal (a name in a summary, a message, a graph's edge): line
+    /// ends and tabs as spaces, other control characters escaped.
+    public static func oneLine(_ s: String) -> String { escaped(spacingLineBreaks(s)) }
+
     /// Whether a scalar is one ``escaped(_:)`` writes out (for writers of other formats, e.g. HTML).
     public static func isControl(_ u: Unicode.Scalar) -> Bool { isUnsafe(u.value) }
 

@@ -344,13 +344,15 @@ extension Commands {
             items.append(("framed by \(by) as \(f.act.force) \"\(f.act.cue)\"", nil))
         }
         for a in s.anchors { items.append(("words: " + anchorWords(a), nil)) }
-        var out = head(s) + "\n│ \(s.content)\n"
+        // Each line of the tree is one line, whatever line ends the model's names and texts hold.
+        let one = TerminalText.oneLine
+        var out = one(head(s)) + "\n│ " + one(s.content) + "\n"
         for (k, item) in items.enumerated() {
             let last = k == items.count - 1
-            out += (last ? "└─ " : "├─ ") + item.line + "\n"
+            out += (last ? "└─ " : "├─ ") + one(item.line) + "\n"
             if let v = item.via {
                 seen.insert(v)
-                for l in chain(from: v, prefix: last ? "   " : "│  ", seen: &seen) { out += l + "\n" }
+                for l in chain(from: v, prefix: last ? "   " : "│  ", seen: &seen) { out += one(l) + "\n" }
             }
         }
         return out

@@ -1,3 +1,5 @@
+import StatementModel
+
 /// A graph value: nodes, edges and clusters drawn from a model by `graph`. It prints as adjacency
 /// lines in the REPL, as a table of edges in CSV and Markdown, and as nodes and edges in JSON;
 /// the picture writers (DOT, SVG, HTML) read the same value.
@@ -125,9 +127,10 @@ public struct Graph: Sendable {
         for c in clusters { labels[c.key] = c.label }
         return edges.filter(\.listed).map { e in
             let count = kind == .actors ? " (\(e.count))" : ""
-            let from = labels[e.from] ?? e.from
-            guard let to = e.to else { return "\(from) —\(e.label)\(count)" }
-            return "\(from) —\(e.label)\(count)→ \(labels[to] ?? to)"
+            // One line per edge, whatever line ends the names hold.
+            let from = TerminalText.oneLine(labels[e.from] ?? e.from), label = TerminalText.oneLine(e.label)
+            guard let to = e.to else { return "\(from) —\(label)\(count)" }
+            return "\(from) —\(label)\(count)→ \(TerminalText.oneLine(labels[to] ?? to))"
         }
     }
 

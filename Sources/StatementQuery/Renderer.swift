@@ -253,18 +253,5 @@ public struct Renderer {
 extension String {
     /// Line ends and tabs as spaces: a cell, an excerpt or a passage on one line whose width is its
     /// character count (a tab moved the terminal to its next stop and broke the table's columns).
-    func replacingNewlines() -> String {
-        // Most values have no line feed: then nothing changes, and the per-character rebuild (a
-        // fifth of `show`'s output time) is skipped.
-        guard utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) else { return self }
-        // By scalars: as a character, "\r\n" is neither "\r" nor "\n", and went through whole.
-        var out = String.UnicodeScalarView()
-        var afterCR = false
-        for s in unicodeScalars {
-            if s == "\n" && afterCR { afterCR = false; continue }   // the LF of a CRLF: one space for both
-            afterCR = s == "\r"
-            out.append(s == "\n" || s == "\r" || s == "\t" ? " " : s)
-        }
-        return String(out)
-    }
+    func replacingNewlines() -> String { TerminalText.spacingLineBreaks(self) }
 }

@@ -75,7 +75,7 @@ public final class DemoRunner {
                 if t.hasPrefix("#") { say(paint(TerminalText.escaped(t.dropFirst().trimmingCharacters(in: .whitespaces)), "36") + "\n") }
             }
             nextLine = c.span.line + c.text.filter { $0 == "\n" }.count
-            let prompt = "stmt(\(TerminalText.escaped(session.model.name)))> "
+            let prompt = "stmt(\(TerminalText.oneLine(session.model.name)))> "
             say(prompt)
             // The command is typed out as written, its control characters shown escaped.
             for ch in TerminalText.escaped(c.text) {

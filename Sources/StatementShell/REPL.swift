@@ -49,7 +49,7 @@ public final class REPL: SessionHost {
     }
 
     /// The model's name as the prompt shows it: data, so its control characters are escaped.
-    var shownName: String { TerminalText.escaped(session.model.name) }
+    var shownName: String { TerminalText.oneLine(session.model.name) }
 
     var prompt: String {
         let p = "stmt(\(shownName))> "

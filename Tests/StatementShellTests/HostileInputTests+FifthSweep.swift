@@ -212,3 +212,27 @@ extension HostileInputTests {
         #expect(md.contains("hello &lt;/td>&lt;script>x&lt;/script>") && !md.contains("<script>"), "\(md)")
     }
 }
+
+extension HostileInputTests {
+    /// Line feeds and tabs in names and texts split one-line output: `check` printed `ok — a` and the
+    /// rest on a second line (a name could fake another file's "ok"), `graph` an edge on two lines,
+    /// `trace` its header, and a warning its message. Each stays on its line, as table cells do.
+    @Test func session10_lineBreaksInDataKeepOneLineOutputOnOneLine() throws {
+        try write("nl.yaml", """
+            format: 1
+            model: "a\\nb\\tc"
+            documents:
+              - {id: d, title: "D", text: "Ali ce said hi."}
+            entities:
+              - {id: a, kind: person, name: "Ali\\nce"}
+            statements:
+              - {id: s1, speakers: [a], act: {cue: "sa\\nid", force: assert}, content: "x\\ny", anchors: ["Ali ce said"]}
+            """)
+        let check = try run(["check", "nl.yaml"])
+        #expect(check.stdout.hasPrefix("nl.yaml: ok — a b c: 1 document") && check.stdout.split(separator: "\n").count == 1, "\(check)")
+        #expect(check.stderr.contains("warning: no word of the cue 'sa id' of 's1' is in its anchors"), "\(check)")
+        #expect(try run(["info", "nl.yaml"]).stdout.hasPrefix("model      a b c\n"))
+        let r = try run(["--model", "nl.yaml", "-c", "statements | graph", "-c", "trace s1"])
+        #expect(r.stdout.hasPrefix("Ali ce —assert (1)\ns1 · assert \"sa id\" · Ali ce\n│ x y\n└─ words: d:1:1 \"Ali ce said\"\n"), "\(r)")
+    }
+}
