@@ -42,6 +42,7 @@ struct NodeReader {
     }
 
     static func describe(_ node: ModelNode) -> String {
+        if isNull(node) { return node.string?.isEmpty == false ? "null ('\(node.string!)')" : "nothing" }
         switch node {
         case .scalar(let s, _, _): return s.isEmpty ? "nothing" : "'\(s)'"
         case .mapping: return "a mapping"
@@ -99,7 +100,8 @@ struct NodeReader {
     mutating func string(_ node: ModelNode?, _ what: String) -> String? {
         guard let node, !Self.isNull(node) else { return nil }
         guard case .scalar(let s, _, _) = node else {
-            error("expected \(what) as text, found \(Self.describe(node))", node)
+            error("expected \(what) as text, found \(Self.describe(node))", node,
+                  hint: "write one text here; quote it if it holds [ ] { } or ': '")
             return nil
         }
         return s
@@ -114,8 +116,15 @@ struct NodeReader {
             var out: [T] = []
             out.reserveCapacity(seq.count)
             for item in seq {
-                if case .scalar(let s, _, let m) = item { out.append(make(s, m)) }
-                else { error("expected each of \(what) as text, found \(Self.describe(item))", item) }
+                // A null or empty item names nothing: `[~, Bobby]` made an alias "~", `[""]` an empty one.
+                if case .scalar(let s, _, let m) = item, !s.isEmpty, !Self.isNull(item) { out.append(make(s, m)) }
+                else if case .scalar = item {
+                    error("expected each of \(what) as text, found \(Self.describe(item))", item,
+                          hint: Self.isNull(item) && item.string?.isEmpty == false ? "remove it, or quote it to mean the word: \"\(item.string!)\"" : "remove the empty item")
+                } else {
+                    error("expected each of \(what) as text, found \(Self.describe(item))", item,
+                          hint: "write one text per item: [a, b], or one `- item` per line")
+                }
             }
             noteFlowList(node, field: what)
             return out
@@ -152,8 +161,13 @@ struct NodeReader {
         var out: [String: String] = [:]
         for pair in m {
             let k = pair.key, v = pair.value
+            // A null value is no entry (`cameo: ~` is no CAMEO code), not the text "~".
+            if k.string != nil, Self.isNull(v) { continue }
             if let ks = k.string, case .scalar(let vs, _, _) = v { out[ks] = vs }
-            else { error("expected \(what) entries as `name: text`", k) }
+            else {
+                error("expected \(what) entries as `name: text`, found \(k.string == nil ? Self.describe(k) + " as a name" : Self.describe(v))",
+                      k.string == nil ? k : v, hint: "write `scheme: code` lines, e.g. `cameo: PRK`")
+            }
         }
         return out
     }

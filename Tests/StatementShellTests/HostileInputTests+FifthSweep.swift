@@ -236,3 +236,30 @@ extension HostileInputTests {
         #expect(r.stdout.hasPrefix("Ali ce —assert (1)\ns1 · assert \"sa id\" · Ali ce\n│ x y\n└─ words: d:1:1 \"Ali ce said\"\n"), "\(r)")
     }
 }
+
+extension HostileInputTests {
+    /// Null and empty items in lists became text: `aliases: [~, "", Bobby]` gave the aliases "~" and
+    /// "", `topics: [null]` a topic "null", `speakers: [alice, ~]` "unknown entity '~'", and
+    /// `codes: {cameo: ~}` the code "~". An item is now an error naming it; a null code is no code.
+    @Test func session10_nullItemsAreNoText() throws {
+        try write("n.yaml", """
+            format: 1
+            model: t
+            documents:
+              - {id: d, title: D, text: "Alice said hello."}
+            entities:
+              - {id: alice, kind: person, name: Alice, aliases: [~, "", Bobby, "null"]}
+              - {id: bob, kind: person, name: Bob, codes: {cameo: ~, iso3166: XB}}
+            statements:
+              - {id: s1, speakers: [alice, ~], act: {cue: said, force: assert}, content: hello, topics: [null, x], anchors: [Alice said hello]}
+            """)
+        let r = try run(["check", "n.yaml"])
+        #expect(r.status == 2 && r.stderr.contains("n.yaml:6:54: error: expected each of aliases as text, found null ('~')")
+                && r.stderr.contains("n.yaml:6:57: error: expected each of aliases as text, found nothing") && r.stderr.contains("hint: remove the empty item")
+                && r.stderr.contains("n.yaml:9:32: error: expected each of speakers as text") && r.stderr.contains("n.yaml:9:94: error: expected each of topics")
+                && r.stderr.contains("4 errors"), "\(r)")
+        try write("ok.yaml", "format: 1\nmodel: t\nentities:\n  - {id: bob, kind: person, name: Bob, codes: {cameo: ~, iso3166: XB}}\n")
+        let codes = try run(["--model", "ok.yaml", "-c", "set mode json", "-c", "entities | select codes"])
+        #expect(codes.status == 0 && codes.stdout.contains("\"iso3166\": \"XB\"") && !codes.stdout.contains("cameo"), "\(codes)")
+    }
+}
