@@ -15,8 +15,9 @@ extension ModelBuilder {
         for (i, raw) in deferred { statements[i] = resolver.statement(raw) }
         deferred = []
         var relations: [Relation] = []
+        let prefix = resolver.relationIdPrefix(count: rawRelations.count)
         for (i, r) in rawRelations.enumerated() {
-            if let rel = resolver.relation(r, number: i + 1) { relations.append(rel) }
+            if let rel = resolver.relation(r, id: prefix + "\(i + 1)") { relations.append(rel) }
         }
         resolver.checkCycles(entities, statements)
         Profile.mark("documents, entities, relations")
@@ -344,7 +345,22 @@ struct ModelResolver {
                          confidence: confidence)
     }
 
-    mutating func relation(_ r: RawRelation, number: Int) -> Relation? {
+    /// Relations have no ids in a model file: theirs are made, `rel1`, `rel2`, …, and must not be a
+    /// record's (a statement `rel1` hid the relation, or an entity `rel2` was hidden by it). Where a
+    /// record has such an id the prefix takes underscores, `rel_1`, until none has — one pass over the ids.
+    func relationIdPrefix(count: Int) -> String {
+        var taken = Set<Int>()   // underscore counts some record's id uses with a number in 1...count
+        for id in [statementIndex.keys, documentIndex.keys, entityIndex.keys].joined() where id.hasPrefix("rel") {
+            let rest = id.dropFirst(3)
+            let underscores = rest.prefix { $0 == "_" }.count
+            if let n = Int(rest.dropFirst(underscores)), n >= 1, n <= count, rest.dropFirst(underscores).first != "+" { taken.insert(underscores) }
+        }
+        var k = 0
+        while taken.contains(k) { k += 1 }
+        return "rel" + String(repeating: "_", count: k)
+    }
+
+    mutating func relation(_ r: RawRelation, id: String) -> Relation? {
         let types = Relation.types.map(\.name)
         if !types.contains(r.type) {
             error("unknown relation type '\(r.type)'", r.typeSpan,
@@ -355,7 +371,7 @@ struct ModelResolver {
             error("a '\(r.type)' relation from '\(id)' to itself", r.to?.span,
                   hint: "a relation links two records; name the other one in `to:`")
         }
-        return Relation(id: "rel\(number)", type: r.type, from: from, to: to, note: r.note, span: location(r.span))
+        return Relation(id: id, type: r.type, from: from, to: to, note: r.note, span: location(r.span))
     }
 }
 

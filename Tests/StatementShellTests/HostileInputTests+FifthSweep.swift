@@ -263,3 +263,28 @@ extension HostileInputTests {
         #expect(codes.status == 0 && codes.stdout.contains("\"iso3166\": \"XB\"") && !codes.stdout.contains("cameo"), "\(codes)")
     }
 }
+
+extension HostileInputTests {
+    /// Relations' made ids (`rel1`, `rel2`) were also records' ids: `show rel2` showed the relation,
+    /// never the entity `rel2`. Made ids now step around the model's own.
+    @Test func session10_madeRelationIdsAreNoRecordsIds() throws {
+        try write("r.yaml", """
+            format: 1
+            model: r
+            documents:
+              - {id: d, title: D, text: "A said hi. A said bye."}
+            entities:
+              - {id: rel2, kind: person, name: A}
+            statements:
+              - {id: rel1, speakers: [rel2], act: {cue: said, force: assert}, content: hi, anchors: [A said hi]}
+              - {id: s2, speakers: [rel2], act: {cue: said, force: assert}, content: bye, anchors: [A said bye]}
+            relations:
+              - {type: elaborates, from: s2, to: rel1}
+              - {type: elaborates, from: rel1, to: s2}
+            """)
+        let r = try run(["--model", "r.yaml", "-c", "relations | select id", "-c", "show rel2", "-c", "show rel1"])
+        #expect(r.stdout.contains("rel_1\nrel_2\n(2 rows)\nid          = rel2\nkind        = person") && r.stdout.contains("content      = hi"), "\(r)")
+        // The seed, whose ids are not of that form, keeps rel1 … rel4.
+        #expect(try run(["-c", "relations | select id"]).stdout.contains("rel1\nrel2\nrel3\nrel4\n(4 rows)"))
+    }
+}
