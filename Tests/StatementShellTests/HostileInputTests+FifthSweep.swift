@@ -4,6 +4,13 @@ import Testing
 
 /// Session 10: what was left from the fourth sweep, and the fifth sweep's findings, one test each.
 extension HostileInputTests {
+    /// A one-document YAML model: each of `entities`, `statements` and `relations` a flow mapping.
+    func model(_ name: String, text: String, entities: [String], statements: [String], relations: [String] = []) -> String {
+        func list(_ key: String, _ items: [String]) -> String { items.isEmpty ? "" : "\(key):\n" + items.map { "  - \($0)\n" }.joined() }
+        return "format: 1\nmodel: \(name)\ndocuments:\n  - {id: d, title: D, text: \"\(text)\"}\n"
+            + list("entities", entities) + list("statements", statements) + list("relations", relations)
+    }
+
     /// Runs each text as a `-c` of one command line, going on after errors.
     func commands(_ texts: String...) throws -> Binary.Run {
         try run(["--keep-going"] + texts.flatMap { ["-c", $0] })
@@ -242,17 +249,10 @@ extension HostileInputTests {
     /// "", `topics: [null]` a topic "null", `speakers: [alice, ~]` "unknown entity '~'", and
     /// `codes: {cameo: ~}` the code "~". An item is now an error naming it; a null code is no code.
     @Test func session10_nullItemsAreNoText() throws {
-        try write("n.yaml", """
-            format: 1
-            model: t
-            documents:
-              - {id: d, title: D, text: "Alice said hello."}
-            entities:
-              - {id: alice, kind: person, name: Alice, aliases: [~, "", Bobby, "null"]}
-              - {id: bob, kind: person, name: Bob, codes: {cameo: ~, iso3166: XB}}
-            statements:
-              - {id: s1, speakers: [alice, ~], act: {cue: said, force: assert}, content: hello, topics: [null, x], anchors: [Alice said hello]}
-            """)
+        try write("n.yaml", model("t", text: "Alice said hello.", entities: [
+            "{id: alice, kind: person, name: Alice, aliases: [~, \"\", Bobby, \"null\"]}",
+            "{id: bob, kind: person, name: Bob, codes: {cameo: ~, iso3166: XB}}"], statements: [
+            "{id: s1, speakers: [alice, ~], act: {cue: said, force: assert}, content: hello, topics: [null, x], anchors: [Alice said hello]}"]))
         let r = try run(["check", "n.yaml"])
         #expect(r.status == 2 && r.stderr.contains("n.yaml:6:54: error: expected each of aliases as text, found null ('~')")
                 && r.stderr.contains("n.yaml:6:57: error: expected each of aliases as text, found nothing") && r.stderr.contains("hint: remove the empty item")
@@ -268,20 +268,10 @@ extension HostileInputTests {
     /// Relations' made ids (`rel1`, `rel2`) were also records' ids: `show rel2` showed the relation,
     /// never the entity `rel2`. Made ids now step around the model's own.
     @Test func session10_madeRelationIdsAreNoRecordsIds() throws {
-        try write("r.yaml", """
-            format: 1
-            model: r
-            documents:
-              - {id: d, title: D, text: "A said hi. A said bye."}
-            entities:
-              - {id: rel2, kind: person, name: A}
-            statements:
-              - {id: rel1, speakers: [rel2], act: {cue: said, force: assert}, content: hi, anchors: [A said hi]}
-              - {id: s2, speakers: [rel2], act: {cue: said, force: assert}, content: bye, anchors: [A said bye]}
-            relations:
-              - {type: elaborates, from: s2, to: rel1}
-              - {type: elaborates, from: rel1, to: s2}
-            """)
+        try write("r.yaml", model("r", text: "A said hi. A said bye.", entities: ["{id: rel2, kind: person, name: A}"], statements: [
+            "{id: rel1, speakers: [rel2], act: {cue: said, force: assert}, content: hi, anchors: [A said hi]}",
+            "{id: s2, speakers: [rel2], act: {cue: said, force: assert}, content: bye, anchors: [A said bye]}"],
+            relations: ["{type: elaborates, from: s2, to: rel1}", "{type: elaborates, from: rel1, to: s2}"]))
         let r = try run(["--model", "r.yaml", "-c", "relations | select id", "-c", "show rel2", "-c", "show rel1"])
         #expect(r.stdout.contains("rel_1\nrel_2\n(2 rows)\nid          = rel2\nkind        = person") && r.stdout.contains("content      = hi"), "\(r)")
         // The seed, whose ids are not of that form, keeps rel1 … rel4.
