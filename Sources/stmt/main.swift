@@ -254,7 +254,7 @@ struct Test: ParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() throws {
-        var failed = 0
+        var failed = 0, usage = false
         // Commands, expected and actual lines are the script's and the model's text: shown escaped.
         func say(_ s: String) { OutputWriter.standardOutput.write(TerminalText.escaped(s)) }
         for f in files {
@@ -282,6 +282,8 @@ struct Test: ParsableCommand {
                 }
             } catch let e as SessionSetup.Failure {
                 failed += 1
+                // A file that is not there, or a model that is not, is bad usage (64), as for a script.
+                if e.code == .usage { usage = true }
                 report(e.diagnostics)
             } catch let e as FileAccessError {
                 failed += 1
@@ -294,6 +296,7 @@ struct Test: ParsableCommand {
                 report(l.diagnostics)
             }
         }
+        if usage { throw ExitCode(StatementShell.ExitCode.usage.rawValue) }
         if failed > 0 { throw ExitCode(StatementShell.ExitCode.failure.rawValue) }
     }
 }

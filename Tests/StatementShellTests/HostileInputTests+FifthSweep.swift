@@ -278,3 +278,13 @@ extension HostileInputTests {
         #expect(try run(["-c", "relations | select id"]).stdout.contains("rel1\nrel2\nrel3\nrel4\n(4 rows)"))
     }
 }
+
+extension HostileInputTests {
+    /// `stmt test` of a transcript that is not there exited 1, as a failed check, where a missing
+    /// script or model is bad usage (64) everywhere else; the other files are still checked.
+    @Test func session10_aMissingTranscriptIsBadUsage() throws {
+        try write("ok.stmt", "echo 1\n#=> 1\n")
+        let r = try run(["test", "nowhere.stmt", "ok.stmt"])
+        #expect(r.status == 64 && r.stderr.contains("cannot read script 'nowhere.stmt'") && r.stdout == "ok.stmt: ok (1 command)\n", "\(r)")
+    }
+}

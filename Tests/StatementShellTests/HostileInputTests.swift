@@ -77,9 +77,9 @@ import Testing
     @Test func finding03_failedSetUpNeverFallsBackToAnUnsafeSession() throws {
         try write("t.stmt", "statements | save out.csv\n#=> saved 15 rows to out.csv\n")
         let badSet = try run(["test", "--safe", "--set", "bad", "t.stmt"])
-        #expect(badSet.status == 1 && badSet.stderr.contains("--set expects NAME=VALUE, found 'bad'"))
+        #expect(badSet.status == 64 && badSet.stderr.contains("--set expects NAME=VALUE, found 'bad'"))
         let missing = try run(["test", "--safe", "--model", "nowhere.yaml", "t.stmt"])
-        #expect(missing.status == 1 && missing.stderr.contains("no model file or folder at 'nowhere.yaml'"))
+        #expect(missing.status == 64 && missing.stderr.contains("no model file or folder at 'nowhere.yaml'"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.csv"))
         let safe = try run(["test", "--safe", "t.stmt"])
         #expect(safe.status == 1 && safe.stdout.contains("safe mode: writing"))
