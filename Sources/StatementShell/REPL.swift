@@ -44,7 +44,7 @@ public final class REPL: SessionHost {
         try ScriptRunner.runNested(path: path, span: span, session: session) { text, name in
             session.host = runner
             defer { session.host = self }
-            try runner.execute(text: text, name: name, session: session)
+            try runner.execute(text: text, name: name, session: session, runFrom: span)
         }
     }
 

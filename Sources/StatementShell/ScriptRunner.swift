@@ -65,8 +65,17 @@ public final class ScriptRunner: SessionHost {
     }
 
     /// Parses all of a script first (a syntax error anywhere means nothing runs), then runs it.
-    func execute(text: String, name: String, session: Session) throws {
-        let commands = try session.parse(SourceInput(name: name, text: text.strippingShebang()))
+    /// A script `run` from another (`runFrom`, the `run` command's place) that does not parse fails
+    /// that `run` command, with its errors as notes: the outer script has already run up to it, so
+    /// this is no "nothing ran" syntax error (exit 2) of the outer one.
+    func execute(text: String, name: String, session: Session, runFrom span: SourceSpan? = nil) throws {
+        let commands: [ParsedCommand]
+        do { commands = try session.parse(SourceInput(name: name, text: text.strippingShebang())) } catch {
+            guard let span else { throw error }
+            let n = error.diagnostics.count
+            throw Diagnostic("'\(name)' has \(n) syntax error\(n == 1 ? "" : "s"): none of it ran", at: span,
+                             hint: "fix \(n == 1 ? "it" : "them") (below), then run it again", category: .evaluation, notes: error.diagnostics)
+        }
         for c in commands {
             if quitRequested { return }
             if options.echo { session.write("stmt> " + TerminalText.escaped(c.text).replacingOccurrences(of: "\n", with: "\n  ... ") + "\n") }
@@ -82,7 +91,7 @@ public final class ScriptRunner: SessionHost {
     /// `run FILE` from a session: relative to the running script's folder, recursion refused.
     public func runScript(path: String, span: SourceSpan, session: Session) throws {
         try Self.runNested(path: path, span: span, session: session) { text, name in
-            try execute(text: text, name: name, session: session)
+            try execute(text: text, name: name, session: session, runFrom: span)
         }
     }
 

@@ -288,3 +288,18 @@ extension HostileInputTests {
         #expect(r.status == 64 && r.stderr.contains("cannot read script 'nowhere.stmt'") && r.stdout == "ok.stmt: ok (1 command)\n", "\(r)")
     }
 }
+
+extension HostileInputTests {
+    /// `run inner.stmt` where inner does not parse exited 2 ("nothing ran") after the outer script had
+    /// printed, and did not say where it was run from: now the `run` fails (1), located, with inner's
+    /// errors below it.
+    @Test func session10_aRunScriptThatDoesNotParseFailsItsRun() throws {
+        try write("outer.stmt", "echo before\nrun inner.stmt\necho after\n")
+        try write("inner.stmt", "echo in\necho )\n")
+        let r = try run(["outer.stmt"])
+        #expect(r.status == 1 && r.stdout == "before\n", "\(r)")
+        #expect(r.stderr.hasPrefix("outer.stmt:2:5: error: 'inner.stmt' has 1 syntax error: none of it ran") && r.stderr.contains("inner.stmt:2:6: error: expected something to echo"), "\(r)")
+        let going = try run(["--keep-going", "outer.stmt"])
+        #expect(going.status == 1 && going.stdout == "before\nafter\n", "\(going)")
+    }
+}

@@ -45,13 +45,14 @@ extension HostileInputTests {
     /// Numbers print with every digit that tells them apart, in every mode: `%g` kept six, so
     /// CSV exports and tables showed 106303.125 as 106303 and 1234567.89 as 1.23457e+06.
     @Test func sweep2_numbersKeepTheirDigitsInEveryMode() throws {
-        let query = "statements | limit 1 | select 1234567.89 as x, 106303.125 as y, 1e309 - 1e309 as z, 0.5 as h, 1e20 as e"
+        // (No `nan` column since session 10: 1e309 is an error, and no arithmetic makes a NaN.)
+        let query = "statements | limit 1 | select 1234567.89 as x, 106303.125 as y, 0.5 as h, 1e20 as e"
         let csv = try run(["-c", "set mode csv", "-c", query])
-        #expect(csv.stdout == "x,y,z,h,e\r\n1234567.89,106303.125,nan,0.5,1e+20\r\n", "\(csv)")
+        #expect(csv.stdout == "x,y,h,e\r\n1234567.89,106303.125,0.5,1e+20\r\n", "\(csv)")
         let table = try run(["-c", query])
         #expect(table.stdout.contains("1234567.89") && table.stdout.contains("106303.125"), "\(table)")
         let md = try run(["-c", "set mode markdown", "-c", query])
-        #expect(md.stdout.contains("| 1234567.89 | 106303.125 | nan |"), "\(md)")
+        #expect(md.stdout.contains("| 1234567.89 | 106303.125 | 0.5 |"), "\(md)")
         #expect(try run(["-c", "echo 2 / 3"]).stdout == "0.6666666666666666\n")
     }
 }
