@@ -59,7 +59,8 @@ struct NodeReader {
     mutating func fields(of node: ModelNode, as what: String, allowed: [String], required: [String]) -> FieldMap? {
         guard case .mapping(let mapping, _) = node else {
             error("expected \(what) as a mapping of fields, found \(Self.describe(node))", node,
-                  hint: "write it as `key: value` lines, e.g. `- id: …`")
+                  hint: what == "a model file" || what == "a model record" ? "a model file is `key: value` lines: `model: …`, `documents:`, `entities:`, `statements:`"
+                      : "write it as `key: value` lines, e.g. `- id: …`")
             return nil
         }
         // The map reads the mapping's own pairs: nothing is copied unless a key is unknown.
@@ -77,6 +78,7 @@ struct NodeReader {
                    case .scalar(let prev, _, _) = mapping[i - 1].value {
                     hint = "in `{…}` a comma ends a value, so '\(k)' is read as a field; quote the value: \(prevKey): \"\(prev), \(k)\""
                 }
+                if k == "<<" { hint = "YAML merge keys (<<: *name) are not read: write the fields out" }
                 error("unknown field '\(k)' in \(what)", pair.key, hint: hint)
                 out.pairs[i].key = .scalar("", plain: false, pair.key.mark)
             }

@@ -83,8 +83,10 @@ public enum Pictures {
         }
         if statements.isEmpty && relations.isEmpty {
             let what = others.first.map { "found \(m.id(of: $0)), not a statement" } ?? "found no rows"
-            throw inv.failure("'graph' draws statements or relations; \(what)",
-                              hint: "start from statements, e.g. `statements | where act = \"urge\" | graph`")
+            let hint = others.isEmpty && m.statements.count == 0 ? "this model has no statements to draw"
+                : others.isEmpty ? "the rows before it were all filtered out: loosen the `where`"
+                : "start from statements, e.g. `statements | where act = \"urge\" | graph`"
+            throw inv.failure("'graph' draws statements or relations; \(what)", hint: hint)
         }
         if !relations.isEmpty && statements.isEmpty {
             if let k = kind, k != .relations {

@@ -61,7 +61,7 @@ extension Commands {
     @Sendable static func findCommand(_ inv: Invocation) throws -> Output {
         let m = inv.session.model
         let needle = inv.words[0].text
-        guard !needle.isEmpty else { throw fail("expected text to find, found an empty string", inv.words[0].span) }
+        guard !needle.isEmpty else { throw fail("expected text to find, found an empty string", inv.words[0].span, hint: "e.g. find \"human rights\"") }
         let lowerNeedle = Array(needle.lowercased().utf8)
         // Every place in the texts first; then one walk over the statements' anchors finds the
         // statements covering each (a walk per place took hours on a million statements).

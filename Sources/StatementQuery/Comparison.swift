@@ -42,6 +42,12 @@ struct Comparison {
         switch op {
         case "=", "!=":
             let ll = try list(l, leftSpan, op), rl = try list(r, rightSpan, op)
+            // A list against a table's column, whole: `speakers = $ids` held for no row, and said
+            // nothing, where membership (`has`, `in`) was meant.
+            if ll != nil, rl != nil, l.isTable != r.isTable {
+                throw Diagnostic("'\(op)' compares a list with a whole table column, element by element", at: span,
+                                 hint: "to test membership use has or in: speakers has \"Japan\", id in (… | select id)")
+            }
             if let ll, let rl {
                 let same = ll.count == rl.count && zip(ll, rl).allSatisfy { equal($0, $1) }
                 return .bool(op == "=" ? same : !same)
@@ -213,4 +219,6 @@ extension Value {
     var isNull: Bool { if case .null = self { return true }; return false }
     /// Whether the value is a record.
     var isRecord: Bool { if case .record = self { return true }; return false }
+    /// Whether the value is a table.
+    var isTable: Bool { if case .table = self { return true }; return false }
 }

@@ -112,7 +112,7 @@ public enum Functions {
                      help: "Plain text, not a pattern.", arity: 3...3,
                      examples: [Example("shorter names", "echo replace(\"U.N. Commission of Inquiry\", \"U.N.\", \"UN\")", "UN Commission of Inquiry")]) { c in
             guard let old = try text(c.arguments[1], c, 1), !old.isEmpty else {
-                throw fail("replace needs text to look for, found nothing", c.spans[1])
+                throw fail("replace needs text to look for, found nothing", c.spans[1], hint: "e.g. replace(content, \"U.N.\", \"UN\")")
             }
             let new = try text(c.arguments[2], c, 2) ?? ""
             return try mapText(c) { t in

@@ -42,7 +42,7 @@ extension Parser {
                 if rename && isWord("as") {
                     _ = advance()
                     let n = peek
-                    guard n.kind == .word || n.kind == .string else { throw unexpected(n, expected: "a column name after 'as'") }
+                    guard n.kind == .word || n.kind == .string else { throw unexpected(n, expected: "a column name after 'as'", hint: "e.g. select len(topics) as topics; quote a name with spaces: as \"n of topics\"") }
                     _ = advance()
                     f.alias = n.text
                 }
@@ -166,7 +166,7 @@ extension Parser {
         if isWord("as") {
             _ = advance()
             let n = peek
-            guard n.kind == .word || n.kind == .string else { throw unexpected(n, expected: "a column name after 'as'") }
+            guard n.kind == .word || n.kind == .string else { throw unexpected(n, expected: "a column name after 'as'", hint: "e.g. select len(topics) as topics; quote a name with spaces: as \"n of topics\"") }
             _ = advance()
             name = n.text
         }

@@ -70,7 +70,8 @@ struct DraftCommand: ParsableCommand {
         } else {
             next = "next: stmt check \(output); stmt coverage \(output)"
         }
-        OutputWriter.standardError.write("wrote \(output): " + DraftCommands.summary(made.draft) + "\n" + next + "\n")
+        // Paths are the user's bytes: shown escaped, as everywhere a terminal shows data.
+        OutputWriter.standardError.write(TerminalText.escaped("wrote \(output): " + DraftCommands.summary(made.draft) + "\n" + next + "\n"))
     }
 
     /// Why a draft may not go to `output`, if it may not: it would replace the text being drafted,

@@ -13,6 +13,10 @@ struct Report: ParsableCommand {
     @OptionGroup var options: SessionOptions
 
     func run() throws {
+        if output?.isEmpty == true {
+            report([Diagnostic("expected a file name after -o, found nothing", hint: "e.g. -o report.html, or -o - for standard output", category: .io)])
+            throw ExitCode(StatementShell.ExitCode.usage.rawValue)
+        }
         let session = try options.makeSession(scriptPath: nil)
         if let output, output != "-", let why = session.model.ownFileRefusal(session.resolve(path: output)) {
             report([Diagnostic("will not write '\(output)': \(why)", hint: "write the page to another file: a model and its texts are only read",
@@ -31,7 +35,7 @@ struct Report: ParsableCommand {
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)
         }
         let m = session.model
-        OutputWriter.standardError.write("wrote \(output): \(ModelSummary.count(m.statements.count, "statement")), "
-                                         + ModelSummary.count(HTMLReport.highlightCount(m), "highlight") + "\n")
+        OutputWriter.standardError.write(TerminalText.escaped("wrote \(output): \(ModelSummary.count(m.statements.count, "statement")), "
+                                         + ModelSummary.count(HTMLReport.highlightCount(m), "highlight")) + "\n")
     }
 }

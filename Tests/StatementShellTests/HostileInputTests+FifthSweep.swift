@@ -303,3 +303,29 @@ extension HostileInputTests {
         #expect(going.status == 1 && going.stdout == "before\nafter\n", "\(going)")
     }
 }
+
+extension HostileInputTests {
+    /// Smaller findings of the fifth sweep: a list compared with a table's column by `=` counted 0 in
+    /// silence; errors without a hint (`find ""`, `as` with no name, `replace` of nothing, a model
+    /// file that is a list, a YAML merge key, an empty graph); `report -o ''` said "it is a folder";
+    /// `draft -o` printed a path's escape characters raw.
+    @Test func session10_smallerFindingsHaveLocatedHints() throws {
+        let r = try commands("let x = entities | select id", "statements | where speakers = $x | count", "find \"\"", "statements | select id as",
+                             "echo replace(\"a\", \"\", \"b\")", "statements | where id = \"s1\" and act = \"find\" | graph")
+        #expect(r.stdout.isEmpty, "\(r)")
+        for expected in ["-c#2:1:29: error: '=' compares a list with a whole table column", "hint: to test membership use has or in",
+                         "hint: e.g. find \"human rights\"", "hint: e.g. select len(topics) as topics", "hint: e.g. replace(content, \"U.N.\", \"UN\")",
+                         "hint: the rows before it were all filtered out"] {
+            #expect(r.stderr.contains(expected), "\(expected): \(r.stderr)")
+        }
+        try write("top.yaml", "- a\n- b\n")
+        #expect(try run(["check", "top.yaml"]).stderr.contains("hint: a model file is `key: value` lines"))
+        try write("merge.yaml", "model: m\nentities:\n  - &p {id: a, kind: person, name: A}\n  - {<<: *p, id: b}\n")
+        #expect(try run(["check", "merge.yaml"]).stderr.contains("hint: YAML merge keys (<<: *name) are not read"))
+        let empty = try run(["report", "-o", ""])
+        #expect(empty.status == 64 && empty.stderr.contains("expected a file name after -o, found nothing"), "\(empty)")
+        try write("t.txt", "John Smith said hi.\n")
+        let draft = try run(["draft", "t.txt", "-o", "a\u{1B}[31m.yaml"])
+        #expect(draft.status == 0 && draft.stderr.hasPrefix("wrote a\\u{1b}[31m.yaml: "), "\(draft)")
+    }
+}
