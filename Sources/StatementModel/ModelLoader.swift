@@ -208,8 +208,12 @@ public struct ModelLoader: Sendable {
                 // libyaml names its own function in one message; say what it means instead.
                 let said = problem.contains("max_nest_level") ? "nesting deeper than libyaml's limit of 1000 levels" : problem
                 let msg = "yaml: " + said + (context.map { " (\($0.text))" } ?? "")
-                return .failure(Diagnostic(msg, at: reader.span(mark.line, mark.column),
-                                           hint: "check the indentation and quoting around this point", category: .syntax))
+                // Problems that are no matter of indentation say what to do instead.
+                let hint = problem.contains("another document") ? "a model file holds one YAML document: remove this `---` (or split the file)"
+                    : problem.contains("incompatible YAML document") ? "remove the %YAML line: model files are YAML 1.1 or 1.2"
+                    : problem.contains("undefined alias") ? "an alias (*name) needs its anchor (&name) earlier in the file"
+                    : "check the indentation and quoting around this point"
+                return .failure(Diagnostic(msg, at: reader.span(mark.line, mark.column), hint: hint, category: .syntax))
             case .reader(let problem, _, _, _):
                 return .failure(Diagnostic("yaml: \(problem)", at: reader.span(1, 1),
                                            hint: "model files must be UTF-8 text", category: .syntax))

@@ -112,8 +112,10 @@ struct Lexer {
                     tokens.append(Token(kind: .op, text: String(c), range: start..<i))
                 } else {
                     i = s.index(after: i)
-                    invalid(Diagnostic("unexpected character '\(c)'", at: input.span(start..<i),
-                                       hint: "quote text that contains it, e.g. \"\(c)\"", category: .syntax), start..<i)
+                    // A control character cannot be quoted into a command: the escapes are \n \t \r only.
+                    let hint = c.unicodeScalars.contains(where: TerminalText.isControl) ? "remove it: a command cannot hold a control character"
+                        : "quote text that contains it, e.g. \"\(c)\""
+                    invalid(Diagnostic("unexpected character '\(c)'", at: input.span(start..<i), hint: hint, category: .syntax), start..<i)
                 }
             }
         }

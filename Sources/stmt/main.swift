@@ -51,7 +51,7 @@ struct SessionOptions: ParsableArguments {
     var model: String?
     @Option(name: .customLong("set"), help: "Bind $NAME to VALUE (repeatable): --set actor=Japan.")
     var parameters: [String] = []
-    @Flag(name: .long, help: "Safe mode: no file writes, no reads outside the script's and the model's folders.")
+    @Flag(name: .long, help: "Safe mode: no file writes, no reads outside the script's and the model's folders (the REPL's own history file, named by the environment, excepted).")
     var safe = false
     @Flag(name: .customLong("no-cache"), help: "Parse the model even if a current snapshot of it is cached, and write none (see `stmt cache`).")
     var noCache = false

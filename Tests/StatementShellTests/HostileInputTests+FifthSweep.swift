@@ -322,6 +322,13 @@ extension HostileInputTests {
         #expect(try run(["check", "top.yaml"]).stderr.contains("hint: a model file is `key: value` lines"))
         try write("merge.yaml", "model: m\nentities:\n  - &p {id: a, kind: person, name: A}\n  - {<<: *p, id: b}\n")
         #expect(try run(["check", "merge.yaml"]).stderr.contains("hint: YAML merge keys (<<: *name) are not read"))
+        // libyaml's problems that are no matter of indentation say what to do.
+        for (text, hint) in [("model: m\n---\nmodel: n\n", "remove this `---`"), ("%YAML 2.0\n---\nmodel: m\n", "remove the %YAML line"),
+                             ("model: m\nentities: [*nope]\n", "needs its anchor (&name) earlier")] {
+            try write("y.yaml", text)
+            #expect(try run(["check", "y.yaml"]).stderr.contains(hint), "\(text)")
+        }
+        #expect(try run(["-c", "echo \u{1}"]).stderr.contains("hint: remove it: a command cannot hold a control character"))
         let empty = try run(["report", "-o", ""])
         #expect(empty.status == 64 && empty.stderr.contains("expected a file name after -o, found nothing"), "\(empty)")
         try write("t.txt", "John Smith said hi.\n")
