@@ -327,6 +327,13 @@ struct ModelBuilder {
         loader.repairs?.files = sources
         Profile.mark("finished")
         var all = diagnostics + resolver.diagnostics
+        // An empty file, or `{}`, loaded as a model of nothing and checked "ok" without a word.
+        if let model, model.documents.isEmpty, model.entities.isEmpty, model.statements.count == 0, model.relations.isEmpty, !sources.names.isEmpty {
+            all.append(Diagnostic("the model holds no documents, entities, statements or relations",
+                                  at: sources.span(FileMark(file: 0, line: 1, column: 1, length: 1)),
+                                  hint: "a model file lists them: `model: name`, then `documents:`, `entities:`, `statements:`",
+                                  category: .model, severity: .warning))
+        }
         if let model, loader.lint {
             all += ModelLinter(model: model, sources: sources, statementMarks: resolver.statementMarks,
                                aliasMarks: rawEntities.map(\.aliasMarks), marks: resolver.marks, flowLists: flowLists).lint()

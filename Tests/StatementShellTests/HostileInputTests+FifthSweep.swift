@@ -329,6 +329,10 @@ extension HostileInputTests {
             #expect(try run(["check", "y.yaml"]).stderr.contains(hint), "\(text)")
         }
         #expect(try run(["-c", "echo \u{1}"]).stderr.contains("hint: remove it: a command cannot hold a control character"))
+        // An empty model file, or `{}`, checks "ok" with a warning that it holds nothing.
+        try write("e.yaml", "")
+        let nothing = try run(["check", "e.yaml"])
+        #expect(nothing.status == 0 && nothing.stderr.contains("e.yaml:1:1: warning: the model holds no documents, entities, statements or relations"), "\(nothing)")
         let empty = try run(["report", "-o", ""])
         #expect(empty.status == 64 && empty.stderr.contains("expected a file name after -o, found nothing"), "\(empty)")
         try write("t.txt", "John Smith said hi.\n")
