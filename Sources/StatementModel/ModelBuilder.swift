@@ -107,6 +107,13 @@ struct ModelBuilder {
                                           category: .model))
             return
         }
+        // `title: !!binary aGVsbG8=` loaded as the text "aGVsbG8=" without a word.
+        for tag in budget.tags {
+            diagnostics.append(Diagnostic("the YAML tag '\(tag.name)' is not read: the value is taken as it is written",
+                                          at: sources.span(FileMark(file: file, line: Int32(tag.mark?.line ?? 1), column: Int32(tag.mark?.column ?? 1),
+                                                                    length: Int32(tag.name.count))),
+                                          hint: "remove the tag; a model's values are text, lists and mappings", category: .model, severity: .warning))
+        }
         let node = ModelNode(yaml, file: file)
         var r = NodeReader(sources: sources)
         r.lint = loader.lint

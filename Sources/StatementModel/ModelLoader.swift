@@ -172,6 +172,14 @@ public struct ModelLoader: Sendable {
         var nodes: Int
         var bytes: Int
         var exceeded: Bool { nodes < 0 || bytes < 0 }
+        /// Explicit YAML tags met on the way (`!!binary`, `!foo`), which the loader does not read:
+        /// the first few, for a warning each.
+        var tags: [(name: String, mark: Mark?)] = []
+        mutating func note(_ tag: Tag, _ plain: Tag.Name, _ mark: Mark?) {
+            let name = tag.rawValue
+            guard !name.isEmpty, name != plain.rawValue, tags.count < 10 else { return }
+            tags.append((name.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!"), mark))
+        }
     }
 
     /// Counts nodes and text up to the budget, so an alias bomb is refused before anything walks it.
@@ -179,10 +187,14 @@ public struct ModelLoader: Sendable {
         guard !budget.exceeded else { return }
         budget.nodes -= 1
         switch node {
-        case .scalar(let s): budget.bytes -= s.string.utf8.count
+        case .scalar(let s):
+            budget.bytes -= s.string.utf8.count
+            budget.note(s.tag, .str, s.mark)
         case .mapping(let m):
+            budget.note(m.tag, .map, m.mark)
             for (k, v) in m { count(k, budget: &budget); count(v, budget: &budget); if budget.exceeded { return } }
         case .sequence(let s):
+            budget.note(s.tag, .seq, s.mark)
             for v in s { count(v, budget: &budget); if budget.exceeded { return } }
         default: break
         }

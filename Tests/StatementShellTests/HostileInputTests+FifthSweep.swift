@@ -329,6 +329,12 @@ extension HostileInputTests {
             #expect(try run(["check", "y.yaml"]).stderr.contains(hint), "\(text)")
         }
         #expect(try run(["-c", "echo \u{1}"]).stderr.contains("hint: remove it: a command cannot hold a control character"))
+        // YAML tags are not read: each is warned about where it stands (`!!str` and `!!map` mean what is read anyway).
+        try write("tags.yaml", "model: m\ntitle: !!binary aGVsbG8=\nentities:\n  - {id: !!int a, kind: person, name: !foo A}\n  - !!map {id: b, kind: person, name: !!str B}\n")
+        let tags = try run(["check", "tags.yaml"])
+        #expect(tags.status == 0 && tags.stderr.contains("tags.yaml:2:8: warning: the YAML tag '!!binary' is not read")
+                && tags.stderr.contains("tags.yaml:4:10: warning: the YAML tag '!!int'") && tags.stderr.contains("tags.yaml:4:39: warning: the YAML tag '!foo'")
+                && !tags.stderr.contains("'!!map'") && !tags.stderr.contains("'!!str'"), "\(tags)")
         // An empty model file, or `{}`, checks "ok" with a warning that it holds nothing.
         try write("e.yaml", "")
         let nothing = try run(["check", "e.yaml"])
