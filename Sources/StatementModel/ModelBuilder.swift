@@ -122,7 +122,9 @@ struct ModelBuilder {
         readHeader(top, &r)
         let firstDocument = rawDocuments.count
         for item in r.items(top["entities"]) { if let e = records.readEntity(item, &r) { addEntity(e) } }
-        for item in r.items(top["documents"]) { if let d = records.readDocument(item, &r, base: base) { addDocument(d) } }
+        for item in r.items(top["documents"]) {
+            if let d = records.readDocument(item, &r, base: base) { addDocument(d) } else { resolver.dropDocument(NodeReader.id(of: item)) }
+        }
         let defaultSource = defaultSource(from: firstDocument)
         for item in r.items(top["statements"]) {
             if let s = records.readStatement(item, &r) {
@@ -292,6 +294,7 @@ struct ModelBuilder {
                 s.defaultSource = state.defaultSource
                 addStatement(s)
             case .relation(let r): rawRelations.append(r)
+            case .droppedDocument(let id): resolver.dropDocument(id)
             }
         }
         diagnostics += chunk.diagnostics

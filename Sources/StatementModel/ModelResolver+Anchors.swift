@@ -64,6 +64,8 @@ extension ModelResolver {
 
     mutating func resolve(_ anchor: Anchor, _ documents: [Document]) -> Anchor {
         guard let d = anchor.document else {
+            // With a document left out for its own errors, this is their echo, not news.
+            if droppedDocuments > 0 { return anchor }
             error("anchor has no document to resolve in", anchor.mark,
                   hint: "give the statement a `source:` document, or the anchor a `document:`; no document in this file has a `source` text")
             return anchor

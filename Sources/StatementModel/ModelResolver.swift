@@ -55,6 +55,9 @@ struct ModelResolver {
     var entityIndex: [String: Int] = [:]
     var documentIndex: [String: Int] = [:]
     var statementIndex: [String: Int] = [:]
+    /// Documents left out for their own errors: how many, and their ids.
+    var droppedDocuments = 0
+    var droppedDocumentIds: Set<String> = []
     /// Lower-cased entity names and aliases to ids, for the hint when a file names an entity instead of giving its id.
     var entityNames: [String: String] = [:]
     /// Where each document and entity was defined, for "first defined here"; statements keep theirs.
@@ -175,9 +178,17 @@ struct ModelResolver {
         }
     }
 
+    /// Notes a document its own errors kept out, so that what refers to it is not reported again
+    /// (a bad title made every statement's anchor "no document to resolve in").
+    mutating func dropDocument(_ id: String?) {
+        droppedDocuments += 1
+        if let id { droppedDocumentIds.insert(id) }
+    }
+
     mutating func documentRef(_ r: RawRef) -> Int? {
         if let i = documentIndex[r.id] { return i }
         if deferring { missing = true; return nil }
+        if droppedDocumentIds.contains(r.id) { return nil }
         error("unknown document '\(r.id)'", r.span,
               hint: (suggestionBudget.take() ? Suggestion.hint(for: r.id, in: documentIndex.keys) : nil) ?? "define it under `documents:` first")
         return nil

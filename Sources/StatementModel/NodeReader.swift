@@ -50,6 +50,12 @@ struct NodeReader {
         }
     }
 
+    /// The `id` a mapping names, if it names one as text (for a record its errors leave out).
+    static func id(of node: ModelNode) -> String? {
+        guard case .mapping(let pairs, _) = node else { return nil }
+        return pairs.first { $0.key.string == "id" }?.value.string
+    }
+
     static func isNull(_ node: ModelNode) -> Bool {
         if case .scalar(let s, true, _) = node, s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL" { return true }
         return false

@@ -19,6 +19,8 @@ enum ParsedRecord: Sendable {
     /// the builder can move it out without retaining and releasing each of its fields.
     case resolvedStatement(id: String, mark: FileMark?, index: Int, problems: [Diagnostic])
     case relation(RawRelation)
+    /// A document record whose errors kept it out of the model: its id, if it had one.
+    case droppedDocument(String?)
 }
 
 /// The ids registered when a chunk was handed to a reading thread: enough to resolve most
@@ -130,7 +132,7 @@ extension RecordReader {
                     if let top = r.fields(of: item, as: "a model record", allowed: Self.topFields, required: []) {
                         out.records.append(.header(readHeader(top, &r)))
                     }
-                case "document": if let d = readDocument(item, &r, base: base) { out.records.append(.document(d)) }
+                case "document": out.records.append(readDocument(item, &r, base: base).map(ParsedRecord.document) ?? .droppedDocument(NodeReader.id(of: item)))
                 case "entity": if let e = readEntity(item, &r) { out.records.append(.entity(e)) }
                 case "statement": if let s = readStatement(item, &r) { out.records.append(.statement(s)) }
                 default: if let rel = readRelation(item, &r) { out.records.append(.relation(rel)) }

@@ -346,3 +346,27 @@ extension HostileInputTests {
         #expect(draft.status == 0 && draft.stderr.hasPrefix("wrote a\\u{1b}[31m.yaml: "), "\(draft)")
     }
 }
+
+extension HostileInputTests {
+    /// A document left out for its own error (a title that is a list) made every statement report
+    /// "anchor has no document to resolve in … no document in this file has a `source` text" (it had
+    /// a text), or "unknown document": one error now, the document's own.
+    @Test func session10_aDroppedDocumentIsReportedOnce() throws {
+        try write("drop.yaml", model("m", text: "A said hi.", entities: ["{id: a, kind: person, name: A}"], statements: [
+            "{id: s1, speakers: [a], act: {cue: said, force: assert}, content: hi, anchors: [A said hi]}",
+            "{id: s2, speakers: [a], act: {cue: said, force: assert}, content: hi, source: d, anchors: [A said]}"])
+            .replacingOccurrences(of: "title: D", with: "title: [D]"))
+        let r = try run(["check", "drop.yaml"])
+        #expect(r.status == 2 && r.stderr.contains("drop.yaml:4:20: error: expected the title as text, found a list")
+                && r.stderr.components(separatedBy: "error:").count == 2, "\(r)")
+        try write("drop.jsonl", """
+            {"record": "model", "format": 1, "model": "j"}
+            {"record": "entity", "id": "a", "kind": "person", "name": "A"}
+            {"record": "document", "id": "d", "title": ["D"], "text": "A said hi."}
+            {"record": "statement", "id": "s1", "speakers": ["a"], "act": {"cue": "said", "force": "assert"}, "content": "x", "source": "d", "anchors": ["A said"]}
+
+            """)
+        let j = try run(["check", "drop.jsonl"])
+        #expect(j.status == 2 && j.stderr.components(separatedBy: "error:").count == 2 && j.stderr.contains("expected the title as text"), "\(j)")
+    }
+}
