@@ -7,25 +7,18 @@ extension Model {
     /// texts are only ever read.
     public func ownFileRefusal(_ path: String) -> String? {
         let target = FileGate.realPath(path)
-        switch FileGate.kind(of: origin) {
-        case .directory:
-            let folder = FileGate.realPath(origin)
+        if FileGate.kind(of: origin) == .directory {
             let name = String(target.split(separator: "/").last ?? "")
-            if PathText.folder(of: target) == folder, !name.hasPrefix("."), ModelLoader.modelExtensions.contains(where: name.hasSuffix) {
+            if PathText.folder(of: target) == FileGate.realPath(origin), !name.hasPrefix("."), ModelLoader.modelExtensions.contains(where: name.hasSuffix) {
                 return "it would be one of the model files of the folder '\(origin)', which loads every .yaml, .yml, .json and .jsonl file in it"
             }
-        case .some:
-            if target == FileGate.realPath(origin) { return "it is the model's own file" }
-        case nil:
-            break
+        } else if FileGate.kind(of: origin) != nil, target == FileGate.realPath(origin) {
+            return "it is the model's own file"
         }
-        for d in documents {
-            guard let source = d.sourcePath else { continue }
-            // A relative source is read from the folder of the model file that names it.
-            let declaredIn = d.span.map { PathText.folder(of: $0.file) } ?? PathText.folder(of: origin)
-            let full = source.hasPrefix("/") || declaredIn.isEmpty ? source : declaredIn + "/" + source
-            if FileGate.realPath(full) == target { return "it is the source text of document '\(d.id)'" }
-        }
+        // The files the load read, as it read them (a snapshot's keep the paths of the load it
+        // holds, whatever the working folder is now; a draft's text is among them).
+        if readFrom.models.contains(where: { FileGate.realPath($0) == target }) { return "it is one of the model's own files" }
+        if readFrom.texts.contains(where: { FileGate.realPath($0) == target }) { return "it is the source text of one of the model's documents" }
         return nil
     }
 }

@@ -12,6 +12,9 @@ public final class Model: Sendable {
     public let title: String?
     /// Where it was loaded from (file or folder), or `<embedded>`.
     public let origin: String
+    /// The files it was read from, absolute: its model files and its documents' source texts (a
+    /// snapshot's are those of the load it keeps). What a write must never replace.
+    public let readFrom: (models: [String], texts: [String])
     /// All documents, in file order.
     public let documents: [Document]
     /// All entities, in file order.
@@ -83,7 +86,9 @@ public final class Model: Sendable {
     /// and a snapshot's statement indexes when it is restored from one.
     package init(name: String, title: String?, origin: String, documents: [Document], entities: [Entity],
                  statements: StatementStore, relations: [Relation], statementIds: [String: Int]?,
-                 contents: (bytes: TextBytes, starts: [Int32], nonASCII: [Int]?)? = nil, indexes: StatementIndexes? = nil) {
+                 contents: (bytes: TextBytes, starts: [Int32], nonASCII: [Int]?)? = nil, indexes: StatementIndexes? = nil,
+                 readFrom: (models: [String], texts: [String]) = ([], [])) {
+        self.readFrom = readFrom
         let built = contents.map { ($0.bytes, $0.starts) } ?? { let c = Model.contentColumn(statements); return (TextBytes(c.bytes), c.starts) }()
         let column = (bytes: built.0, starts: built.1)
         self.contentBytes = column.bytes

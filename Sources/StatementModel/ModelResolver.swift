@@ -41,7 +41,8 @@ extension ModelBuilder {
               !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         let model = Model(name: name, title: title, origin: origin, documents: documents, entities: entities,
                           statements: StatementStore(all), relations: relations, statementIds: resolver.statementIndex,
-                          contents: column.map { ($0.text, $0.starts, nonASCII) } ?? (TextBytes([]), [], []))
+                          contents: column.map { ($0.text, $0.starts, nonASCII) } ?? (TextBytes([]), [], []),
+                          readFrom: (sources.names.filter { !$0.hasPrefix("<") }.map(PathText.absolute), resolver.readTexts))
         Profile.mark("indexes")
         return model
     }
@@ -58,6 +59,8 @@ struct ModelResolver {
     /// Documents left out for their own errors: how many, and their ids.
     var droppedDocuments = 0
     var droppedDocumentIds: Set<String> = []
+    /// The source texts read, absolute (for ``Model/readFrom``).
+    var readTexts: [String] = []
     /// Lower-cased entity names and aliases to ids, for the hint when a file names an entity instead of giving its id.
     var entityNames: [String: String] = [:]
     /// Where each document and entity was defined, for "first defined here"; statements keep theirs.
@@ -284,6 +287,7 @@ struct ModelResolver {
                       hint: "name the plain-text document the model reads")
             } else { do {
                 let bytes = try loader.readText(path)
+                readTexts.append(PathText.absolute(path))
                 // Anchors count characters: a text that is not UTF-8 would be searched wrongly.
                 try TextDecoder.validate(bytes, name: path)
                 doc.text = SourceText(bytes: bytes)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Path arithmetic on text, done here rather than by `NSString`: swift-corelibs-foundation traps
 /// (SIGILL) on `deletingLastPathComponent` of a one-character path such as `s`, which crashed
 /// `stmt test s` and `stmt draft t -o y`.
@@ -11,5 +13,10 @@ public enum PathText {
         var folder = p[..<slash]
         while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
         return folder.isEmpty ? "/" : String(folder)
+    }
+
+    /// The path against the working folder when it is relative (not normalized: `FileGate.realPath` does that).
+    public static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }

@@ -84,8 +84,7 @@ public struct SnapshotCache: Sendable {
     }
 
     static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return (full as NSString).standardizingPath
+        (PathText.absolute(path) as NSString).standardizingPath
     }
 
     /// How an open went, for tests and the profile.
@@ -171,7 +170,7 @@ public struct SnapshotCache: Sendable {
         Profile.mark("snapshot key checked")
         try reader.verifyChecksum()
         Profile.mark("snapshot checksum")
-        let model = try reader.model(from: start, origin: path)
+        let model = try reader.model(from: start, origin: path, readFrom: (key.modelFiles.map(\.path), key.sources.map(\.path)))
         Profile.mark("snapshot read")
         return model
     }

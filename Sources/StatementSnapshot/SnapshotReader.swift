@@ -55,7 +55,7 @@ struct SnapshotReader: @unchecked Sendable {
     }
 
     /// The model, named by `origin` (the path it was opened by this time).
-    func model(from start: Int, origin: String) throws(SnapshotError) -> Model {
+    func model(from start: Int, origin: String, readFrom: (models: [String], texts: [String]) = ([], [])) throws(SnapshotError) -> Model {
         let at = try sections(after: start)
         typealias S = SnapshotWriter.Section
         func reader(_ s: S) -> ByteReader { ByteReader(buffer, at: at[s.rawValue]) }
@@ -135,7 +135,7 @@ struct SnapshotReader: @unchecked Sendable {
             byForce: try named(c.byForce, strings),
             byTopic: try named(c.byTopic, strings))
         return Model(name: name, title: title, origin: origin, documents: documents, entities: entities, statements: statements,
-                     relations: c.relations, statementIds: nil, contents: (c.content, c.starts, c.nonASCII), indexes: indexes)
+                     relations: c.relations, statementIds: nil, contents: (c.content, c.starts, c.nonASCII), indexes: indexes, readFrom: readFrom)
     }
 
     /// The statement rows and the columns beside them: ids, relations, content, indexes.
