@@ -66,8 +66,13 @@ struct Lexer {
                     i = s.index(after: i)
                 }
                 if !closed {
+                    // The bad token ends with the string's first line, and lexing goes on after it: a
+                    // transcript's later commands keep their places (they were all swallowed, and
+                    // `--update` deleted their expectations).
+                    let lineEnd = s[start...].firstIndex(of: "\n") ?? s.endIndex
                     invalid(Diagnostic("unterminated string", at: input.span(start..<s.index(after: start)),
-                                       hint: "close it with \(c)", category: .syntax), start..<i)
+                                       hint: "close it with \(c)", category: .syntax), start..<lineEnd)
+                    i = lineEnd
                 } else if let badEscape {
                     invalid(badEscape, start..<i)
                 } else {

@@ -171,6 +171,12 @@ extension HostileInputTests {
         let updated = try String(contentsOfFile: dir + "/c.stmt", encoding: .utf8)
         #expect(updated.hasPrefix("echo 1\n#=> 1\necho \"\\u{1b}\"\n#=> c.stmt:3:7: error: unknown escape '\\u' in a string\n"), "\(updated)")
         #expect(updated.hasSuffix("statements | count\n#=> 15\n"), "\(updated)")
+        // An unterminated string ends its bad token at its line's end: the commands after it keep
+        // their expectations (the review found --update deleting them all).
+        try write("u.stmt", "echo 1\n#=> 1\necho \"abc\n#=> x\necho 2\n#=> 2\necho 3\n#=> 3\n")
+        #expect(try run(["test", "u.stmt"]).stdout.contains("u.stmt: FAILED (1 problem in 4 commands)"))
+        _ = try run(["test", "--update", "u.stmt"])
+        #expect(try String(contentsOfFile: dir + "/u.stmt", encoding: .utf8).hasSuffix("hint: close it with \"\necho 2\n#=> 2\necho 3\n#=> 3\n"))
         // In a script, every command's error is listed and nothing runs (exit 2), as before.
         let r = try run(["-c", "echo 1; echo \"\\q\"; echo 3 `"])
         #expect(r.status == 2 && r.stdout.isEmpty && r.stderr.contains("-c:1:15: error: unknown escape '\\q'")
