@@ -102,10 +102,13 @@ enum Aggregates {
                      (1 row)
                      """)]) { c in
             let v = values(c)
-            // A running mean: a sum of large values overflows where their mean does not (avg of 1e308s).
-            var mean = 0.0
-            for (k, x) in v.enumerated() { mean += (try number(x, c) - mean) / Double(k + 1) }
-            return v.isEmpty ? .null : .number(mean)
+            guard !v.isEmpty else { return .null }
+            let numbers = try v.map { try number($0, c) }
+            // The sum, divided: exact where it can be (2, not 2.0000000000000004). Only a sum too
+            // large to hold takes the scaled mean, whose value is in range (avg of 1e308s).
+            let sum = numbers.reduce(0, +)
+            if sum.isFinite { return .number(sum / Double(numbers.count)) }
+            return .number(numbers.reduce(0) { $0 + $1 / Double(numbers.count) })
         },
         FunctionSpec(name: "collect", signature: "collect(VALUE)", summary: "the group's values, as a list",
                      help: "In row order; list fields give their elements.", arity: 1...1, aggregate: true,

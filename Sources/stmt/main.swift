@@ -198,6 +198,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let session = try options.makeSession(scriptPath: script)
         try runScript(try readScript(script, gate: session.gate), name: script == "-" ? "<stdin>" : script, session: session, echo: echo, keepGoing: keepGoing)
+        session.unusedPresetWarnings().forEach(session.warn)
     }
 }
 
@@ -262,7 +263,14 @@ struct Test: ParsableCommand {
             let setup = options.setup(scriptPath: f)
             do {
                 let text = try SessionSetup.readScript(f, gate: setup.makeGate())
-                let r = try TranscriptTester().check(path: f, text: text) { () throws(SessionSetup.Failure) -> Session in try setup.makeSession() }
+                // The transcript's last session, asked afterwards which `--set` names no command read.
+                var last: Session?
+                let r = try TranscriptTester().check(path: f, text: text) { () throws(SessionSetup.Failure) -> Session in
+                    let s = try setup.makeSession()
+                    last = s
+                    return s
+                }
+                for w in last?.unusedPresetWarnings() ?? [] { report([w]) }
                 if update {
                     try r.write(to: f, gate: setup.makeGate())
                     if r.issues.isEmpty {

@@ -41,6 +41,12 @@ extension HostileInputTests {
     /// A `--set` name that no command reads and no `param` declares is warned about after the script
     /// (it quietly left the script on its default), with the parameter it may mean.
     @Test func session10_unusedSetIsWarnedAbout() throws {
+        // In `stmt run` and `stmt test` too (the review found them silent).
+        try write("tt.stmt", "param actor = \"Japan\"\necho $actor\n#=> Japan\n")
+        for args in [["run", "tt.stmt"], ["test", "tt.stmt"]] {
+            let r = try run(args + ["--set", "actr=Korea"])
+            #expect(r.status == 0 && r.stderr.contains("--set actr=… was not used") && r.stderr.contains("did you mean 'actor'?"), "\(args): \(r)")
+        }
         try write("p.stmt", "param actor = \"Norway\"\nstatements | where speakers has $actor | count\n")
         let typo = try run(["--set", "acter=Japan", "p.stmt"])
         #expect(typo.status == 0 && typo.stdout == "0\n", "\(typo)")
@@ -209,6 +215,8 @@ extension HostileInputTests {
         let big = try commands("echo 1e999", "echo 1e308 * 10", "statements | group by act aggregate sum(1e308) as s",
                                "statements | where act = \"urge\" | group by act aggregate avg(1e308) as a")
         #expect(big.stdout.contains("urge │ 1e+308"), "\(big)")
+        // The mean of numbers whose sum holds is the sum divided: 2, not a running mean's 2.0000000000000004.
+        #expect(try run(["-c", "statements | group by status aggregate avg(len(topics)) as a"]).stdout.contains("reported │ 2\n"))
         #expect(big.stderr.contains("-c#1:1:6: error: number out of range: '1e999'") && big.stderr.contains("-c#2:1:12: error: '*' overflows")
                 && big.stderr.contains("error: sum overflows"), "\(big)")
     }
