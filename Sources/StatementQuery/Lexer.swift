@@ -100,7 +100,8 @@ struct Lexer {
                 i = s.index(after: i)
                 while i < s.endIndex && wordChar(s[i]) { i = s.index(after: i) }
                 let text = String(s[start..<i])
-                tokens.append(Token(kind: Double(text) != nil ? .number : .word, text: text, range: start..<i))
+                // A number only as a query writes one: `0243` (a code) and `0x10` are words, read as text.
+                tokens.append(Token(kind: NumberText.form(text) != nil ? .number : .word, text: text, range: start..<i))
             } else if wordChar(c) {
                 let start = i
                 while i < s.endIndex && wordChar(s[i]) { i = s.index(after: i) }

@@ -148,7 +148,12 @@ extension Parser {
             case "null": return .literal(.null, span(t))
             default:
                 // `-1` after a word (echo -1) is lexed as a word; it can only mean the number.
-                if t.text.hasPrefix("-"), Double(t.text) != nil { return .literal(.number(try finiteNumber(t)), span(t)) }
+                if t.text.hasPrefix("-"), NumberText.form(t.text) != nil { return .literal(.number(try finiteNumber(t)), span(t)) }
+                // A word that starts with a digit is no field name: `cameo = 0243`, as the model writes
+                // the code, is the text "0243" (it was the number 243, and matched nothing).
+                if let first = t.text.unicodeScalars.first(where: { $0 != "-" }), ("0"..."9").contains(first) {
+                    return .literal(.string(t.text), span(t))
+                }
                 return .field(t.text.split(separator: ".").map(String.init), span(t))
             }
         case .op where t.text == "[":

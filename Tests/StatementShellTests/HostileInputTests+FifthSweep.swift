@@ -32,6 +32,9 @@ extension HostileInputTests {
         let lax = try run(["-c", "echo \"0x10\" = 16", "-c", "echo \"0x1p4\" = 16", "-c", "echo \"inf\" = 1e308", "-c", "echo \"+16\" = 16",
                            "-c", "echo [16] has \"0x10\"", "-c", "echo \" 10 \" = 10", "-c", "echo \"1e1\" = 10"])
         #expect(lax.stdout == "false\nfalse\nfalse\nfalse\nfalse\nfalse\ntrue\n", "\(lax)")
+        // Written unquoted as the model writes it, a code is text too (it became the number 243, which the review found matching nothing).
+        let bare = try run(["-c", "statements | where cameo = 0243 | count", "-c", "echo 0x10", "-c", "echo 1e3 + 1"])
+        #expect(bare.stdout == "1\n0x10\n1001\n" && bare.stderr.isEmpty, "\(bare)")
         let set = try run(["--set", "x=0243", "-c", "echo $x = 243", "-c", "echo $x = \"0243\""])
         #expect(set.stdout == "false\ntrue\n", "\(set)")
     }
