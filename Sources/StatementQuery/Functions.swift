@@ -126,7 +126,7 @@ public enum Functions {
                     }
                 }
                 let made = t.replacingOccurrences(of: old, with: new)
-                try c.madeText.take(made.utf8.count, at: c.span)
+                try c.madeText.take(made.utf8.count, growth: made.utf8.count - t.utf8.count, at: c.span)
                 return .string(made)
             }
         },
@@ -157,7 +157,8 @@ public enum Functions {
             guard let items = try list(c.arguments[0], c, 0) else { return .null }
             let sep = try text(c.arguments[1], c, 1) ?? ""
             let texts = try items.map { try text($0, c, 0) ?? "" }
-            try c.madeText.take(texts.reduce(sep.utf8.count * max(texts.count - 1, 0)) { $0 + $1.utf8.count }, at: c.span)
+            let total = texts.reduce(sep.utf8.count * max(texts.count - 1, 0)) { $0 + $1.utf8.count }
+            try c.madeText.take(total, growth: total - (texts.map(\.utf8.count).max() ?? 0), at: c.span)
             return .string(texts.joined(separator: sep))
         },
         FunctionSpec(name: "first", signature: "first(LIST)", summary: "the first element of a list (null when empty)",
