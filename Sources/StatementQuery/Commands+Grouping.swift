@@ -126,7 +126,7 @@ extension Commands {
                 } else {
                     values = group.rows.map { rowValues[$0] }
                 }
-                fields.append((a.name, try f.run(FunctionSpec.Call(arguments: [.list(values)], spans: args.map(\.span), span: span, model: m))))
+                fields.append((a.name, try f.run(FunctionSpec.Call(arguments: [.list(values)], spans: args.map(\.span), span: span, model: m, madeText: inv.evaluator.madeText))))
             }
             rows.append(.record(Record(fields)))
         }

@@ -14,8 +14,9 @@ public struct FunctionSpec: Sendable {
         public var span: SourceSpan
         /// The model, for names and ids.
         public var model: Model
-        /// The text the command has made so far (functions that make text count theirs).
-        var madeText = TextBudget()
+        /// The text the command has made so far (functions that make text count theirs): the
+        /// evaluator's, one per command.
+        var madeText: TextBudget
     }
 
     /// The name typed.

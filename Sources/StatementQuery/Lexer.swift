@@ -84,13 +84,14 @@ struct Lexer {
                 while i < s.endIndex && (s[i].isLetter || s[i].isNumber || s[i] == "_") { i = s.index(after: i) }
                 if s.index(after: start) == i {
                     invalid(Diagnostic("expected a variable name after '$'", at: input.span(start..<i), hint: "e.g. $calls", category: .syntax), start..<i)
-                } else if i < s.endIndex, s[i] == ".", s.index(after: i) < s.endIndex, wordChar(s[s.index(after: i)]) {
-                    // `$x.id` read as `$x` and a word `.id`: echo printed both, quietly.
+                } else if i < s.endIndex, s[i] == "." {
+                    // `$x.id` read as `$x` and a word `.id`: echo printed both, quietly (`$x.` a lone dot).
                     let name = String(s[s.index(after: start)..<i])
+                    let dot = i
                     while i < s.endIndex && wordChar(s[i]) { i = s.index(after: i) }
-                    let field = String(s[s.index(after: s.index(start, offsetBy: name.count + 1))..<i])
+                    let field = s[s.index(after: dot)..<i].drop { $0 == "." }
                     invalid(Diagnostic("'\(s[start..<i])': a variable's fields cannot be read with '.'", at: input.span(start..<i),
-                                       hint: "take them in a pipeline: ($\(name) | select \(field))", category: .syntax), start..<i)
+                                       hint: "take them in a pipeline: ($\(name) | select \(field.isEmpty ? "FIELD" : String(field)))", category: .syntax), start..<i)
                 } else {
                     tokens.append(Token(kind: .variable, text: String(s[s.index(after: start)..<i]), range: start..<i))
                 }

@@ -208,6 +208,11 @@ public struct Parser {
                              at: p.head.nameSpan, hint: "run it on its own line; a value comes from a table or a query, e.g. (statements | count)",
                              category: .syntax)
         }
+        // A stage that writes a file (`save`) would write once per use of the value, from inside a query.
+        if let w = p.stages.first(where: { $0.command.writes }) {
+            throw Diagnostic("'\(w.command.name)' writes a file, which a value \(place) may not do", at: w.nameSpan,
+                             hint: "save on its own line: … | \(w.command.name) FILE", category: .syntax)
+        }
         return p
     }
 

@@ -111,6 +111,11 @@ extension HostileInputTests {
             #expect(r.stdout.contains("model      seed"), "\(command): the model changed: \(r.stdout)")
         }
         #expect(try run(["-c", "let n = statements | count", "-c", "echo (statements | count) $n"]).stdout == "15 15\n")
+        // A stage that writes, inside a value, wrote (once per use): refused too.
+        let save = try commands("statements | where id in (statements | limit 1 | save sub.csv | select id) | count", "let x = statements | save f.csv")
+        #expect(save.stderr.contains("-c#1:1:50: error: 'save' writes a file, which a value inside ( … ) may not do")
+                && save.stderr.contains("-c#2:1:22: error: 'save' writes a file, which a value of a variable may not do"), "\(save)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/sub.csv") && !FileManager.default.fileExists(atPath: dir + "/f.csv"))
     }
 }
 
@@ -199,6 +204,7 @@ extension HostileInputTests {
     @Test func session10_aVariableHasNoDotFields() throws {
         let r = try commands("let x = statements | limit 2", "echo $x.id", "statements | where id in $x.id | count",
                              "statements | where id in ($x | select id) | count")
+        #expect(try commands("let x = \"a\"", "echo $x.").stderr.contains("'$x.': a variable's fields cannot be read with '.'"))
         #expect(r.stdout == "2\n", "\(r)")
         #expect(r.stderr.contains("-c#2:1:6: error: '$x.id': a variable's fields cannot be read with '.'")
                 && r.stderr.contains("-c#3:1:26: error: '$x.id'") && r.stderr.contains("hint: take them in a pipeline: ($x | select id)"), "\(r)")
