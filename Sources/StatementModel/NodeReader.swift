@@ -171,7 +171,7 @@ struct NodeReader {
             let k = pair.key, v = pair.value
             // A null value is no entry (`cameo: ~` is no CAMEO code), not the text "~".
             if k.string != nil, Self.isNull(v) { continue }
-            if let ks = k.string, case .scalar(let vs, _, _) = v { out[ks] = vs }
+            if let ks = k.string, case .scalar(let vs, _, _) = v, !vs.isEmpty { out[ks] = vs }
             else {
                 error("expected \(what) entries as `name: text`, found \(k.string == nil ? Self.describe(k) + " as a name" : Self.describe(v))",
                       k.string == nil ? k : v, hint: "write `scheme: code` lines, e.g. `cameo: PRK`")

@@ -238,6 +238,12 @@ struct RecordReader: Sendable {
     }
 
     func readAnchor(_ node: ModelNode, _ r: inout NodeReader) -> RawAnchor? {
+        // `anchors: [~, …]` searched the text for the words "~" (or "null").
+        if NodeReader.isNull(node) {
+            r.error("expected an anchor's words, found \(NodeReader.describe(node))", node,
+                    hint: node.string?.isEmpty == false ? "remove it, or quote it to mean the word: \"\(node.string!)\"" : "remove the empty item")
+            return nil
+        }
         if case .scalar(let s, _, _) = node { return RawAnchor(exact: s, span: mk(node)) }
         guard let f = r.fields(of: node, as: "an anchor", allowed: ["exact", "prefix", "suffix", "document"], required: ["exact"]),
               let exact = r.string(f["exact"], "the exact text") else { return nil }

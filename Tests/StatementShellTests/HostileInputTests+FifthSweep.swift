@@ -295,6 +295,12 @@ extension HostileInputTests {
                 && r.stderr.contains("n.yaml:6:57: error: expected each of aliases as text, found nothing") && r.stderr.contains("hint: remove the empty item")
                 && r.stderr.contains("n.yaml:9:32: error: expected each of speakers as text") && r.stderr.contains("n.yaml:9:94: error: expected each of topics")
                 && r.stderr.contains("4 errors"), "\(r)")
+        // Anchors too (they searched the text for "~" and "null"), and an empty code is no code either.
+        try write("na.yaml", model("t", text: "Kim said hi ~ bye. null", entities: ["{id: k, kind: person, name: Kim, codes: {iso: \"\"}}"], statements: [
+            "{id: s1, speakers: [k], act: {cue: said, force: assert}, content: hi, anchors: [~, Kim said hi, null]}"]))
+        let anchors = try run(["check", "na.yaml"])
+        #expect(anchors.status == 2 && anchors.stderr.contains("error: expected an anchor's words, found null ('~')")
+                && anchors.stderr.contains("found null ('null')") && anchors.stderr.contains("expected codes entries as `name: text`, found nothing"), "\(anchors)")
         try write("ok.yaml", "format: 1\nmodel: t\nentities:\n  - {id: bob, kind: person, name: Bob, codes: {cameo: ~, iso3166: XB}}\n")
         let codes = try run(["--model", "ok.yaml", "-c", "set mode json", "-c", "entities | select codes"])
         #expect(codes.status == 0 && codes.stdout.contains("\"iso3166\": \"XB\"") && !codes.stdout.contains("cameo"), "\(codes)")
