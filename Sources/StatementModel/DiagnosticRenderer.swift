@@ -45,7 +45,7 @@ public struct DiagnosticRenderer: Sendable {
         }
         let message = Self.shortened(TerminalText.oneLine(d.message))
         if let span = d.span {
-            out += paint(TerminalText.escaped(span.location) + ":", "1") + " \(label) \(message)\n"
+            out += paint(TerminalText.oneLine(span.location) + ":", "1") + " \(label) \(message)\n"
             if !span.lineText.isEmpty {
                 let gutter = String(span.line)
                 let pad = String(repeating: " ", count: gutter.count)

@@ -45,7 +45,7 @@ public struct ModelSummary: Sendable {
         let anchors = anchorCounts
         let total = anchors.values.reduce(0, +)
         var out = "model      \(TerminalText.oneLine(model.name))" + (model.title.map { " — \(TerminalText.oneLine($0))" } ?? "") + "\n"
-        out += "from       \(model.origin)\n"
+        out += "from       \(TerminalText.oneLine(model.origin))\n"
         out += "documents  \(model.documents.count) (\(withText) with source text)\n"
         out += "entities   \(model.entities.count): \(breakdown(kinds.map { ($0.key, $0.value) }))\n"
         out += "statements \(model.statements.count): \(breakdown(forces.map { ($0.key, $0.value) }))\n"

@@ -228,7 +228,7 @@ extension Commands {
         let s = m.statements[i]
         var out = ""
         var anchors = s.anchors.map { ("", $0) }
-        for f in s.framings { if let a = f.anchor { anchors.append(("framing \"\(f.act.cue)\" (\(f.act.force))", a)) } }
+        for f in s.framings { if let a = f.anchor { anchors.append(("framing \"\(TerminalText.oneLine(f.act.cue))\" (\(f.act.force))", a)) } }
         let color = inv.session.useColor
         for (label, a) in anchors {
             let doc = a.document.map { m.documents[$0] }

@@ -31,12 +31,12 @@ extension Commands {
                            hint: "use " + known.dropLast().joined(separator: ", ") + " or " + known.last!)
             }
             try inv.session.writeFile(try exporter.write(input, inv.session, path, w.span), to: path, span: w.span)
-            return .text("saved \(savedWhat(input)) to \(w.text)")
+            return .text("saved \(savedWhat(input)) to \(TerminalText.oneLine(w.text))")
         }
         let text = ext == "yaml" || ext == "yml" ? YAMLText.encode(input, inv.session.model)
             : Renderer(session: inv.session, forFile: true).render(input)
         try inv.session.writeFile(text, to: path, span: w.span)
-        return .text("saved \(savedWhat(input)) to \(w.text)")
+        return .text("saved \(savedWhat(input)) to \(TerminalText.oneLine(w.text))")
     }
 
     /// `2 rows`, `a graph of 5 edges`.

@@ -70,8 +70,8 @@ struct DraftCommand: ParsableCommand {
         } else {
             next = "next: stmt check \(output); stmt coverage \(output)"
         }
-        // Paths are the user's bytes: shown escaped, as everywhere a terminal shows data.
-        OutputWriter.standardError.write(TerminalText.escaped("wrote \(output): " + DraftCommands.summary(made.draft) + "\n" + next + "\n"))
+        // Paths are the user's bytes: each line stays one line, control characters escaped.
+        OutputWriter.standardError.write(TerminalText.oneLine("wrote \(output): " + DraftCommands.summary(made.draft)) + "\n" + TerminalText.oneLine(next) + "\n")
     }
 
     /// Why a draft may not go to `output`, if it may not: it would replace the text being drafted,

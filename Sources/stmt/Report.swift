@@ -35,7 +35,7 @@ struct Report: ParsableCommand {
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)
         }
         let m = session.model
-        OutputWriter.standardError.write(TerminalText.escaped("wrote \(output): \(ModelSummary.count(m.statements.count, "statement")), "
+        OutputWriter.standardError.write(TerminalText.oneLine("wrote \(output): \(ModelSummary.count(m.statements.count, "statement")), "
                                          + ModelSummary.count(HTMLReport.highlightCount(m), "highlight")) + "\n")
     }
 }

@@ -232,10 +232,10 @@ struct Check: ParsableCommand {
         let counts = ModelSummary(m).anchorCounts
         let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
         if strict && !warnings.isEmpty {
-            OutputWriter.standardOutput.write(TerminalText.escaped(path) + ": failed (--strict) — \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
+            OutputWriter.standardOutput.write(TerminalText.oneLine(path) + ": failed (--strict) — \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\n")
             throw ExitCode(StatementShell.ExitCode.syntax.rawValue)
         }
-        OutputWriter.standardOutput.write(TerminalText.escaped(path) + ": ok — " + ModelSummary(m).oneLine + ", " + ModelSummary.count(counts[.found] ?? 0, "anchor") + " FOUND" + note + "\n")
+        OutputWriter.standardOutput.write(TerminalText.oneLine(path) + ": ok — " + ModelSummary(m).oneLine + ", " + ModelSummary.count(counts[.found] ?? 0, "anchor") + " FOUND" + note + "\n")
     }
 }
 

@@ -276,6 +276,12 @@ extension HostileInputTests {
         #expect(check.stdout.hasPrefix("nl.yaml: ok — a b c: 1 document") && check.stdout.split(separator: "\n").count == 1, "\(check)")
         #expect(check.stderr.contains("warning: no word of the cue 'sa id' of 's1' is in its anchors"), "\(check)")
         #expect(try run(["info", "nl.yaml"]).stdout.hasPrefix("model      a b c\n"))
+        // File names too (the review's): check's ok line and its locations, info's from line, save's message.
+        try FileManager.default.copyItem(atPath: dir + "/nl.yaml", toPath: dir + "/evil\nother.yaml: ok — fake.yaml")
+        let named = try run(["check", "evil\nother.yaml: ok — fake.yaml"])
+        #expect(named.stdout.split(separator: "\n").count == 1 && named.stderr.hasPrefix("evil other.yaml: ok — fake.yaml:8:"), "\(named)")
+        let saved = try run(["--model", "nl.yaml", "-c", "statements | limit 1 | save \"a\\nb.csv\"", "-c", "info"])
+        #expect(saved.stdout.hasPrefix("saved 1 row to a b.csv\nmodel      a b c\nfrom       nl.yaml\n"), "\(saved)")
         let r = try run(["--model", "nl.yaml", "-c", "statements | graph", "-c", "trace s1"])
         #expect(r.stdout.hasPrefix("Ali ce —assert (1)\ns1 · assert \"sa id\" · Ali ce\n│ x y\n└─ words: d:1:1 \"Ali ce said\"\n"), "\(r)")
     }
