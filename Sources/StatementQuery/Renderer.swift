@@ -218,19 +218,31 @@ public struct Renderer {
     /// The first bytes that make a spreadsheet run a cell: = + - @, a tab, a carriage return.
     static let formulaStarts: Set<UInt8> = Set("=+-@\t\r".utf8)
 
+    /// Markdown: a table as a table, a record (`show`) as a table of its fields, anything else as
+    /// text; `<` and `&` escaped everywhere, or a model's `</td>` or `<script>` would be read as HTML.
     func markdown(_ v: Value) -> String {
-        guard case .table(let t) = v else { return Display.plain(v, model) + "\n" }
-        let (header, rows) = cells(t)
-        // GitHub's tables split a row at every `|` not escaped, and `\` escapes: both are escaped;
-        // `<` and `&` too, or a model's `</td>` or `<script>` would be read as HTML.
+        func text(_ s: String) -> String { s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") }
+        // GitHub's tables split a row at every `|` not escaped, and `\` escapes: both are escaped.
         func cell(_ s: String) -> String {
-            s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingNewlines()
+            text(s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")).replacingNewlines()
         }
-        var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
-        out += "|" + header.map { _ in " --- |" }.joined() + "\n"
-        for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
-        return out
+        func table(_ header: [String], _ rows: [[String]]) -> String {
+            var out = "| " + header.map(cell).joined(separator: " | ") + " |\n"
+            out += "|" + header.map { _ in " --- |" }.joined() + "\n"
+            for r in rows { out += "| " + r.map(cell).joined(separator: " | ") + " |\n" }
+            return out
+        }
+        switch v {
+        case .table(let t):
+            let (header, rows) = cells(t)
+            return table(header, rows)
+        case .record(let r):
+            return table(["field", "value"], r.fields.map { [$0.name, Display.plain($0.value, model)] })
+        case .list(let items) where !items.isEmpty && items.allSatisfy({ if case .record = $0 { return true }; return false }):
+            return items.map(markdown).joined(separator: "\n")
+        default:
+            return text(Display.plain(v, model)) + "\n"
+        }
     }
 
     func lines(_ v: Value) -> String {

@@ -252,6 +252,10 @@ extension HostileInputTests {
             #expect(raw.isEmpty, "\(page): \(raw.map(\.value))")
             if page.hasSuffix(".html") { #expect(text.contains("\\u{1b}"), "\(page)") }
         }
+        // `show` in Markdown was one raw line: now a table of fields, escaped as any table.
+        _ = try run(["--model", "c.json", "-c", "statements | show | save sh.md"])
+        let shown = try String(contentsOfFile: dir + "/sh.md", encoding: .utf8)
+        #expect(shown.hasPrefix("| field | value |\n| --- | --- |\n| id | s1 |\n") && shown.contains("| content | hello &lt;/td>&lt;script>x&lt;/script> |"), "\(shown)")
         let md = try String(contentsOfFile: dir + "/s.md", encoding: .utf8)
         #expect(md.contains("hello &lt;/td>&lt;script>x&lt;/script>") && !md.contains("<script>"), "\(md)")
     }
