@@ -397,7 +397,12 @@ public struct FileAccessError: Error, Sendable {
         switch reason {
         case .notFound: return "check the path"
         case .io(let e) where e == EACCES || e == EPERM: return "check the permissions of the file and its folder"
-        default: return nil
+        case .notRegular(.directory): return "name a file in it"
+        case .notRegular: return "name a regular file (pipes, devices and sockets are not read)"
+        case .tooLarge: return "split it, or give a smaller file"
+        case .missingFolder: return "create the folder first, or check the path"
+        case .io: return "check the path and that the disk is readable"
+        case .refused: return nil
         }
     }
 

@@ -339,6 +339,10 @@ extension HostileInputTests {
         try write("ok.stmt", "echo 1\n#=> 1\n")
         let r = try run(["test", "nowhere.stmt", "ok.stmt"])
         #expect(r.status == 64 && r.stderr.contains("cannot read script 'nowhere.stmt'") && r.stdout == "ok.stmt: ok (1 command)\n", "\(r)")
+        // A folder is no transcript: said, with a hint.
+        try FileManager.default.createDirectory(atPath: dir + "/f", withIntermediateDirectories: true)
+        let folder = try run(["test", "f"])
+        #expect(folder.status == 64 && folder.stderr.contains("it is a folder, not a regular file\n  hint: name a file in it"), "\(folder)")
     }
 }
 
