@@ -24,7 +24,10 @@ enum Arithmetic {
             return .number(result)
         case _ where op == "+" && (l.isString || r.isString):
             let a = Display.plain(l, model), b = Display.plain(r, model)
-            try madeText.take(a.utf8.count + b.utf8.count, growth: min(a.utf8.count, b.utf8.count), at: span)
+            // Joined with nothing: the text itself, no copy.
+            if b.isEmpty { return .string(a) }
+            if a.isEmpty { return .string(b) }
+            try madeText.take(a.utf8.count + b.utf8.count, at: span)
             return .string(a + b)
         default:
             let hint = op == "+" ? "'+' adds numbers or joins text: \"total: \" + $n" : "'\(op)' works on numbers, e.g. len(topics) \(op) 1"

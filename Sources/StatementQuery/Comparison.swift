@@ -150,6 +150,12 @@ struct Comparison {
         case (.string(let s), .statement), (.string(let s), .document), (.string(let s), .relation):
             return model.id(of: b.recordRef!) == s
         case (.number(let n), .string(let s)), (.string(let s), .number(let n)): return NumberText.number(s) == n
+        // An id or name that is a number as a query writes it: `speakers has 123` for the entity `123`.
+        case (.entity(let i), .number(let n)), (.number(let n), .entity(let i)): return model.entity(i, isNamed: Display.number(n))
+        case (.statement, .number(let n)), (.document, .number(let n)), (.relation, .number(let n)):
+            return model.id(of: a.recordRef!) == Display.number(n)
+        case (.number(let n), .statement), (.number(let n), .document), (.number(let n), .relation):
+            return model.id(of: b.recordRef!) == Display.number(n)
         case (.date(let d), .string(let s)), (.string(let s), .date(let d)): return PartialDate.parse(s) == d
         case (.date(let d), .number(let n)), (.number(let n), .date(let d)): return Double(d.year) == n && d.month == nil
         case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { equal($0, $1) }

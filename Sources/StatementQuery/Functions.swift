@@ -25,8 +25,18 @@ public enum Functions {
     }
 
     /// A text function applied to a value, or to each element of a list.
+    /// Each text it makes is counted in the command's budget (`upper` of a 33 MB text made 100 MB).
     static func mapText(_ c: FunctionSpec.Call, _ f: @escaping (String) throws -> Value) throws -> Value {
-        func one(_ v: Value) throws -> Value { try text(v, c, 0).map(f) ?? .null }
+        func one(_ v: Value) throws -> Value {
+            guard let t = try text(v, c, 0) else { return .null }
+            let made = try f(t)
+            guard case .string(let s) = made else { return made }
+            // Unchanged (`lower` of lower-case text, a `replace` that found nothing): the text itself,
+            // so that no copy is kept, and nothing new counted.
+            if s.utf8.count == t.utf8.count && s == t { return .string(t) }
+            try c.madeText.take(s.utf8.count, at: c.span)
+            return made
+        }
         if case .list(let items) = c.arguments[0] { return .list(try items.map(one)) }
         return try one(c.arguments[0])
     }
@@ -125,9 +135,9 @@ public enum Functions {
                         throw fail("replace would make text of more than \(TextBudget.megabytes(c.madeText.limits.maxText))", c.spans[2], hint: "replace in smaller pieces")
                     }
                 }
-                let made = t.replacingOccurrences(of: old, with: new)
-                try c.madeText.take(made.utf8.count, growth: made.utf8.count - t.utf8.count, at: c.span)
-                return .string(made)
+                // Nothing to replace: the text itself, no copy (and nothing new to count).
+                guard t.contains(old) else { return .string(t) }
+                return .string(t.replacingOccurrences(of: old, with: new))
             }
         },
         FunctionSpec(name: "year", signature: "year(DATE)", summary: "the year of a date",
@@ -157,8 +167,7 @@ public enum Functions {
             guard let items = try list(c.arguments[0], c, 0) else { return .null }
             let sep = try text(c.arguments[1], c, 1) ?? ""
             let texts = try items.map { try text($0, c, 0) ?? "" }
-            let total = texts.reduce(sep.utf8.count * max(texts.count - 1, 0)) { $0 + $1.utf8.count }
-            try c.madeText.take(total, growth: total - (texts.map(\.utf8.count).max() ?? 0), at: c.span)
+            try c.madeText.take(texts.reduce(sep.utf8.count * max(texts.count - 1, 0)) { $0 + $1.utf8.count }, at: c.span)
             return .string(texts.joined(separator: sep))
         },
         FunctionSpec(name: "first", signature: "first(LIST)", summary: "the first element of a list (null when empty)",

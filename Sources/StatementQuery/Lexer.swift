@@ -92,6 +92,15 @@ struct Lexer {
                     let field = s[s.index(after: dot)..<i].drop { $0 == "." }
                     invalid(Diagnostic("'\(s[start..<i])': a variable's fields cannot be read with '.'", at: input.span(start..<i),
                                        hint: "take them in a pipeline: ($\(name) | select \(field.isEmpty ? "FIELD" : String(field)))", category: .syntax), start..<i)
+                } else if i < s.endIndex, wordChar(s[i]) {
+                    // `$d/file.csv`, `$n-1`: the name ends at '/' or '-', and the rest was a word of its own.
+                    let name = String(s[s.index(after: start)..<i])
+                    let stop = s[i]
+                    let rest = i
+                    while i < s.endIndex && wordChar(s[i]) { i = s.index(after: i) }
+                    invalid(Diagnostic("'\(s[start..<i])': a variable's name ends at '\(stop)'", at: input.span(start..<i),
+                                       hint: stop == "-" ? "to subtract, put spaces around it: $\(name) - \(s[s.index(after: rest)..<i])"
+                                           : "to join text, use +: $\(name) + \"\(s[rest..<i])\"", category: .syntax), start..<i)
                 } else {
                     tokens.append(Token(kind: .variable, text: String(s[s.index(after: start)..<i]), range: start..<i))
                 }

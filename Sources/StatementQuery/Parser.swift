@@ -85,8 +85,22 @@ public struct Parser {
             } catch {
                 depth = 0
                 level = 0
-                while peek.kind != .end && peek.kind != .newline && !(peek.kind == .op && peek.text == ";") { pos += 1 }
-                let lastLine = span(tokens[max(0, pos - 1)]).line
+                // The command goes on to the end of its line, or past it while a bracket it opened is
+                // open: `echo [1,` / `"bad\q",` / `2]` is one command, not three.
+                var open = 0
+                for k in startToken..<min(pos, tokens.count) where tokens[k].kind == .op {
+                    if ["(", "["].contains(tokens[k].text) { open += 1 } else if [")", "]"].contains(tokens[k].text) { open = max(0, open - 1) }
+                }
+                while peek.kind != .end {
+                    if open == 0 && (peek.kind == .newline || (peek.kind == .op && peek.text == ";")) { break }
+                    if peek.kind == .op && ["(", "["].contains(peek.text) { open += 1 }
+                    if peek.kind == .op && [")", "]"].contains(peek.text) { open = max(0, open - 1) }
+                    pos += 1
+                }
+                // Where its last token ends: a string or a bad token may span lines.
+                let lastToken = tokens[max(0, pos - 1)]
+                let lastLine = input.span(lastToken.range.upperBound == lastToken.range.lowerBound ? lastToken.range
+                                            : input.text.index(before: lastToken.range.upperBound)..<lastToken.range.upperBound).line
                 // The first problem in the command is the one to fix first.
                 var first = error
                 if let d = lexical(upTo: pos), let b = error.span, (d.at.line, d.at.column) <= (b.line, b.column) { first = d.diagnostic }

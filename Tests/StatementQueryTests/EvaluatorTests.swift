@@ -251,15 +251,17 @@ import Testing
         #expect(h.error("help wher")?.hint == "did you mean 'where'?")
     }
 
-    /// Text made by `+`, `join` and `replace` is counted per command: one text at most `maxText`,
-    /// the growth of all of a command's texts (what each adds beyond its largest input) at most
-    /// `maxTotal` (small limits here; 64 MB and 1 GB by default).
+    /// Text made by `+`, `join`, `replace`, `upper`, `lower` and `trim` is counted per command: one
+    /// text at most `maxText`, the large texts (from `countedFrom` bytes) at most `maxTotal` in all
+    /// (small limits here; 64 MB, 1 GB and 64 KiB by default).
     @Test func textMadeByOneCommandIsBounded() throws {
         let h = try Harness()
         h.session.textLimits.maxText = 1_000
         h.session.textLimits.maxTotal = 5_000
+        h.session.textLimits.countedFrom = 100
         _ = try h.run("let x = \"" + String(repeating: "e", count: 600) + "\"")
         _ = try h.run("let y = \"" + String(repeating: "y", count: 400) + "\"")
+        _ = try h.run("let z = \"" + String(repeating: "z", count: 40) + "\"")
         #expect(try h.run("echo len($x + \"a\")") == "601")
         let plus = try #require(h.error("echo len($x + $x)"))
         #expect(plus.message == "this would make text of more than 1000 bytes" && plus.span?.column == 13)
@@ -267,13 +269,18 @@ import Testing
         #expect(join.message == "this would make text of more than 1000 bytes" && join.span?.column == 10)
         let replace = try #require(h.error("echo len(replace($x, \"e\", \"ee\"))"))
         #expect(replace.message == "replace would make text of more than 1000 bytes")
-        // 15 rows, each adding 400 bytes, pass 5,000: the command stops at the row that passes it.
+        // `upper` of "ΐ" makes three scalars of it: 800 bytes became 2,400.
+        let upper = try #require(h.error("echo len(upper(\"" + String(repeating: "ΐ", count: 400) + "\"))"))
+        #expect(upper.message == "this would make text of more than 1000 bytes" && upper.span?.column == 10)
+        // 15 rows of an 800-byte text pass 5,000: the command stops at the row that passes it; so
+        // does `upper` of a large text on every row (`lower` of lower-case text is the text itself).
         let rows = try #require(h.error("statements | select len($y + $y) as n"))
         #expect(rows.message == "this command would make more than 5000 bytes of text" && rows.hint?.contains("fewer rows") == true)
-        // Each command has its own count, and text that hardly grows is hardly counted.
-        #expect(try h.run("statements | limit 10 | select len($y + $y) as n | count") == "10")
-        #expect(try h.run("statements | limit 10 | select len($y + $y) as n | count") == "10")
-        #expect(try h.run("statements | select len($x + id) as n, len(replace($x, \"q\", \"z\")) as m | count") == "15")
+        #expect(h.error("statements | select len(upper($x)) as n")?.message == "this command would make more than 5000 bytes of text")
+        // Each command has its own count; small texts are not counted, nor a replace that finds nothing.
+        #expect(try h.run("statements | limit 5 | select len($y + $y) as n | count") == "5")
+        #expect(try h.run("statements | limit 5 | select len($y + $y) as n | count") == "5")
+        #expect(try h.run("statements | select len($z + id) as n, len(replace($x, \"q\", \"z\")) as m, len($x + \"\") as k | count") == "15")
     }
 }
 

@@ -427,3 +427,30 @@ extension HostileInputTests {
         #expect(j.status == 2 && j.stderr.components(separatedBy: "error:").count == 2 && j.stderr.contains("expected the title as text"), "\(j)")
     }
 }
+
+extension HostileInputTests {
+    /// The sixth sweep: an entity or statement whose id is all digits never equalled the number
+    /// (`speakers has 123` counted 0); `$d/file.csv` and `$n-1` were the variable and a word; a bad
+    /// token inside a multi-line string or bracket made `--update` write expectations inside the
+    /// command.
+    @Test func session10_sixthSweepFindings() throws {
+        try write("n.yaml", model("m", text: "Kakin urged Hallin to resume talks. Hallin said no.", entities: [
+            "{id: e1, kind: state, name: Kakin}", "{id: 123, kind: state, name: Hallin}"], statements: [
+            "{id: s1, speakers: [e1], addressees: [123], act: {cue: urged, force: urge}, content: x, anchors: [\"Kakin urged Hallin\"]}",
+            "{id: 100, speakers: [123], act: {cue: said, force: assert}, content: no., anchors: [\"Hallin said no\"]}"],
+            relations: ["{type: elaborates, from: 100, to: s1}"]))
+        let ids = try run(["--model", "n.yaml", "-c", "statements | where speakers has 123 | count", "-c", "statements | where addressees in [123] | count",
+                           "-c", "relations | where from = 100 | count", "-c", "quotes | where owner = 100 | count"])
+        #expect(ids.stdout == "1\n1\n1\n1\n", "\(ids)")
+        let names = try commands("let d = \"out\"", "echo $d/file.csv", "let n = 5", "echo $n-1", "echo $n - 1")
+        #expect(names.stdout == "4\n" && names.stderr.contains("-c#2:1:6: error: '$d/file.csv': a variable's name ends at '/'")
+                && names.stderr.contains("hint: to join text, use +: $d + \"/file.csv\"") && names.stderr.contains("hint: to subtract, put spaces around it: $n - 1"), "\(names)")
+        try write("c.stmt", "echo \"line1\nbad\\q line2\"\n#=> x\necho [1,\n\"bad\\q\",\n2]\n#=> y\necho 7\n#=> 7\n")
+        let check = try run(["test", "c.stmt"])
+        #expect(check.stdout.contains("FAILED (2 problems in 3 commands)") && !check.stdout.contains("found '2'"), "\(check)")
+        _ = try run(["test", "--update", "c.stmt"])
+        let updated = try String(contentsOfFile: dir + "/c.stmt", encoding: .utf8)
+        #expect(updated.hasPrefix("echo \"line1\nbad\\q line2\"\n#=> c.stmt:2:4: error: unknown escape") && updated.contains("echo [1,\n\"bad\\q\",\n2]\n#=> c.stmt:5:5: error")
+                && updated.hasSuffix("echo 7\n#=> 7\n"), "\(updated)")
+    }
+}
