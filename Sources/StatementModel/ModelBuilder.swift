@@ -93,6 +93,10 @@ struct ModelBuilder {
         case .success(nil): return
         case .success(let n?): yaml = n
         }
+        // An empty document (`---` alone, or a directive and `---`) is an empty file, not an error.
+        if case .scalar(let s) = yaml, s.style == .plain, NodeReader.isNull(.scalar(s.string, plain: true, FileMark(file: 0, line: 0, column: 0, length: 0))) {
+            return
+        }
         // Aliases may expand a small file enormously: without them a file has fewer nodes than bytes,
         // so the budgets grow with the file's size, and count text as well as nodes.
         let size = text.utf8.count

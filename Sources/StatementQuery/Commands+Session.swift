@@ -233,7 +233,7 @@ extension Commands {
 
     @Sendable static func sleepCommand(_ inv: Invocation) throws -> Output {
         let w = inv.words[0]
-        guard let seconds = Double(w.text), seconds >= 0, seconds <= 3600 else {
+        guard let seconds = NumberText.number(w.text), seconds >= 0, seconds <= 3600 else {
             throw fail("expected a number of seconds from 0 to 3600, found '\(w.text)'", w.span, hint: "e.g. sleep 2")
         }
         let deadline = Date().addingTimeInterval(seconds)

@@ -115,6 +115,9 @@ struct Comparison {
             return .bool(regex.matches(textOf(l)))
         default:
             if l.isNull || r.isNull { return .null }
+            // A date against a date or a bound written as one: by the days each names (DateOrder).
+            if case .date(let d) = l, let b = dateBound(r) { return DateOrder.compare(d, op, b).map(Value.bool) ?? .null }
+            if case .date(let d) = r, let b = dateBound(l) { return DateOrder.compare(d, DateOrder.flipped(op), b).map(Value.bool) ?? .null }
             guard let c = order(l, r) else {
                 throw Diagnostic("cannot compare \(l.typeName) with \(r.typeName) using '\(op)'", at: span,
                                  hint: "'\(op)' orders numbers, dates and text")
@@ -171,6 +174,16 @@ struct Comparison {
         }
         if case .null = a { return false }
         return Display.plain(a, model).lowercased().contains(needle)
+    }
+
+    /// A value as a date to compare with: a date, text that is one, or a whole number as a year.
+    func dateBound(_ v: Value) -> PartialDate? {
+        switch v {
+        case .date(let d): return d
+        case .string(let s): return PartialDate.parse(s)
+        case .number(let n) where n == n.rounded() && abs(n) < 100_000: return PartialDate(year: Int(n))
+        default: return nil
+        }
     }
 
     /// -1, 0, 1; nil when the values do not order against each other.

@@ -72,6 +72,29 @@ struct KnownValues {
         return nil
     }
 
+    /// `date < 2024-03` leaves out, as unknown, the records dated only to a span that holds the bound
+    /// (the year 2024): said, with how many, so that a count is not taken for all of them.
+    func unknownDateOrder(_ op: String, _ bound: Expr, kind: String) -> Diagnostic? {
+        let text: String, span: SourceSpan
+        switch bound {
+        case .literal(.string(let s), let sp): (text, span) = (s, sp)
+        case .literal(.number(let n), let sp) where n == n.rounded(): (text, span) = (Display.number(n), sp)
+        default: return nil
+        }
+        guard let b = PartialDate.parse(text) else { return nil }
+        var unknown = 0
+        switch kind {
+        case "statements": for i in model.statements.indices where model.statements[i].date.map({ DateOrder.compare($0.value, op, b) == nil }) == true { unknown += 1 }
+        case "documents": for d in model.documents where d.date.map({ DateOrder.compare($0.value, op, b) == nil }) == true { unknown += 1 }
+        default: return nil
+        }
+        guard unknown > 0 else { return nil }
+        let what = kind == "statements" ? (unknown == 1 ? "statement is" : "statements are") : (unknown == 1 ? "document is" : "documents are")
+        return Diagnostic("\(unknown) \(what) dated only to a year or month that holds \(text): whether they are \(op) \(text) is unknown, and they are left out",
+                          at: span, hint: "compare at their precision, e.g. year(date) \(op) \(b.year), or take them apart: … or date = \(b.year)",
+                          category: .evaluation, severity: .warning)
+    }
+
     /// Warnings for the comparisons in `e` whose text names nothing of its field (`speakers has
     /// "Pyongyang"`): they would quietly match no row.
     func warnings(_ e: Expr, kind: String) -> [Diagnostic] {
@@ -82,6 +105,7 @@ struct KnownValues {
             case .binary(let op, let l, let r, _):
                 stack.append(l)
                 stack.append(r)
+                if ["<", "<=", ">", ">="].contains(op), case .field(["date"], _) = l, let w = unknownDateOrder(op, r, kind: kind) { out.append(w); continue }
                 guard ["=", "!=", "has", "in"].contains(op), case .field(let path, _) = l else { continue }
                 // Text, and numbers and true/false as they would be written (`act = 3` names no force).
                 func literalText(_ e: Expr) -> (String, SourceSpan)? {

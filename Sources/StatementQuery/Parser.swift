@@ -77,7 +77,11 @@ public struct Parser {
             do throws(Diagnostic) {
                 let p = try parsePipeline()
                 guard isCommandEnd(peek) else {
-                    throw unexpected(peek, expected: "'|', ';' or the end of the line")
+                    // Two values in a row (`id = "s1" "s2"`) most often meant one of several.
+                    let value = [Token.Kind.string, .number, .word].contains(peek.kind)
+                    throw unexpected(peek, expected: "'|', ';' or the end of the line",
+                                     hint: value ? "a condition compares one value; for one of several: id in [\"s1\", \"s2\"]"
+                                         : "a command ends at the end of its line or at ';', and a stage follows '|'")
                 }
                 if let d = lexical(upTo: pos) { throw d.diagnostic }
                 let end = tokens[max(0, pos - 1)].range.upperBound

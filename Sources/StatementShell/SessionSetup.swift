@@ -73,6 +73,11 @@ public struct SessionSetup {
                                            category: .syntax))
                 continue
             }
+            // A number too large to hold is said, not kept as text (`--set n=1e400` then `$n + 1` was "1e4001").
+            if NumberText.form(value) != nil, NumberText.number(value) == nil, let d = Double(value), !d.isFinite {
+                problems.append(Diagnostic("--set \(name)=\(value): number out of range", hint: "numbers go up to about 1.8e308", category: .syntax))
+                continue
+            }
             bindings.append((name, NumberText.number(value).map(Value.number) ?? .string(value)))
         }
         if !problems.isEmpty { throw Failure(diagnostics: problems, code: .usage) }

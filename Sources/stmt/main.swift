@@ -158,16 +158,27 @@ struct Open: ParsableCommand {
         if !commands.isEmpty {
             // Each -c is a script of its own, run in turn (an unfinished one does not run on into the
             // next); errors name it: `-c` alone, `-c#2` for the second of several.
+            let names = commands.indices.map { commands.count == 1 ? "-c" : "-c#\($0 + 1)" }
             var failed: ArgumentParser.ExitCode?
-            for (k, text) in commands.enumerated() {
+            // A syntax error says "nothing ran" (2) only while nothing has: after an earlier -c ran
+            // (and perhaps wrote a file), or before a later one does, it is a failed command (1).
+            var anyRan = false
+            let syntax = StatementShell.ExitCode.syntax.rawValue, failure = ExitCode(StatementShell.ExitCode.failure.rawValue)
+            for text in commands.enumerated() {
                 do {
-                    if try runScript(text, name: commands.count == 1 ? "-c" : "-c#\(k + 1)", session: session, echo: echo, keepGoing: keepGoing) { break }
-                } catch let code as ArgumentParser.ExitCode {
+                    let quit = try runScript(text.element, name: names[text.offset], session: session, echo: echo, keepGoing: keepGoing)
+                    anyRan = true
+                    if quit { break }
+                } catch var code as ArgumentParser.ExitCode {
+                    if code.rawValue == syntax { if anyRan { code = failure } } else { anyRan = true }
                     guard keepGoing else { throw code }
                     failed = failed ?? code
                 }
             }
-            if let failed { throw failed }
+            if var failed {
+                if failed.rawValue == syntax && anyRan { failed = failure }
+                throw failed
+            }
             session.unusedPresetWarnings().forEach(session.warn)
             return
         }

@@ -107,7 +107,8 @@ extension HostileInputTests {
                      ("statements | where (run t.stmt) = null | count", 21, "run"), ("let x = load m.yaml", 9, "load")]
         for (command, column, name) in cases {
             let r = try run(["--keep-going", "-c", command, "-c", "info"])
-            #expect(r.status == 2 && r.stderr.contains("-c#1:1:\(column): error: '\(name)' is a command of its own, not a query"), "\(command): \(r)")
+            // (The second -c, info, runs on: the exit is a failed command.)
+            #expect(r.status == 1 && r.stderr.contains("-c#1:1:\(column): error: '\(name)' is a command of its own, not a query"), "\(command): \(r)")
             #expect(r.stdout.contains("model      seed"), "\(command): the model changed: \(r.stdout)")
         }
         #expect(try run(["-c", "let n = statements | count", "-c", "echo (statements | count) $n"]).stdout == "15 15\n")
@@ -452,5 +453,31 @@ extension HostileInputTests {
         let updated = try String(contentsOfFile: dir + "/c.stmt", encoding: .utf8)
         #expect(updated.hasPrefix("echo \"line1\nbad\\q line2\"\n#=> c.stmt:2:4: error: unknown escape") && updated.contains("echo [1,\n\"bad\\q\",\n2]\n#=> c.stmt:5:5: error")
                 && updated.hasSuffix("echo 7\n#=> 7\n"), "\(updated)")
+    }
+}
+
+extension HostileInputTests {
+    /// A year-only date sorted before every month of its year: `date >= 2024-01` left out the six
+    /// statements dated 2024 and `date < 2024-03` counted them, in silence. Dates now compare by the
+    /// days they name, and a date that straddles the bound is unknown, with a warning saying how many.
+    /// Also: a syntax error in a later -c exits 1, not 2; `sleep` takes only numbers as queries write them; an
+    /// empty YAML document is an empty file; `--set n=1e400` is out of range.
+    @Test func session10_datesCompareByTheirDays() throws {
+        let r = try run(["-c", "statements | where date >= 2024-01 | count", "-c", "statements | where date <= 2024-12-31 | count",
+                         "-c", "statements | where date < 2024-03 | count", "-c", "statements | where date >= 2024 | count", "-c", "statements | where date < 2024 | count"])
+        #expect(r.stdout == "6\n11\n5\n6\n5\n", "\(r)")
+        #expect(r.stderr.contains("-c#3:1:27: warning: 6 statements are dated only to a year or month that holds 2024-03") && r.stderr.components(separatedBy: "warning:").count == 2, "\(r)")
+        // A syntax error in a later -c, after an earlier one wrote its file, is a failed command (1), not "nothing ran" (2).
+        let later = try run(["-c", "statements | limit 1 | save c1.csv", "-c", "echo \"bad\\q\"", "-c", "echo 3"])
+        #expect(later.status == 1 && later.stdout == "saved 1 row to c1.csv\n", "\(later)")
+        #expect(try run(["--keep-going", "-c", "echo )", "-c", "echo 1"]).status == 1)
+        #expect(try run(["--keep-going", "-c", "echo )", "-c", "echo ("]).status == 2)
+        #expect(try run(["-c", "sleep 0x1"]).stderr.contains("expected a number of seconds from 0 to 3600, found '0x1'"))
+        try write("e.yaml", "%YAML 1.2\n---\n")
+        let empty = try run(["check", "e.yaml"])
+        #expect(empty.status == 0 && empty.stderr.contains("warning: the model holds no documents"), "\(empty)")
+        let big = try run(["--set", "n=1e400", "-c", "echo $n"])
+        #expect(big.status == 64 && big.stderr.contains("--set n=1e400: number out of range"), "\(big)")
+        #expect(try run(["-c", "statements | where id = \"s1\" \"s2\""]).stderr.contains("hint: a condition compares one value; for one of several"))
     }
 }
