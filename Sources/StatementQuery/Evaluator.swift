@@ -8,9 +8,8 @@ public struct Evaluator {
     var model: Model { session.model }
     /// Values of `(pipeline)` expressions already computed while running this command.
     let subqueries = SubqueryCache()
-    /// The text this command has made with `+`, `join` and `replace`.
+    /// The large texts this command has made (`+`, `join`, `replace`, `upper`, `lower`, `trim`).
     let madeText: TextBudget
-
 
     /// Makes an evaluator.
     public init(session: Session) {

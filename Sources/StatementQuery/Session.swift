@@ -27,7 +27,7 @@ public final class Session: @unchecked Sendable {
     public var readVariables: Set<String> = []
     /// Output settings.
     public var settings = Settings()
-    /// How much text one command may make with `+`, `join` and `replace`.
+    /// How much text one command may make (`TextBudget`).
     public var textLimits = TextBudget.Limits()
     /// The commands of the language.
     public let commands: CommandTable
