@@ -276,11 +276,13 @@ struct Test: ParsableCommand {
                 let text = try SessionSetup.readScript(f, gate: setup.makeGate())
                 // The transcript's last session, asked afterwards which `--set` names no command read.
                 var last: Session?
-                let r = try TranscriptTester().check(path: f, text: text) { () throws(SessionSetup.Failure) -> Session in
+                let make = { () throws(SessionSetup.Failure) -> Session in
                     let s = try setup.makeSession()
                     last = s
                     return s
                 }
+                let r = update ? try TranscriptTester().update(path: f, text: text, makeSession: make)
+                    : try TranscriptTester().check(path: f, text: text, makeSession: make)
                 for w in last?.unusedPresetWarnings() ?? [] { report([w]) }
                 if update {
                     try r.write(to: f, gate: setup.makeGate())

@@ -481,3 +481,17 @@ extension HostileInputTests {
         #expect(try run(["-c", "statements | where id = \"s1\" \"s2\""]).stderr.contains("hint: a condition compares one value; for one of several"))
     }
 }
+
+extension HostileInputTests {
+    /// `stmt test --update` wrote the places of warnings as they were before its own `#=>` lines
+    /// moved them (`t.stmt:9:33` for a command that then stood on line 29), so the updated file
+    /// failed; it now checks its own result again until it settles.
+    @Test func session10_anUpdatedTranscriptPasses() throws {
+        try write("t.stmt", "statements | count\nstatements | where act = \"urge\" | select id, cue\nstatements | where speakers has \"Miler\" | count\necho \"end\"\n")
+        let update = try run(["test", "--update", "t.stmt"])
+        #expect(update.status == 0, "\(update)")
+        let again = try run(["test", "t.stmt"])
+        #expect(again.status == 0 && again.stdout == "t.stmt: ok (4 commands)\n", "\(again)")
+        #expect(try String(contentsOfFile: dir + "/t.stmt", encoding: .utf8).contains("#=> t.stmt:9:33: warning: no entity is named 'Miler'"))
+    }
+}
