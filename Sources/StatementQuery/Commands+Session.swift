@@ -207,7 +207,7 @@ extension Commands {
         let table = inv.session.commands
         guard let w = inv.words.first else {
             var out = "Commands (help NAME for details and examples):\n"
-            let groups: [(String, CommandRole)] = [("start a pipeline", .source), ("stages, after |", .stage), ("session", .command)]
+            let groups: [(String, CommandRole)] = [("start a pipeline", .source), ("start a pipeline or follow |", .sourceOrStage), ("stages, after |", .stage), ("session", .command)]
             for (title, role) in groups {
                 out += "\n\(title):\n"
                 for c in table.all where c.role == role { out += "  " + c.synopsis.padding(28) + c.summary + "\n" }

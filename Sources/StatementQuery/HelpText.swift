@@ -68,7 +68,7 @@ public enum HelpText {
     /// `docs/commands.md`: the whole reference, generated.
     public static func markdown(_ table: CommandTable) -> String {
         var out = "# Command reference\n\n<!-- generated from the command table by `stmt docs`; do not edit by hand -->\n\n"
-        let groups: [(String, CommandRole)] = [("Sources: start a pipeline", .source), ("Stages: after `|`", .stage), ("Session commands", .command)]
+        let groups: [(String, CommandRole)] = [("Sources: start a pipeline", .source), ("Sources or stages: start a pipeline, or follow `|`", .sourceOrStage), ("Stages: after `|`", .stage), ("Session commands", .command)]
         for (title, role) in groups {
             out += "## \(title)\n\n| command | summary |\n| --- | --- |\n"
             for c in table.all where c.role == role { out += "| [`\(c.synopsis)`](#\(c.name)) | \(c.summary) |\n" }
@@ -115,7 +115,7 @@ extension HelpText {
                               ("has x", "the list contains x"), ("and or not", "logic")] {
             out += ".TP\n\\fB\(roff(op))\\fR\n\(roff(meaning))\n"
         }
-        let groups: [(String, CommandRole)] = [("SOURCES", .source), ("STAGES", .stage), ("SESSION COMMANDS", .command)]
+        let groups: [(String, CommandRole)] = [("SOURCES", .source), ("SOURCES OR STAGES", .sourceOrStage), ("STAGES", .stage), ("SESSION COMMANDS", .command)]
         for (title, role) in groups {
             out += ".SH \(title)\n"
             for c in table.all where c.role == role {

@@ -119,8 +119,8 @@ struct Lexer {
             } else {
                 let start = i
                 let two = s.index(i, offsetBy: 2, limitedBy: s.endIndex).map { String(s[i..<$0]) } ?? ""
-                // `==`, `&&` and `||` are kept as tokens so the parser can say what stmt writes instead.
-                if ["!=", "<=", ">=", "==", "&&", "||"].contains(two) {
+                // `==`, `&&`, `||`, `<>` and `!~` are kept as tokens so the parser can say what stmt writes instead.
+                if ["!=", "<=", ">=", "==", "&&", "||", "<>", "!~"].contains(two) {
                     i = s.index(i, offsetBy: 2)
                     tokens.append(Token(kind: .op, text: two, range: start..<i))
                 } else if "=<>~|;,()[]+*".contains(c) {

@@ -76,6 +76,14 @@ extension Parser {
 
     /// `==`, `&&` and `||`, as other languages write them: an error that gives this language's word.
     func refuseForeignOperator() throws(Diagnostic) {
+        // SQL's word operators, only where they read as such (`echo it is done` prints three words).
+        if peek.kind == .word, let said = Synonyms.operatorNames[peek.text.lowercased()], pos + 1 < tokens.count {
+            let next = tokens[pos + 1], word = peek.text.lowercased()
+            let reads = word == "is" ? ["null", "not"].contains(next.text.lowercased())
+                : word == "between" ? pos + 2 < tokens.count && tokens[pos + 2].text.lowercased() == "and"
+                : next.kind == .string
+            if reads { throw Diagnostic("expected an operator of stmt, found '\(peek.text)'", at: span(peek), hint: said, category: .syntax) }
+        }
         guard peek.kind == .op, let said = Synonyms.operators[peek.text] else { return }
         throw Diagnostic("expected an operator of stmt, found '\(peek.text)'", at: span(peek), hint: said, category: .syntax)
     }

@@ -269,7 +269,13 @@ public struct Parser {
         for i in first...last {
             let k = tokens[i]
             var replacement: String?
-            if i == at { replacement = ours }
+            // `group-by act` is `group by act`; `order by date` is `sort date` (stmt's sort takes no `by`).
+            if i == at { replacement = ours == "group" && !(i + 1 <= last && tokens[i + 1].text.lowercased() == "by") ? "group by" : ours }
+            else if i == at + 1, ours == "sort", k.text.lowercased() == "by" {
+                out += text[cursor..<k.range.lowerBound]
+                cursor = i + 1 <= last ? tokens[i + 1].range.lowerBound : k.range.upperBound
+                continue
+            }
             else if k.kind == .op, let word = Synonyms.operatorWords[k.text] { replacement = word }
             guard let r = replacement else { continue }
             out += text[cursor..<k.range.lowerBound] + r

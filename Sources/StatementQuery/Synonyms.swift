@@ -1,3 +1,4 @@
+import Foundation
 import StatementModel
 
 /// The habits newcomers bring from SQL, jq, Nushell and shells, in one table: each foreign word or
@@ -22,10 +23,21 @@ public enum Synonyms {
         "==": "stmt compares with a single '=': act = \"urge\"",
         "&&": "write 'and': act = \"urge\" and date >= 2024",
         "||": "write 'or': act = \"urge\" or act = \"call\"",
+        "<>": "stmt writes '!=': act != \"urge\"",
+        "!~": "write not (… ~ …): not (speakers ~ \"miller\")",
+    ]
+
+    /// Comparisons of other languages written as words (after a value) → what to write instead.
+    public static let operatorNames: [String: String] = [
+        "is": "test for a missing value with = null (is not null: != null): date = null",
+        "like": "for text containing, write ~: name ~ \"Korea\" (or matches \"pattern\")",
+        "ilike": "~ ignores case already: name ~ \"korea\"",
+        "between": "write both bounds: date >= 2014 and date <= 2024",
+        "regexp": "write matches: content matches \"crime[s]?\"",
     ]
 
     /// Operators of other languages → stmt's, for rewriting a line in a hint.
-    static let operatorWords: [String: String] = ["==": "=", "&&": "and", "||": "or"]
+    static let operatorWords: [String: String] = ["==": "=", "&&": "and", "||": "or", "<>": "!="]
 
     /// The hint for a foreign command name, or nil. `rewritten` is the user's own command in
     /// stmt's words, shown in place of the command's first example when the parser has it.
@@ -70,11 +82,17 @@ public enum Synonyms {
                 let (c, n) = clause(i + 1)
                 let body = c.joined(separator: " ").replacingOccurrences(of: "'", with: "\"")
                     .replacingOccurrences(of: " AND ", with: " and ").replacingOccurrences(of: " OR ", with: " or ")
+                    .replacingOccurrences(of: " IS NOT NULL", with: " != null", options: .caseInsensitive)
+                    .replacingOccurrences(of: " IS NULL", with: " = null", options: .caseInsensitive)
+                    .replacingOccurrences(of: " <> ", with: " != ")
                 stages.append(k == "WHERE" ? "where " + body : "limit " + body)
                 i = n
             }
         }
-        if columns != "*" { stages.append("select " + columns) }
+        // `SELECT act, count(*) … GROUP BY act` is stmt's `count by act`.
+        if let g = stages.firstIndex(where: { $0.hasPrefix("group by ") }), columns.lowercased().contains("count(") {
+            stages[g] = "count by " + stages[g].dropFirst("group by ".count)
+        } else if columns != "*" { stages.append("select " + columns) }
         source = source.map { $0.lowercased() }
         return ([source.joined(separator: " ")] + stages).joined(separator: " | ")
     }

@@ -81,7 +81,12 @@ public final class REPL: SessionHost {
                 startLine = lineNumber
                 buffer = line
                 while InputState.needsMore(buffer) {
-                    guard let more = try editor.readLine(prompt: interactive ? continuation : "") else { break }
+                    guard let more = try editor.readLine(prompt: interactive ? continuation : "") else {
+                        // Ctrl-D at `...>` drops the unfinished entry, as Ctrl-C does (it ran, half
+                        // typed, into an error printed beside the ^D, and went into the history).
+                        if interactive { OutputWriter.standardOutput.write("\n"); buffer = "" }
+                        break
+                    }
                     lineNumber += 1
                     line = more
                     buffer += "\n" + line

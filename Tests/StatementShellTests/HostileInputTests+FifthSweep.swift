@@ -495,3 +495,31 @@ extension HostileInputTests {
         #expect(try String(contentsOfFile: dir + "/t.stmt", encoding: .utf8).contains("#=> t.stmt:9:33: warning: no entity is named 'Miler'"))
     }
 }
+
+extension HostileInputTests {
+    /// The power user's sweep: hints for SQL and Nushell habits suggested commands that were errors
+    /// themselves (`sort by date desc`, `group act`, `count(*)`, `IS NULL`); `<>`, `!~`, `is null`,
+    /// `like` and `between` had no hint or a wrong one; `help` left out show, quote, trace and graph.
+    @Test func session10_foreignHabitsGetWorkingHints() throws {
+        let cases: [(String, String)] = [
+            ("statements | order by date desc", "statements | sort date desc"), ("statements | group-by act", "statements | group by act"),
+            ("SELECT act, count(*) FROM statements GROUP BY act", "in stmt: statements | count by act"),
+            ("SELECT * FROM statements WHERE date IS NULL", "in stmt: statements | where date = null"),
+            ("statements | where act <> \"urge\"", "stmt writes '!='"), ("statements | where speakers !~ \"miller\"", "not (speakers ~ \"miller\")"),
+            ("statements | where date is not null", "!= null"), ("statements | where content like \"%Korea%\"", "write ~"),
+            ("statements | where date between 2014 and 2024", "date >= 2014 and date <= 2024"),
+        ]
+        for (command, hint) in cases {
+            let r = try run(["-c", command])
+            #expect(r.status == 2 && r.stderr.contains(hint), "\(command): \(r.stderr)")
+        }
+        // The suggested commands themselves run.
+        let fixed = try run(["-c", "statements | sort date desc | count", "-c", "statements | group by act | count", "-c", "statements | count by act | count",
+                             "-c", "statements | where date = null | count"])
+        #expect(fixed.status == 0 && fixed.stdout == "15\n9\n9\n4\n", "\(fixed)")
+        // Words that only read as SQL where they stand so: `echo it is done` prints three words.
+        #expect(try run(["-c", "echo it is done"]).stdout == "it is done\n")
+        let help = try run(["-c", "help"])
+        #expect(["show ID", "quote ID", "trace ID", "graph ["].allSatisfy(help.stdout.contains), "\(help)")
+    }
+}

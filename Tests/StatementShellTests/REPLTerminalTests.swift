@@ -130,6 +130,16 @@ import Testing
         #expect(t.waitFor("...> "))
         t.type("\"call\"] | count\r")
         #expect(t.waitFor("\n3\n"), "\(t.screen)")
+        // Ctrl-D at `...>` drops the unfinished entry: no error beside the ^D, nothing in the history.
+        t.type("statements |\r")
+        #expect(t.waitFor("...> "))
+        t.type("\u{4}")
+        t.type("history\r")
+        #expect(t.waitFor("history\n"), "\(t.screen)")
+        t.drain(milliseconds: 300)
+        #expect(!t.screen.contains("expected a stage") && !t.screen.contains("   statements |\n"), "\(t.screen)")
+        t.endInput()
+        #expect(t.exitStatus() == 0)
     }
 
     // MARK: issue 9, findings 16, 20 and 24
