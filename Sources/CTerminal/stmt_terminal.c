@@ -102,7 +102,9 @@ static int stmt_read_char(EditLine *el, wchar_t *wc) {
     memset(&state, 0, sizeof state);
     for (;;) {
         if (interrupted || terminated) { errno = EINTR; return -1; }
-        if (resized) { resized = 0; el_resize(el); el_set(el, EL_REFRESH); }
+        // A resize redraws the line from the start of the row (and clears what is below): libedit's
+        // refresh writes the prompt where the cursor is, which drew it a second time beside the first.
+        if (resized) { resized = 0; el_resize(el); (void)!write(STDOUT_FILENO, "\r\033[J", 4); el_set(el, EL_REFRESH); }
         // Continued after Ctrl-Z: libedit still believes the terminal raw (the handler restored it
         // behind its back), so raw mode is left and entered again, or the first line read is cooked.
         if (continued) { continued = 0; el_set(el, EL_PREP_TERM, 0); el_set(el, EL_PREP_TERM, 1); el_set(el, EL_REFRESH); }
