@@ -3,7 +3,7 @@ import StatementModel
 extension Commands {
     static let grouping: [CommandSpec] = [
         CommandSpec(name: "count", synopsis: "count [by FIELD, …]", summary: "count rows, or count them by the values of fields",
-                    help: "Without `by`, the number of rows. With `by`, one row per combination of values with its count, most frequent first; a list field counts each element.",
+                    help: "Without `by`, the number of rows. With `by`, one row per combination of values with its count, most frequent first; a list field counts each element, and a row whose list is empty counts once under an empty value (as SQL groups nulls; `expand` drops such rows).",
                     examples: [
                         Example("statements by force", "statements | count by act", """
                         act       │ count

@@ -49,7 +49,9 @@ public struct Completer {
         let prefixText = String(before[..<wordStart])
         let tokens = Self.roughTokens(prefixText)
         let needle = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")).lowercased()
-        let candidates = candidatesFor(tokens: tokens, word: word, quoteOpen: quoteOpen, needle: needle)
+        // `$a` completes the session's variables, wherever it stands.
+        let candidates = !quoteOpen && word.hasPrefix("$") ? session.variables.keys.sorted().map { "$" + $0 }
+            : candidatesFor(tokens: tokens, word: word, quoteOpen: quoteOpen, needle: needle)
         let matches = candidates.filter { c in
             c.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased().hasPrefix(needle)
         }

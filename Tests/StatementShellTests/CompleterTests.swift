@@ -20,6 +20,20 @@ import Testing
         #expect(safe.complete("run ../etc/").candidates.isEmpty)
     }
 
+    /// `$a` completes the session's variables, after `echo`, in a condition or at the start (it
+    /// completed nothing).
+    @Test func variablesComplete() throws {
+        let session = Language.session(model: try SeedModel.load())
+        session.variables["abc"] = .number(3)
+        session.variables["abd"] = .string("x")
+        session.variables["other"] = .null
+        let c = Completer(session: session)
+        #expect(c.complete("echo $a").candidates == ["$abc", "$abd"])
+        #expect(c.complete("statements | where speakers has $o").candidates == ["$other"])
+        #expect(c.complete("$").candidates == ["$abc", "$abd", "$other"])
+        #expect(c.complete("echo \"$a").candidates.isEmpty)
+    }
+
     @Test func graphKindsAndReportPaths() {
         #expect(candidates("statements | gra") == ["graph"])
         #expect(candidates("statements | graph ") == ["actors", "chain", "relations"])
