@@ -292,6 +292,12 @@ extension Parser {
         !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
+    /// Whether the text holds a string that never closes (its `#=>` lines, quoting it, could close it
+    /// on another reading).
+    public static func hasUnterminatedString(_ text: String) -> Bool {
+        Lexer(input: SourceInput(text: text)).tokenizeRecovering().problems.values.contains { $0.message == "unterminated string" }
+    }
+
     /// The 1-based lines that lie inside a string spanning several lines (after its first line):
     /// a transcript's `#=>` there is part of the string, not an expectation.
     public static func linesInsideStrings(_ text: String) -> Set<Int> {

@@ -451,7 +451,7 @@ extension HostileInputTests {
         #expect(check.stdout.contains("FAILED (2 problems in 3 commands)") && !check.stdout.contains("found '2'"), "\(check)")
         _ = try run(["test", "--update", "c.stmt"])
         let updated = try String(contentsOfFile: dir + "/c.stmt", encoding: .utf8)
-        #expect(updated.hasPrefix("echo \"line1\nbad\\q line2\"\n#=> c.stmt:2:4: error: unknown escape") && updated.contains("echo [1,\n\"bad\\q\",\n2]\n#=> c.stmt:5:5: error")
+        #expect(updated.hasPrefix("echo \"line1\nbad\\q line2\"\n#=> c.stmt:2:4: error: unknown escape") && updated.contains("echo [1,\n\"bad\\q\",\n2]\n#=> c.stmt:8:5: error")
                 && updated.hasSuffix("echo 7\n#=> 7\n"), "\(updated)")
     }
 }
