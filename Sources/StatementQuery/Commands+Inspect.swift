@@ -76,6 +76,7 @@ extension Commands {
                 var from = string.startIndex
                 while from < string.endIndex, let r = string.range(of: needle, options: .caseInsensitive, range: from..<string.endIndex) {
                     if places.count & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+                    try checkHitCount(places.count, inv)
                     let start = string.utf8.distance(from: string.startIndex, to: r.lowerBound)
                     places.append(Place(document: d, start: start, end: start + string.utf8.distance(from: r.lowerBound, to: r.upperBound)))
                     from = string.index(after: r.lowerBound)
@@ -84,12 +85,14 @@ extension Commands {
             }
             for start in AnchorResolver.occurrences(of: lowerNeedle, in: lowered) {
                 if places.count & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
+                try checkHitCount(places.count, inv)
                 places.append(Place(document: d, start: start, end: start + lowerNeedle.count))
             }
         }
         let covering = try coveringStatements(places, inv)
         var rows: [Value] = []
         for (k, place) in places.enumerated() {
+            if k & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
             guard let text = m.documents[place.document].text else { continue }
             let start = place.start, end = place.end
             let lc = text.lineColumn(ofByte: start)
@@ -105,6 +108,16 @@ extension Commands {
                                         ("line", .null), ("column", .null), ("excerpt", .string(s.content)), ("statements", .list([.statement(i)]))])))
         }
         return .value(.table(Table(kind: "hits", columns: ["in", "document", "line", "column", "excerpt", "statements"], rows: rows)))
+    }
+
+    /// The most hits `find` lists: each is a row of about 600 bytes, and `find "a"` in a 20 MB text
+    /// asked for 20 million of them (6.7 GB, then an abort).
+    static let maxHits = 1_000_000
+
+    static func checkHitCount(_ count: Int, _ inv: Invocation) throws {
+        guard count >= maxHits else { return }
+        throw fail("find stops at 1,000,000 hits: \(Display.quoted(.string(inv.words[0].text), inv.session.model)) occurs more often", inv.words[0].span,
+                   hint: "search for a longer or rarer phrase")
     }
 
     /// Where `find` found its text: a document and a byte range in it.

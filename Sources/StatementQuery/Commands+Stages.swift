@@ -98,7 +98,9 @@ extension Commands {
         let t = try inv.inputTable()
         guard case .expression(let e) = inv.arguments else { return .none }
         let m = inv.session.model
-        for w in KnownValues(model: m).warnings(e, kind: t.kind) { inv.session.warn(w) }
+        // An empty input evaluates nothing: a misspelt field would pass in silence.
+        try checkFields(fieldPaths(e), t, inv)
+        for w in KnownValues(model: m).warnings(e, kind: t.kind, variable: inv.session.readVariable) { inv.session.warn(w) }
         if let p = StatementPredicate.compile(e, model: m, variable: inv.session.readVariable) {
             // Statement rows: test indexes directly, starting from the index lists when the
             // input is every statement.
@@ -181,6 +183,7 @@ extension Commands {
         let fields = paths.compactMap { p in p.flatMap { $0.count == 1 ? StatementField.named[$0[0]] : nil } }
         let plain = fields.count == columns.count
         let inPlace = fields.allSatisfy { $0 == .id || $0 == .date }
+        try checkCells(t.count, columns.count, "select", inv, inv.span)
         var rows: [Value] = []
         rows.reserveCapacity(t.count)
         for row in t.rows {
@@ -289,7 +292,7 @@ extension Commands {
         let comparison = Comparison(model: m)
         var rows: [Value] = []
         var sawList = false
-        var rowIndex = 0
+        var rowIndex = 0, cells = 0
         for row in t.rows {
             // A path through lists gives one flat list (`members.aliases`: every member's aliases);
             // a one-column table (a subquery's values) is a list too.
@@ -303,6 +306,8 @@ extension Commands {
             if rowIndex & 4095 == 0 { try inv.evaluator.checkCancelled(f.span) }
             rowIndex += 1
             let allFields = Fields.names(of: row)
+            cells += items.count * (allFields.count + (allFields.contains(f.columnName) ? 0 : 1))
+            try checkCells(cells, 1, "expand", inv, f.span)
             for item in items {
                 rows.append(.record(Record(allFields.map { name in
                     (name, name == f.columnName ? item : Fields.get(name, of: row, in: m) ?? .null)
@@ -318,4 +323,14 @@ extension Commands {
 
     /// The most rows `expand` makes: one short line of nested expands could ask for billions.
     static let maxRows = 10_000_000
+    /// Refuses a table of more than ``Session/maxCells`` cells, before it is made (select) or as it grows (expand).
+    static func checkCells(_ rows: Int, _ columns: Int, _ stage: String, _ inv: Invocation, _ span: SourceSpan) throws {
+        let (cells, overflow) = rows.multipliedReportingOverflow(by: columns)
+        let most = inv.session.maxCells
+        guard overflow || cells > most else { return }
+        var grouped = String(most)
+        for k in stride(from: grouped.count - 3, to: 0, by: -3) { grouped.insert(",", at: grouped.index(grouped.startIndex, offsetBy: k)) }
+        throw fail("\(stage) would make more than \(grouped) cells (rows × columns)", span,
+                   hint: "filter or `limit` the rows first, or take fewer columns")
+    }
 }

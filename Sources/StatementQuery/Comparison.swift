@@ -68,6 +68,9 @@ struct Comparison {
             if case .record = r, !(l.isRecord) {
                 throw Diagnostic("'\(op)' cannot compare \(l.typeName) with a record", at: span, hint: "compare one of its fields, e.g. codes.cameo = \"PRK\"")
             }
+            // A date against a date or a bound written as one: by the days each names (DateOrder).
+            if case .date(let d) = l, let b = dateBound(r) { return DateOrder.compare(d, op, b).map(Value.bool) ?? .null }
+            if case .date(let d) = r, let b = dateBound(l) { return DateOrder.compare(d, op, b).map(Value.bool) ?? .null }
             return .bool(op == "=" ? equal(l, r) : !equal(l, r))
         case "~":
             if case .table = l { throw Diagnostic("'~' expected text on its left, found a table", at: leftSpan, hint: "select one column first") }

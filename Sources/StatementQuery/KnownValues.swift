@@ -53,8 +53,13 @@ struct KnownValues {
                     { Array(m.statementIds.keys.prefix(Suggestion.maxCandidates)) + m.entities.map(\.id) })
         case (_, "work"), (_, "source"), (_, "cites"), (_, "document"):
             return ({ id in m.documents.contains { $0.id == id } }, "document has the id", { m.documents.map(\.id) })
-        case ("entities", "id"), ("documents", "id"), ("relations", "id"):
-            return ({ m.record(id: $0) != nil }, "record has the id", { Array(m.ids.keys) })
+        case ("entities", "id"), ("documents", "id"), ("relations", "id"), ("relations", "from"), ("relations", "to"),
+             ("quotes", "owner"), ("hits", "statements"):
+            return ({ m.record(id: $0) != nil }, "record has the id", { Array(m.ids.keys.prefix(Suggestion.maxCandidates)) })
+        case ("entities", "name"):
+            return ({ n in m.entities.contains { $0.name == n } }, "entity is named", { m.entities.map(\.name) })
+        case ("entities", "aliases"):
+            return ({ a in m.entities.contains { $0.aliases.contains(a) } }, "entity has the alias", { m.entities.flatMap(\.aliases) })
         default:
             return nil
         }
@@ -90,40 +95,97 @@ struct KnownValues {
         }
         guard unknown > 0 else { return nil }
         let what = kind == "statements" ? (unknown == 1 ? "statement is" : "statements are") : (unknown == 1 ? "document is" : "documents are")
+        if op == "=" || op == "!=" {
+            // `date = 2024` and a statement of 2024-02-29: the same year, but not the same span of days.
+            let within = b.month == nil ? "year(date) \(op) \(b.year)" : "year(date) = \(b.year) and month(date) \(op) \(b.month!)"
+            return Diagnostic("\(unknown) \(what) dated within or around \(text) at another precision: whether they are \(op) \(text) is unknown, and they are left out",
+                              at: span, hint: "to compare by \(b.month == nil ? "year" : "month"): \(within)",
+                              category: .evaluation, severity: .warning)
+        }
         return Diagnostic("\(unknown) \(what) dated only to a year or month that holds \(text): whether they are \(op) \(text) is unknown, and they are left out",
                           at: span, hint: "compare at their precision, e.g. year(date) \(op) \(b.year), or take them apart: … or date = \(b.year)",
                           category: .evaluation, severity: .warning)
     }
 
+    /// Fields that hold numbers whatever the model: an anchor's line and column, a confidence, a count.
+    static let numberFields: Set<String> = ["line", "column", "confidence", "count"]
+    /// Functions whose value is a number.
+    static let numberFunctions: Set<String> = ["len", "year", "month", "count"]
+
+    /// How a number-valued expression is written (`line`, `len(…)`), or nil when it may be anything.
+    func numberName(_ e: Expr) -> String? {
+        switch e {
+        case .field(let path, _) where path.count == 1 && Self.numberFields.contains(path[0]): return path[0]
+        case .call(let f, _, _) where Self.numberFunctions.contains(f): return f + "(…)"
+        default: return nil
+        }
+    }
+
     /// Warnings for the comparisons in `e` whose text names nothing of its field (`speakers has
     /// "Pyongyang"`): they would quietly match no row.
-    func warnings(_ e: Expr, kind: String) -> [Diagnostic] {
+    func warnings(_ e: Expr, kind: String, variable: (String) -> Value? = { _ in nil }) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var stack = [e]
+        // Text, and numbers and true/false as they would be written (`act = 3` names no force); a
+        // variable's value where it stands (`speakers has $who` with `--set who=Miler`).
+        func literalTexts(_ e: Expr) -> [(String, SourceSpan)] {
+            func text(_ v: Value) -> String? {
+                switch v {
+                case .string(let s): return s
+                case .number(let n): return Display.number(n)
+                case .bool(let b): return b ? "true" : "false"
+                default: return nil
+                }
+            }
+            switch e {
+            case .literal(let v, let span): return text(v).map { [($0, span)] } ?? []
+            case .variable(let name, let span):
+                guard let v = variable(name) else { return [] }
+                if case .list(let items) = v { return items.prefix(100).compactMap { text($0).map { ($0, span) } } }
+                return text(v).map { [($0, span)] } ?? []
+            case .list(let items, _): return items.flatMap { x -> [(String, SourceSpan)] in
+                if case .list = x { return [] }
+                return literalTexts(x)
+            }
+            default: return []
+            }
+        }
         while let x = stack.popLast(), out.count < 10 {
             switch x {
-            case .binary(let op, let l, let r, _):
+            case .binary(let op, var l, var r, _):
                 stack.append(l)
                 stack.append(r)
-                if ["<", "<=", ">", ">="].contains(op), case .field(["date"], _) = l, let w = unknownDateOrder(op, r, kind: kind) { out.append(w); continue }
-                guard ["=", "!=", "has", "in"].contains(op), case .field(let path, _) = l else { continue }
-                // Text, and numbers and true/false as they would be written (`act = 3` names no force).
-                func literalText(_ e: Expr) -> (String, SourceSpan)? {
-                    switch e {
-                    case .literal(.string(let s), let span): return (s, span)
-                    case .literal(.number(let n), let span): return (Display.number(n), span)
-                    case .literal(.bool(let b), let span): return (b ? "true" : "false", span)
-                    default: return nil
+                // The value written first: `"Kim" in speakers`, `2024 = date`.
+                if case .field = r { if case .field = l {} else { swap(&l, &r) } }
+                if case .call(let f, _, _) = r, Self.numberFunctions.contains(f) { if case .call = l {} else { swap(&l, &r) } }
+                // `line = "abc"`, `len(speakers) = "two"`: a number never equals text that is no number.
+                if ["=", "!=", "in"].contains(op), let name = numberName(l) {
+                    for (text, span) in literalTexts(r) where NumberText.number(text) == nil {
+                        out.append(Diagnostic("'\(text)' is no number, and \(name) is one: they are never equal", at: span,
+                                              hint: "compare with a number, written without quotes (e.g. 2)", category: .evaluation, severity: .warning))
                     }
+                    continue
                 }
-                var texts: [(String, SourceSpan)] = []
-                if let t = literalText(r) { texts.append(t) }
-                if case .list(let items, _) = r { texts += items.compactMap(literalText) }
+                guard case .field(let path, _) = l else { continue }
+                if ["<", "<=", ">", ">="].contains(op), path == ["date"], let w = unknownDateOrder(op, r, kind: kind) { out.append(w); continue }
+                guard ["=", "!=", "has", "in"].contains(op) else { continue }
+                let texts = literalTexts(r)
                 if path == ["date"] {
                     // `date = "2024-13"` compares with no date at all.
                     for (text, span) in texts where PartialDate.parse(text) == nil {
                         out.append(Diagnostic("'\(text)' is not a date", at: span, hint: "write a date as 2024, 2024-03 or 2024-03-15",
                                               category: .evaluation, severity: .warning))
+                    }
+                    if op == "=" || op == "!=", let w = unknownDateOrder(op, r, kind: kind) { out.append(w) }
+                    continue
+                }
+                // `codes.cameo = "ZZZ"`: the codes of that scheme.
+                if kind == "entities", path.count == 2, path[0] == "codes" {
+                    let scheme = path[1]
+                    let codes = Set(model.entities.compactMap { $0.codes[scheme] })
+                    for (text, span) in texts where !codes.contains(text) {
+                        let hint = Suggestion.hint(for: text, in: Array(codes)) ?? "`entities | distinct codes.\(scheme)` lists the codes there are"
+                        out.append(Diagnostic("no entity has the \(scheme) code '\(text)'", at: span, hint: hint, category: .evaluation, severity: .warning))
                     }
                     continue
                 }
@@ -131,7 +193,9 @@ struct KnownValues {
                 let entityField = path.count == 2 && Self.entityFields.contains(path[0])
                 guard path.count == 1 || entityField, let known = values(of: path[path.count - 1], in: entityField ? "entities" : kind) else { continue }
                 for (text, span) in texts where !known.contains(text) {
-                    let hint = Suggestion.hint(for: text, in: known.candidates()) ?? "`\(kind) | distinct \(path.joined(separator: "."))` lists the values it has"
+                    // `find`'s rows are no source of their own: the hint names the command that made them.
+                    let source = kind == "hits" ? "find …" : kind
+                    let hint = Suggestion.hint(for: text, in: known.candidates()) ?? "`\(source) | distinct \(path.joined(separator: "."))` lists the values it has"
                     out.append(Diagnostic("no \(known.what) '\(text)'", at: span, hint: hint, category: .evaluation, severity: .warning))
                 }
             case .not(let inner, _), .negate(let inner, _): stack.append(inner)

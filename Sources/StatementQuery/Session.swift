@@ -29,6 +29,9 @@ public final class Session: @unchecked Sendable {
     public var settings = Settings()
     /// How much text one command may make (`TextBudget`).
     public var textLimits = TextBudget.Limits()
+    /// The most cells (rows × columns) one `select` or `expand` makes: rows alone did not bound
+    /// memory (5.8 million rows of 100 columns took 7 GB, then an abort); a cell takes about 100 bytes.
+    public var maxCells = 20_000_000
     /// The commands of the language.
     public let commands: CommandTable
     /// The folder relative paths resolve against (the running script's, or the working directory).

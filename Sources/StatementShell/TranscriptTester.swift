@@ -25,6 +25,9 @@ public struct TranscriptTester {
         public var problems: [String] { diffs + issues }
         /// The file with expectations replaced by actual output.
         public var updated: String
+        /// Whether the file reads as a transcript: it has a `#=>` line or a command that parses.
+        /// A text or a model file given by mistake has neither, and `--update` leaves it alone.
+        public var isTranscript = true
 
         /// Writes ``updated`` over the file through the gate, keeping its line ends (CRLF stays CRLF)
         /// (or CR) and its byte-order mark.
@@ -80,7 +83,9 @@ public struct TranscriptTester {
                 let first = c.span.line - 1
                 return TranscriptEntry(firstLine: first, lastLine: first + c.text.filter { $0 == "\n" }.count, text: c.text, command: c)
             case .failure(let u):
-                let text = u.diagnostic.span?.lineText.trimmingCharacters(in: .whitespaces) ?? ""
+                // An error at the end of the input (`echo (`) has no line of its own: the command's first line names it.
+                var text = u.diagnostic.span?.lineText.trimmingCharacters(in: .whitespaces) ?? ""
+                if text.isEmpty, lines.indices.contains(u.firstLine - 1) { text = lines[u.firstLine - 1].trimmingCharacters(in: .whitespaces) }
                 return TranscriptEntry(firstLine: u.firstLine - 1, lastLine: u.lastLine - 1, text: text, error: u.diagnostic)
             }
         }
@@ -166,7 +171,9 @@ public struct TranscriptTester {
                 for o in out { rebuilt.append(o.isEmpty ? "#=>" : "#=> " + o) }
             }
         }
-        return Result(path: path, checked: ran, diffs: diffs, issues: problems, updated: rebuilt.joined(separator: "\n"))
+        var result = Result(path: path, checked: ran, diffs: diffs, issues: problems, updated: rebuilt.joined(separator: "\n"))
+        result.isTranscript = !expectations.isEmpty || entries.contains { $0.command != nil } || entries.isEmpty
+        return result
     }
 }
 

@@ -276,15 +276,26 @@ struct Test: ParsableCommand {
                 let text = try SessionSetup.readScript(f, gate: setup.makeGate())
                 // The transcript's last session, asked afterwards which `--set` names no command read.
                 var last: Session?
+                // The models the sessions started on: `--update` never rewrites their files or texts.
+                var models: [Model] = []
                 let make = { () throws(SessionSetup.Failure) -> Session in
                     let s = try setup.makeSession()
                     last = s
+                    if !models.contains(where: { $0 === s.model }) { models.append(s.model) }
                     return s
                 }
                 let r = update ? try TranscriptTester().update(path: f, text: text, makeSession: make)
                     : try TranscriptTester().check(path: f, text: text, makeSession: make)
                 for w in last?.unusedPresetWarnings() ?? [] { report([w]) }
                 if update {
+                    if let why = models.lazy.compactMap({ $0.ownFileRefusal(f) }).first {
+                        throw Diagnostic("refusing to update '\(f)': \(why)", at: nil,
+                                         hint: "--update rewrites transcript scripts (.stmt files with `#=>` lines); give it one", category: .io)
+                    }
+                    guard r.isTranscript else {
+                        throw Diagnostic("refusing to update '\(f)': it is not a transcript (no line of it is a command, and none is a `#=>` line)", at: nil,
+                                         hint: "--update rewrites transcript scripts (.stmt files with `#=>` lines); give it one", category: .io)
+                    }
                     try r.write(to: f, gate: setup.makeGate())
                     if r.issues.isEmpty {
                         say("\(f): updated (\(ModelSummary.count(r.checked, "command")))\n")

@@ -282,5 +282,20 @@ import Testing
         #expect(try h.run("statements | limit 5 | select len($y + $y) as n | count") == "5")
         #expect(try h.run("statements | select len($z + id) as n, len(replace($x, \"q\", \"z\")) as m, len($x + \"\") as k | count") == "15")
     }
-}
 
+    /// A table made by `select` or `expand` has at most `maxCells` cells (rows × columns; 20 million
+    /// by default): rows alone did not bound memory (sweep 8: 5.8 million rows of 100 columns, 7 GB).
+    @Test func cellsOfOneTableAreBounded() throws {
+        let h = try Harness()
+        h.session.maxCells = 1_000
+        // 15 statements × 30 columns is under it; × 70 is over it, refused before a row is made.
+        #expect(try h.run("statements | select " + (0..<30).map { "id as c\($0)" }.joined(separator: ", ") + " | count") == "15")
+        let select = try #require(h.error("statements | select " + (0..<70).map { "id as c\($0)" }.joined(separator: ", ") + " | count"))
+        #expect(select.message == "select would make more than 1,000 cells (rows × columns)" && select.span?.column == 14)
+        // Rows of 3 fields, each expanded 20 times: 900 cells pass; 40 times stop at the row that passes 1,000.
+        let twenty = "[" + (0..<20).map(String.init).joined(separator: ", ") + "]", forty = "[" + (0..<40).map(String.init).joined(separator: ", ") + "]"
+        #expect(try h.run("statements | select id, \(twenty) as x, id as y | expand x | count") == "300")
+        let expand = try #require(h.error("statements | select id, \(forty) as x, id as y | expand x | count"))
+        #expect(expand.message == "expand would make more than 1,000 cells (rows × columns)" && expand.hint?.contains("limit") == true)
+    }
+}

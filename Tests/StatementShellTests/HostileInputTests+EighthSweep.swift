@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// Session 11: the eighth sweep's findings (a hostile tester on the session-10 binary), one test each.
+extension HostileInputTests {
+    /// `stmt test --update` rewrote a model's source text and the model file itself with `#=>`
+    /// error lines (exit 0), and the model no longer loaded; any plain text file likewise. It now
+    /// refuses the model's files and texts, and a file with no command and no `#=>` line.
+    @Test func session11_updateLeavesModelsAndTextsAlone() throws {
+        let model = model(source: "text.txt", anchor: "Bob said yes.")
+        try write("m.yaml", model)
+        try write("text.txt", "Bob said yes.\nIt rained.\n")
+        try write("other.txt", "Bob said yes.\nIt rained.\n")
+        let text = try run(["test", "--update", "--model", "m.yaml", "text.txt"])
+        #expect(text.status == 1 && text.stderr.contains("refusing to update 'text.txt': it is the source text of one of the model's documents"), "\(text)")
+        let own = try run(["test", "--update", "--model", "m.yaml", "m.yaml"])
+        #expect(own.status == 1 && own.stderr.contains("refusing to update 'm.yaml': it is the model's own file"), "\(own)")
+        let plain = try run(["test", "--update", "other.txt"])
+        #expect(plain.status == 1 && plain.stderr.contains("refusing to update 'other.txt': it is not a transcript"), "\(plain)")
+        for name in ["text.txt", "other.txt"] {
+            #expect(try String(contentsOfFile: dir + "/" + name, encoding: .utf8) == "Bob said yes.\nIt rained.\n")
+        }
+        #expect(try String(contentsOfFile: dir + "/m.yaml", encoding: .utf8) == model)
+        let check = try run(["check", "m.yaml"])
+        #expect(check.status == 0, "\(check)")
+        // A new script without expectations is still a transcript to fill in.
+        try write("new.stmt", "echo 1\n")
+        let fresh = try run(["test", "--update", "new.stmt"])
+        let filled = try String(contentsOfFile: dir + "/new.stmt", encoding: .utf8)
+        #expect(fresh.status == 0 && filled == "echo 1\n#=> 1\n", "\(fresh): \(filled)")
+    }
+
+    /// `stmt test` named a command that ends the input unfinished as ``output of `` differs``.
+    @Test func session11_anUnfinishedCommandIsNamed() throws {
+        try write("t1.stmt", "echo (\n")
+        let r = try run(["test", "t1.stmt"])
+        #expect(r.status == 1 && r.stdout.contains("t1.stmt:1: output of `echo (` differs"), "\(r)")
+    }
+
+    /// `find "a"` in a 20 MB text built 20 million rows (6.7 GB, then an abort), and Ctrl-C was
+    /// heard only seconds later. It now stops at a million hits with a located error.
+    @Test func session11_findStopsAtAMillionHits() throws {
+        try write("t.txt", String(repeating: "a", count: 1_200_000) + " bee\n")
+        try write("m.yaml", "model: f\ndocuments:\n  - {id: d, title: t, source: t.txt}\n")
+        let (r, seconds) = try timed(["--no-cache", "m.yaml", "-c", "find \"a\" | count", "-c", "find \"aaaaaaaaaa\" | count"])
+        #expect(r.status == 1 && r.stderr.contains("-c#1:1:6: error: find stops at 1,000,000 hits: \"a\" occurs more often"), "\(r)")
+        #expect(r.stdout == "", "\(r)")
+        #expect(seconds < 60)
+        let fewer = try run(["--no-cache", "m.yaml", "-c", "find \"b\" | count"])
+        #expect(fewer.status == 0 && fewer.stdout == "1\n", "\(fewer)")
+    }
+
+    /// A 5.6 KB script of two expands and a wide select took 7 GB and aborted: the 10-million-row
+    /// cap of `expand` did not bound rows × columns. `select` now refuses past 20 million cells before making them.
+    @Test func session11_cellsAreCapped() throws {
+        let list = "[" + (0..<300).map(String.init).joined(separator: ",") + "]"
+        let wide = (0..<100).map { "x as c\($0)" }.joined(separator: ", ")
+        try write("rows.stmt", "statements | select id, \(list) as x | expand x | select id, x, \(list) as y | expand y | select \(wide) | count\n")
+        let (r, seconds) = try timed(["rows.stmt"])
+        #expect(r.status == 1 && r.stderr.contains("rows.stmt:1:\(2 * list.count + 77): error: select would make more than 20,000,000 cells (rows × columns)"), "\(r)")
+        #expect(seconds < 60)
+        // `expand` counts as it goes: EvaluatorTests.cellsOfOneTableAreBounded (a small limit).
+    }
+
+    /// A name given as a variable (`--set who=Miler`, `let`) matched nothing in silence, where the
+    /// same name written in the query is warned about. So did the reversed `"Miler" in speakers`,
+    /// relations' `from`/`to`, quotes' `owner`, entities' names, aliases and codes, and `find`'s statements.
+    @Test func session11_namesThatMatchNothingAreWarnedAbout() throws {
+        try write("who.stmt", "param who = \"Miller\"\nstatements | where speakers has $who | count\n")
+        let set = try run(["who.stmt", "--set", "who=Miler"])
+        #expect(set.stdout == "0\n" && set.stderr.contains("who.stmt:2:33: warning: no entity is named 'Miler'") && set.stderr.contains("did you mean 'Miller'?"), "\(set)")
+        let right = try run(["who.stmt"])
+        #expect(right.stdout == "4\n" && right.stderr.isEmpty, "\(right)")
+        let bound = try run(["-c", "let a = \"urgee\"", "-c", "statements | where act = $a | count"])
+        #expect(bound.stderr.contains("warning: no force is called 'urgee'"), "\(bound)")
+        let cases: [(String, String)] = [
+            ("statements | where \"Miler\" in speakers | count", "no entity is named 'Miler'"),
+            ("relations | where from = \"s99\" | count", "no record has the id 's99'"),
+            ("relations | where to = \"nobody\" | count", "no record has the id 'nobody'"),
+            ("quotes | where owner = \"zz\" | count", "no record has the id 'zz'"),
+            ("entities | where name = \"Miler\" | count", "no entity is named 'Miler'"),
+            ("statements | where speakers.aliases has \"Miler\" | count", "no entity has the alias 'Miler'"),
+            ("entities | where codes.cameo = \"ZZZ\" | count", "no entity has the cameo code 'ZZZ'"),
+            ("find \"Kim\" | where statements has \"zz\" | count", "no record has the id 'zz'"),
+        ]
+        for (query, warning) in cases {
+            let r = try run(["-c", query])
+            #expect(r.status == 0 && r.stdout == "0\n" && r.stderr.contains("warning: " + warning), "\(query): \(r)")
+        }
+        // `find`'s rows are no source: the hint names `find …`, not a `hits` command.
+        let hint = try run(["-c", "find \"Kim\" | where statements has \"zz\" | count"])
+        #expect(hint.stderr.contains("`find … | distinct statements`"), "\(hint)")
+        // Names that are there say nothing.
+        let fine = try run(["-c", "relations | where from = \"s1\" | count", "-c", "entities | where codes.cameo = \"PRK\" | count",
+                            "-c", "statements | where \"Miller\" in speakers | count"])
+        #expect(fine.stderr.isEmpty, "\(fine)")
+    }
+
+    /// `date = 2024` left out a statement of 2024-02-29 and `date != 2024` counted it, in silence.
+    /// `=` and `!=` now compare dates by the days they name, as `<` does: a date within or around
+    /// the other at another precision is unknown, and warned about.
+    @Test func session11_dateEqualityComparesDays() throws {
+        try write("dates.yaml", """
+            model: dates
+            documents:
+              - {id: d, title: t, text: "Bob said yes. Bob said no."}
+            entities:
+              - {id: bob, kind: person, name: Bob}
+            statements:
+              - {id: s1, speakers: [bob], act: {cue: said, force: assert}, content: "yes", anchors: ["Bob said yes."], date: 2024-02-29}
+              - {id: s2, speakers: [bob], act: {cue: said, force: assert}, content: "no", anchors: ["Bob said no."], date: 2024}
+
+            """)
+        let year = try run(["dates.yaml", "-c", "statements | where date = 2024 | select id"])
+        #expect(year.stdout.contains("s2") && !year.stdout.contains("s1"), "\(year)")
+        #expect(year.stderr.contains("warning: 1 statement is dated within or around 2024 at another precision") && year.stderr.contains("year(date) = 2024"), "\(year)")
+        let not = try run(["dates.yaml", "-c", "statements | where date != 2024 | count", "-c", "statements | where year(date) = 2024 | count"])
+        #expect(not.stdout == "0\n2\n" && not.stderr.contains("whether they are != 2024 is unknown"), "\(not)")
+        let month = try run(["dates.yaml", "-c", "statements | where date = 2024-02 | count"])
+        #expect(month.stdout == "0\n" && month.stderr.contains("2 statements are dated within or around 2024-02") && month.stderr.contains("month(date) = 2"), "\(month)")
+        let day = try run(["dates.yaml", "-c", "statements | where date = 2024-02-29 | select id", "-c", "echo 2024-02-29 = \"2024-02-29\""])
+        #expect(day.stdout.contains("s1") && day.stdout.hasSuffix("true\n"), "\(day)")
+    }
+
+    /// `where` on an empty table passed a misspelt field in silence; `select` and `sort` said
+    /// "unknown field". A number compared with text that is no number counted 0 in silence.
+    @Test func session11_whereChecksFieldsAndNumbers() throws {
+        let empty = try run(["-c", "statements | where act = \"declare\" | where nosuch = 1"])
+        #expect(empty.status == 1 && empty.stderr.contains("-c:1:44: error: unknown field 'nosuch'"), "\(empty)")
+        let cases = [("statements | where line = \"abc\" | count", "'abc' is no number, and line is one"),
+                     ("statements | where len(speakers) = \"two\" | count", "'two' is no number, and len(…) is one"),
+                     ("statements | where confidence = \"high\" | count", "'high' is no number, and confidence is one")]
+        for (query, warning) in cases {
+            let r = try run(["-c", query])
+            #expect(r.status == 0 && r.stdout == "0\n" && r.stderr.contains("warning: " + warning), "\(query): \(r)")
+        }
+        let numbers = try run(["-c", "statements | where line = \"5\" | count", "-c", "statements | where len(speakers) = 2 | count"])
+        #expect(numbers.stderr.isEmpty, "\(numbers)")
+    }
+}
