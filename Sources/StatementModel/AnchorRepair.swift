@@ -13,6 +13,8 @@ public struct AnchorRepair {
         public var text: String
         /// Whether a file could not be written.
         public var failed: Bool
+        /// Why each file that was not written was not (for standard error).
+        public var errors: [Diagnostic] = []
     }
 
     /// An AMBIGUOUS anchor as the loader met it.
@@ -72,13 +74,15 @@ public struct AnchorRepair {
             lines.append("\(place): AMBIGUOUS \"\(f.anchor.exact)\" → \(fix.key) \(Self.quoted(fix.value)) (the one at line \(lc.line), column \(lc.column): \(why))\n")
         }
         var failed = false
+        var errors: [Diagnostic] = []
+        var written = 0
         for (file, list) in edits {
             let name = files.name(Int(file))
             let known = files.text(Int(file))
             // The edits are made on the file's own bytes, so its byte-order mark and line ends stay.
             // A YAML or JSON file was read decoded (offsets need the layout); JSON Lines as it is.
             guard let original = try? gate.read(name) else {
-                lines.append("\(name): could not be read again; nothing written to it\n")
+                errors.append(Diagnostic("cannot read '\(name)' again to edit it; nothing written to it", hint: "check that it is still there and readable", category: .io))
                 failed = true
                 continue
             }
@@ -88,7 +92,7 @@ public struct AnchorRepair {
             } else if (try? TextDecoder.decode(original, name: name)) == known.string {
                 layout = TextLayout(original)
             } else {
-                lines.append("\(name): changed while it was being read; nothing written to it\n")
+                errors.append(Diagnostic("'\(name)' changed while it was being read; nothing written to it", hint: "run check --fix again", category: .io))
                 failed = true
                 continue
             }
@@ -106,14 +110,19 @@ public struct AnchorRepair {
                 let insert = lineEnd == "\n" ? e.insert : e.insert.replacingOccurrences(of: "\n", with: lineEnd)
                 bytes.replaceSubrange(start..<end, with: Array(insert.utf8))
             }
-            do { try gate.write(bytes, to: name) } catch {
-                lines.append(error.message("write") + "\n")
+            do {
+                try gate.write(bytes, to: name)
+                written += list.count
+            } catch {
+                errors.append(error.diagnostic("write", at: nil))
                 failed = true
             }
         }
         let changed = edits.values.map(\.count).reduce(0, +)
-        lines.append("\(path): \(changed) anchor\(changed == 1 ? "" : "s") made unique\(failed ? "; some files could not be written" : "")\n")
-        return Report(text: lines.joined(), failed: failed)
+        let unwritten = changed - written
+        lines.append("\(path): \(written) anchor\(written == 1 ? "" : "s") made unique"
+                     + (unwritten == 0 ? "" : "; \(unwritten) not, as their file\(edits.count == 1 ? " was" : "s were") not written") + "\n")
+        return Report(text: lines.joined(), failed: failed, errors: errors)
     }
 
     static func matches(_ a: Anchor, in text: SourceText) -> [Int] {

@@ -101,6 +101,20 @@ public final class FileGate: @unchecked Sendable {
         return FileKind(mode: st.st_mode)
     }
 
+    /// Why ``kind(of:)`` found nothing at `path`: not there, a link that leads to itself, or what
+    /// the system said (a loop of links was reported as "no such file").
+    public static func missing(_ path: String) -> FileAccessError {
+        var st = stat()
+        if stat(path, &st) == 0 { return FileAccessError(.notFound, path: path, hint: nil) }
+        let e = errno
+        if e == ENOENT {
+            // A link to nothing: the name is there, the file it names is not.
+            if lstat(path, &st) == 0 { return FileAccessError(.notFound, path: path, hint: "it is a symbolic link to a file that is not there") }
+            return FileAccessError(.notFound, path: path, hint: nil)
+        }
+        return FileAccessError(.io(errno: e), path: path, hint: nil)
+    }
+
     /// Reads a regular file, at most `limit` bytes; anything else (a folder, a FIFO, a device) is
     /// refused without being opened for reading, so nothing blocks and nothing endless is read.
     public func read(_ path: String, limit: Int = Int.max) throws(FileAccessError) -> [UInt8] {
@@ -157,7 +171,7 @@ public final class FileGate: @unchecked Sendable {
     /// Deletes a regular file (a cache entry); anything else is refused.
     public func remove(_ path: String) throws(FileAccessError) {
         try check(.write, path)
-        guard let kind = FileGate.kind(of: path) else { throw FileAccessError(.notFound, path: path, hint: nil) }
+        guard let kind = FileGate.kind(of: path) else { throw FileGate.missing(path) }
         guard kind == .regular else { throw FileAccessError(.notRegular(kind), path: path, hint: nil) }
         if unlink(path) != 0 { throw FileAccessError(.io(errno: errno), path: path, hint: nil) }
     }
@@ -201,7 +215,7 @@ public final class FileGate: @unchecked Sendable {
         try check(.list, path)
         guard FileGate.kind(of: path) == .directory else {
             if let k = FileGate.kind(of: path) { throw FileAccessError(.notRegular(k), path: path, hint: nil) }
-            throw FileAccessError(.notFound, path: path, hint: nil)
+            throw FileGate.missing(path)
         }
         do {
             return try FileManager.default.contentsOfDirectory(atPath: path).sorted()
@@ -401,7 +415,11 @@ public struct FileAccessError: Error, Sendable {
         case .notRegular: return "name a regular file (pipes, devices and sockets are not read)"
         case .tooLarge: return "split it, or give a smaller file"
         case .missingFolder: return "create the folder first, or check the path"
-        case .io: return "check the path and that the disk is readable"
+        case .io(let e) where e == ENOSPC || e == EDQUOT: return "free some space on the disk, or write elsewhere"
+        case .io(let e) where e == EROFS: return "the file system is mounted read-only; write elsewhere"
+        case .io(let e) where e == ELOOP: return "a symbolic link on the path leads back to itself; point it at a file"
+        case .io(let e) where e == EFBIG: return "the file would pass the size limit for files (ulimit -f)"
+        case .io: return "check the path and the disk"
         case .refused: return nil
         }
     }

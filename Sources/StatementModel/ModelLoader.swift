@@ -107,7 +107,7 @@ public struct ModelLoader: Sendable {
         for f in files {
             do { try gate.check(.read, f) } catch { problems.append(error.diagnostic("read model file", at: nil)); continue }
             guard let k = FileGate.kind(of: f) else {
-                problems.append(FileAccessError(.notFound, path: f, hint: nil).diagnostic("read model file", at: nil)); continue
+                problems.append(FileGate.missing(f).diagnostic("read model file", at: nil)); continue
             }
             guard k == .regular else {
                 problems.append(FileAccessError(.notRegular(k), path: f, hint: "a model is read from regular files").diagnostic("read model file", at: nil))

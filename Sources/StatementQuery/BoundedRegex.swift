@@ -210,7 +210,8 @@ private struct PatternParser {
             i += 1
             func number() -> Int? {
                 var n: Int?
-                while i < p.count, p[i] >= 48, p[i] <= 57 { n = (n ?? 0) * 10 + Int(p[i] - 48); i += 1; if n! > 1000 { return 1001 } }
+                // Every digit is read (`a{20000}` stopped at its fifth and asked for '}'); past 1000 the count stays 1001.
+                while i < p.count, p[i] >= 48, p[i] <= 57 { n = min((n ?? 0) * 10 + Int(p[i] - 48), 1001); i += 1 }
                 return n
             }
             guard let lo = number() else { i = start; return atom }

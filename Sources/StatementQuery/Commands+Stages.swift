@@ -152,7 +152,8 @@ extension Commands {
         // `.` (the row itself) has no first name to check.
         for f in paths {
             guard let first = f.path.first, !names.contains(first), !names.isEmpty else { continue }
-            throw fail("unknown field '\(first)'", f.span, hint: Fields.hint(for: first, in: names) ?? "the fields are: " + names.joined(separator: ", "))
+            throw fail("unknown field '\(first)'", f.span, hint: Fields.dottedHint(for: f.path, in: names) ?? Fields.hint(for: first, in: names)
+                       ?? "the fields are: " + names.joined(separator: ", "))
         }
     }
 

@@ -160,8 +160,14 @@ public struct Evaluator {
         // A column named by a whole path (`expand speakers.members` makes one) is read as it is.
         if path.count > 1, case .record(let r) = row, let v = r[path.joined(separator: ".")] { return v }
         var current = row
-        for (i, name) in path.enumerated() {
-            current = try step(name, current, span, first: i == 0)
+        do {
+            for (i, name) in path.enumerated() {
+                current = try step(name, current, span, first: i == 0)
+            }
+        } catch var d as Diagnostic {
+            // `act.cue`, `reported.mode`: the model file's nesting, where a query reads one field.
+            if let hint = Fields.dottedHint(for: path, in: Fields.names(of: row)) { d.hint = hint }
+            throw d
         }
         return current
     }

@@ -23,6 +23,21 @@ public enum Fields {
         "author": "authors", "text": "content", "document": "source",
     ]
 
+    /// Paths a reader would guess from a model file's nesting (`act: {cue: …}`) → the field a query reads.
+    public static let dottedNames: [String: String] = [
+        "act.cue": "cue", "act.force": "act", "act.cameo": "cameo", "act.family": "family",
+        "framing.by": "framed_by", "framings.by": "framed_by", "framing.force": "framed_as", "framings.force": "framed_as",
+        "framing.act": "framed_as", "framing.cue": "framing",
+        "reported.mode": "mode", "reported.by": "reported_by", "reported.via": "via",
+        "date.basis": "date_basis", "date.value": "date", "anchors.exact": "quote",
+    ]
+
+    /// The hint for a path no row has, when it is one of ``dottedNames`` and the row has that field.
+    public static func dottedHint(for path: [String], in names: [String]) -> String? {
+        guard path.count == 2, let ours = dottedNames[path.joined(separator: ".").lowercased()], names.contains(ours) else { return nil }
+        return "the field is '\(ours)'"
+    }
+
     /// The hint for a field name no row has: the field a model file's name stands for, else the
     /// closest name, else nil.
     public static func hint(for name: String, in names: [String]) -> String? {

@@ -56,7 +56,7 @@ struct DraftCommand: ParsableCommand {
             return
         }
         do { try FileGate.unrestricted.write(Array(made.yaml.utf8), to: output) } catch {
-            report([Diagnostic(error.message("write"), hint: error.hint, category: .io)])
+            report([error.diagnostic("write", at: nil)])
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)
         }
         // A draft that reuses another model's entities loads only beside it: in one folder.

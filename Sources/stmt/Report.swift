@@ -31,7 +31,7 @@ struct Report: ParsableCommand {
         // `-o -` is standard output, as no -o is (a file named '-' was written).
         guard let output, output != "-" else { return OutputWriter.standardOutput.write(page) }
         do { try session.gate.write(Array(page.utf8), to: session.resolve(path: output)) } catch {
-            report([Diagnostic(error.message("write"), hint: error.hint, category: .io)])
+            report([error.diagnostic("write", at: nil)])
             throw ExitCode(StatementShell.ExitCode.failure.rawValue)
         }
         let m = session.model

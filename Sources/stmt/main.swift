@@ -225,9 +225,10 @@ struct Check: ParsableCommand {
     func run() throws {
         let gate = FileGate.unrestricted
         if fix {
-            let report = AnchorRepair(gate: gate).repair(path: path)
-            OutputWriter.standardOutput.write(TerminalText.escaped(report.text))
-            if report.failed { throw ExitCode(StatementShell.ExitCode.syntax.rawValue) }
+            let repair = AnchorRepair(gate: gate).repair(path: path)
+            OutputWriter.standardOutput.write(TerminalText.escaped(repair.text))
+            report(repair.errors)
+            if repair.failed { throw ExitCode(StatementShell.ExitCode.syntax.rawValue) }
         }
         var loader = ModelLoader(gate: gate)
         loader.lint = true
@@ -336,7 +337,8 @@ struct Test: ParsableCommand {
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Step through a script for a class: one command at a time.")
     @Argument(help: "The script.", completion: scriptCompletion) var script: String
-    @Option(help: "Milliseconds per typed character, 0 to 1000 (0 prints at once).") var typingDelay = 25
+    // Unconditional: `-1` is a value to refuse with the range, not an unknown option.
+    @Option(parsing: .unconditional, help: "Milliseconds per typed character, 0 to 1000 (0 prints at once).") var typingDelay = 25
     @OptionGroup var options: SessionOptions
 
     func validate() throws {
@@ -362,6 +364,23 @@ struct Docs: ParsableCommand {
     }
 }
 
+/// swift-argument-parser's message as stmt writes its own: `Error: Unknown option` → `error: unknown
+/// option`, `See '… --help'` as a hint.
+func usageMessage(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        if line.hasPrefix("Error: ") {
+            let rest = line.dropFirst(7)
+            // A message that starts with an option or a name keeps its case (`--typing-delay expects …`).
+            return "error: " + (rest.first?.isUppercase == true && rest.dropFirst().first?.isLowercase == true ? rest.prefix(1).lowercased() + rest.dropFirst() : String(rest))
+        }
+        if line.hasPrefix("Usage: ") { return "  usage: " + line.dropFirst(7) }
+        if line.hasPrefix("Help:  ") { return "  help: " + line.dropFirst(7).trimmingCharacters(in: .whitespaces) }
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("See '") { return "  hint: see" + trimmed.dropFirst(3) }
+        return String(line)
+    }.joined(separator: "\n")
+}
+
 // A reader that goes away (`stmt … | head`) makes writes fail with EPIPE, handled by OutputWriter, instead of a signal.
 signal(SIGPIPE, SIG_IGN)
 // Past a file-size limit (`ulimit -f`) a write fails with EFBIG and says so, instead of the signal ending the run.
@@ -383,6 +402,12 @@ do {
     // One funnel for every ending: the message (help and --version to standard output), then the code.
     let code = Stmt.exitCode(for: error)
     let text = Stmt.fullMessage(for: error)
-    if !text.isEmpty { (code == .success ? OutputWriter.standardOutput : OutputWriter.standardError).write(text + "\n") }
+    if code == .success {
+        if !text.isEmpty { OutputWriter.standardOutput.write(text + "\n") }
+    } else if !text.isEmpty {
+        // The parser's own words in the house style (`error: …`, lower case), and an argument's
+        // control characters shown escaped: `--bogus<ESC>]0;…` set the window title.
+        OutputWriter.standardError.write(TerminalText.escaped(usageMessage(text)) + "\n")
+    }
     finish(code.rawValue)
 }

@@ -273,3 +273,12 @@ import Testing
         #expect(crlf.fileOffset(ofDecoded: 0) == 3 && crlf.fileOffset(ofDecoded: 3) == 7 && crlf.fileOffset(ofDecoded: 6) == 11)
     }
 }
+
+/// Hints for the system's refusals name what to do about each (sweep 8: a full disk said "check
+/// that the disk is readable").
+@Test func fileErrorsHintByCause() {
+    #expect(FileAccessError(.io(errno: ENOSPC), path: "x", hint: nil).fullHint == "free some space on the disk, or write elsewhere")
+    #expect(FileAccessError(.io(errno: EROFS), path: "x", hint: nil).fullHint?.contains("read-only") == true)
+    #expect(FileAccessError(.io(errno: ELOOP), path: "x", hint: nil).fullHint?.contains("leads back to itself") == true)
+    #expect(FileAccessError(.io(errno: EIO), path: "x", hint: nil).fullHint == "check the path and the disk")
+}

@@ -100,17 +100,9 @@ extension HostileInputTests {
     /// `=` and `!=` now compare dates by the days they name, as `<` does: a date within or around
     /// the other at another precision is unknown, and warned about.
     @Test func session11_dateEqualityComparesDays() throws {
-        try write("dates.yaml", """
-            model: dates
-            documents:
-              - {id: d, title: t, text: "Bob said yes. Bob said no."}
-            entities:
-              - {id: bob, kind: person, name: Bob}
-            statements:
-              - {id: s1, speakers: [bob], act: {cue: said, force: assert}, content: "yes", anchors: ["Bob said yes."], date: 2024-02-29}
-              - {id: s2, speakers: [bob], act: {cue: said, force: assert}, content: "no", anchors: ["Bob said no."], date: 2024}
-
-            """)
+        try write("dates.yaml", model("dates", text: "Bob said yes. Bob said no.", entities: ["{id: bob, kind: person, name: Bob}"], statements: [
+            "{id: s1, speakers: [bob], act: {cue: said, force: assert}, content: \"yes\", anchors: [\"Bob said yes.\"], date: 2024-02-29}",
+            "{id: s2, speakers: [bob], act: {cue: said, force: assert}, content: \"no\", anchors: [\"Bob said no.\"], date: 2024}"]))
         let year = try run(["dates.yaml", "-c", "statements | where date = 2024 | select id"])
         #expect(year.stdout.contains("s2") && !year.stdout.contains("s1"), "\(year)")
         #expect(year.stderr.contains("warning: 1 statement is dated within or around 2024 at another precision") && year.stderr.contains("year(date) = 2024"), "\(year)")
@@ -136,5 +128,69 @@ extension HostileInputTests {
         }
         let numbers = try run(["-c", "statements | where line = \"5\" | count", "-c", "statements | where len(speakers) = 2 | count"])
         #expect(numbers.stderr.isEmpty, "\(numbers)")
+    }
+}
+
+extension HostileInputTests {
+    /// Hints named the wrong field for a model file's nesting (`act.cue`: "read the value itself";
+    /// `reported.mode`: "the field is 'via'"), and `find`'s rows pointed to a `hits` command.
+    @Test func session11_nestedNamesHintTheirField() throws {
+        let cases = [("statements | select act.cue", "the field is 'cue'"),
+                     ("statements | where framing.by has \"x\" | count", "the field is 'framed_by'"),
+                     ("statements | select reported.mode", "the field is 'mode'"),
+                     ("statements | select reported.by", "the field is 'reported_by'"),
+                     ("statements | where act = \"declare\" | select reported.via", "the field is 'via'")]
+        for (query, hint) in cases {
+            let r = try run(["-c", query])
+            #expect(r.status == 1 && r.stderr.contains("hint: " + hint), "\(query): \(r)")
+        }
+        let find = try run(["-c", "find \"Kim\" | where document = \"zz\" | count"])
+        #expect(find.stderr.contains("`find … | distinct document`") && !find.stderr.contains("hits |"), "\(find)")
+    }
+
+    /// `check --fix` put a failed write on standard output and said the anchor was made unique.
+    @Test func session11_checkFixReportsAFailedWrite() throws {
+        try write("amb.yaml", model("amb", text: "Bob said yes. Bob said no.", entities: ["{id: bob, kind: person, name: Bob}"], statements: [
+            "{id: s1, speakers: [bob], act: {cue: said, force: assert}, content: \"yes\", anchors: [\"Bob said\"]}"]))
+        chmod(dir + "/amb.yaml", 0o444)
+        let r = try run(["check", "--fix", "amb.yaml"])
+        #expect(r.status == 2 && r.stdout.contains("amb.yaml: 0 anchors made unique; 1 not, as their file was not written"), "\(r)")
+        #expect(r.stderr.contains("error: cannot write 'amb.yaml'") && r.stderr.contains("hint: the file is read-only"), "\(r)")
+        #expect(!r.stdout.contains("cannot write"), "\(r)")
+        chmod(dir + "/amb.yaml", 0o644)
+        let fixed = try run(["check", "--fix", "amb.yaml"])
+        #expect(fixed.status == 0 && fixed.stdout.contains("amb.yaml: 1 anchor made unique") && fixed.stderr.isEmpty, "\(fixed)")
+    }
+
+    /// The argument parser's errors were `Error: Unknown option …` with the argument's control
+    /// characters raw, and `--typing-delay -1` was a "missing value".
+    @Test func session11_usageErrorsInTheHouseStyle() throws {
+        let bogus = try run(["--bogus\u{1b}]0;PWNED\u{07}"])
+        #expect(bogus.status == 64 && bogus.stderr.hasPrefix("error: unknown option '--bogus\\u{1b}]0;PWNED\\u{7}'\n"), "\(bogus)")
+        #expect(bogus.stderr.contains("  hint: see 'stmt open --help'") && !bogus.stderr.contains("\u{1b}"), "\(bogus)")
+        let missing = try run(["check"])
+        #expect(missing.status == 64 && missing.stderr.hasPrefix("error: missing expected argument '<path>'"), "\(missing)")
+        try write("d.stmt", "echo 1\n")
+        let negative = try run(["demo", "d.stmt", "--typing-delay", "-1"])
+        #expect(negative.status == 64 && negative.stderr.hasPrefix("error: --typing-delay expects milliseconds from 0 to 1000, found -1"), "\(negative)")
+    }
+
+    /// A repetition count past 1000 written with five digits or more was "expected '}'".
+    @Test func session11_longRepetitionCountsAreNamed() throws {
+        for pattern in ["a{20000}", "a{99999999999}", "a{1,99999}", "a{1001}"] {
+            let r = try run(["-c", "echo \"a\" matches \"\(pattern)\""])
+            #expect(r.status == 1 && r.stderr.contains("error: bad pattern: a repetition may count up to 1000"), "\(pattern): \(r)")
+        }
+    }
+
+    /// A link that leads to itself in a folder model was "no such file".
+    @Test func session11_aLoopOfLinksIsNamed() throws {
+        try write("fold/a.yaml", "model: f\n")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/fold/loop.yml", withDestinationPath: "loop.yml")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/fold/gone.yml", withDestinationPath: "nothere.yml")
+        let r = try run(["check", "fold"])
+        #expect(r.status == 64 && r.stderr.contains("cannot read model file 'fold/loop.yml': too many levels of symbolic links"), "\(r)")
+        #expect(r.stderr.contains("hint: a symbolic link on the path leads back to itself"), "\(r)")
+        #expect(r.stderr.contains("cannot read model file 'fold/gone.yml': no such file") && r.stderr.contains("hint: it is a symbolic link to a file that is not there"), "\(r)")
     }
 }
