@@ -4,7 +4,7 @@ import StatementModel
 extension Commands {
     static let inspection: [CommandSpec] = [
         CommandSpec(name: "find", synopsis: "find TEXT", summary: "search source texts and contents, with the statements anchored at each hit",
-                    help: "Case-insensitive search of every source text and every statement's content. Each hit gives the document, line and column, the words around it, and the statements whose anchors cover it.",
+                    help: "Case-insensitive search of every source text and every statement's content. Each hit gives the document, line and column, the words around it, and the statements whose anchors cover it. It stops with an error past 1,000,000 hits.",
                     examples: [Example("a phrase in the source", "find \"crimes against humanity\"", """
                     in      │ document │ line │ column │ excerpt                                            │ statements
                     ────────┼──────────┼──────┼────────┼────────────────────────────────────────────────────┼───────────

@@ -83,7 +83,7 @@ extension Commands {
                     """)],
                     role: .stage, shape: .columns(min: 0), completion: .fields, run: distinctStage),
         CommandSpec(name: "expand", synopsis: "expand FIELD", summary: "one row per element of a list field",
-                    help: "Repeats each row once per element of the list in FIELD, with that element in its place. A path expands the elements it reaches: `entities | expand members.aliases`.",
+                    help: "Repeats each row once per element of the list in FIELD, with that element in its place. A path expands the elements it reaches: `entities | expand members.aliases`. It stops with an error past 10,000,000 rows or 20,000,000 cells (rows × columns), as `select` does past 20,000,000 cells.",
                     examples: [Example("topics one per row", "statements | where id = \"s6\" | expand topics | select id, topics", """
                     id │ topics
                     ───┼────────────────────────────
