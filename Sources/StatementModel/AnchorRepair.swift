@@ -75,7 +75,7 @@ public struct AnchorRepair {
         }
         var failed = false
         var errors: [Diagnostic] = []
-        var written = 0
+        var written = 0, unwrittenFiles = 0
         for (file, list) in edits {
             let name = files.name(Int(file))
             let known = files.text(Int(file))
@@ -84,6 +84,7 @@ public struct AnchorRepair {
             guard let original = try? gate.read(name) else {
                 errors.append(Diagnostic("cannot read '\(name)' again to edit it; nothing written to it", hint: "check that it is still there and readable", category: .io))
                 failed = true
+                unwrittenFiles += 1
                 continue
             }
             let layout: TextLayout
@@ -94,6 +95,7 @@ public struct AnchorRepair {
             } else {
                 errors.append(Diagnostic("'\(name)' changed while it was being read; nothing written to it", hint: "run check --fix again", category: .io))
                 failed = true
+                unwrittenFiles += 1
                 continue
             }
             // libyaml reads .json with surrogate pairs rewritten shorter (\\U…): its columns are
@@ -101,6 +103,7 @@ public struct AnchorRepair {
             if name.hasSuffix(".json"), ModelLoader.joiningSurrogatePairs(known.string) != known.string {
                 lines.append("\(name): holds \\u surrogate pairs, so its anchors are fixed by hand (the lines above say how); nothing written to it\n")
                 failed = true
+                unwrittenFiles += 1
                 continue
             }
             let lineEnd = layout.usesCRLF ? "\r\n" : layout.usesCR ? "\r" : "\n"
@@ -116,12 +119,13 @@ public struct AnchorRepair {
             } catch {
                 errors.append(error.diagnostic("write", at: nil))
                 failed = true
+                unwrittenFiles += 1
             }
         }
         let changed = edits.values.map(\.count).reduce(0, +)
         let unwritten = changed - written
         lines.append("\(path): \(written) anchor\(written == 1 ? "" : "s") made unique"
-                     + (unwritten == 0 ? "" : "; \(unwritten) not, as their file\(edits.count == 1 ? " was" : "s were") not written") + "\n")
+                     + (unwritten == 0 ? "" : "; \(unwritten) not: \(unwrittenFiles) file\(unwrittenFiles == 1 ? "" : "s") could not be written") + "\n")
         return Report(text: lines.joined(), failed: failed, errors: errors)
     }
 

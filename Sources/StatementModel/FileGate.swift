@@ -115,6 +115,14 @@ public final class FileGate: @unchecked Sendable {
         return FileAccessError(.io(errno: e), path: path, hint: nil)
     }
 
+    /// The error for a path given where nothing can be read: "no WHAT at 'p'" when nothing is
+    /// there, else what stands in the way (a loop of links, a link to nothing, a closed folder).
+    public static func nothingAt(_ path: String, what: String, hint: String) -> Diagnostic {
+        let e = missing(path)
+        if case .notFound = e.reason, e.hint == nil { return Diagnostic("no \(what) at '\(path)'", hint: hint, category: .io) }
+        return e.diagnostic("read \(what)", at: nil)
+    }
+
     /// Reads a regular file, at most `limit` bytes; anything else (a folder, a FIFO, a device) is
     /// refused without being opened for reading, so nothing blocks and nothing endless is read.
     public func read(_ path: String, limit: Int = Int.max) throws(FileAccessError) -> [UInt8] {

@@ -90,7 +90,7 @@ public struct ModelLoader: Sendable {
 
     func loadWithWarnings(path: String, adding extra: [(file: String, bytes: [UInt8], base: String)]) throws(DiagnosticList) -> (model: Model, warnings: [Diagnostic]) {
         guard let kind = FileGate.kind(of: path) else {
-            throw DiagnosticList([Diagnostic("no model file or folder at '\(path)'", hint: "check the path; `stmt` with no model opens the seed", category: .io)])
+            throw DiagnosticList([FileGate.nothingAt(path, what: "model file or folder", hint: "check the path; `stmt` with no model opens the seed")])
         }
         var files: [String] = []
         if kind == .directory {

@@ -52,20 +52,28 @@ extension Commands {
 
     /// The groups of a table by fields: each combination of values (a list field contributes each
     /// element) with the indexes of its rows, in order of first appearance.
-    static func groups(_ t: Table, by fields: [FieldArgument], _ inv: Invocation) throws -> [(key: [Value], rows: [Int])] {
+    static func groups(_ t: Table, by fields: [FieldArgument], _ inv: Invocation, stage: String) throws -> [(key: [Value], rows: [Int])] {
         let m = inv.session.model
         var slot: [String: Int] = [:]
         var out: [(key: [Value], rows: [Int])] = []
+        // Keys made so far, as cells (combinations × fields): three lists of 300 on one row are 27
+        // million combinations (3.3 GB, then an abort).
+        var cells = 0
         for (n, row) in t.rows.enumerated() {
             try inv.evaluator.checkCancelled(inv.span)
             // Each field's values (a list's elements; an empty list is one null), then every combination.
             var combos: [[Value]] = [[]]
-            for f in fields {
+            for (k, f) in fields.enumerated() {
                 let v = try inv.evaluator.field(f.path, of: row, f.span)
                 let items: [Value] = { if case .list(let l) = v { return l.isEmpty ? [.null] : l }; return [v] }()
+                let (next, o1) = combos.count.multipliedReportingOverflow(by: items.count)
+                let (size, o2) = next.multipliedReportingOverflow(by: k + 1)
+                try checkCells(o1 || o2 ? Int.max : cells + size, 1, stage, inv, f.span)
                 combos = combos.flatMap { c in items.map { c + [$0] } }
             }
-            for key in combos {
+            cells += combos.count * fields.count
+            for (j, key) in combos.enumerated() {
+                if j & 4095 == 4095 { try inv.evaluator.checkCancelled(inv.span) }
                 let k = key.map { Display.plain($0, m) }.joined(separator: "\u{1F}")
                 if let s = slot[k] { out[s].rows.append(n) } else { slot[k] = out.count; out.append((key, [n])) }
             }
@@ -89,7 +97,7 @@ extension Commands {
             // Every statement by its force: the force index's list lengths (no statement is read).
             counted = m.statementsByForce.map { ([.string($0.key)], $0.value.count) }
         } else {
-            counted = try groups(t, by: fields, inv).map { ($0.key, $0.rows.count) }
+            counted = try groups(t, by: fields, inv, stage: "count by").map { ($0.key, $0.rows.count) }
         }
         let names = counted.map { $0.key.map { Display.plain($0, m) } }
         let order = counted.indices.sorted {
@@ -112,7 +120,7 @@ extension Commands {
         try checkUniqueNames(g.by.map { ($0.columnName, $0.span) } + aggregates.map { ($0.name, $0.span) })
         var rows: [Value] = []
         let rowValues = t.rows
-        for group in try groups(t, by: g.by, inv) {
+        for group in try groups(t, by: g.by, inv, stage: "group by") {
             var fields: [(name: String, value: Value)] = zip(g.by.map(\.columnName), group.key).map { ($0, $1) }
             for a in aggregates {
                 guard case .call(let name, let args, let span) = a.expr, let f = Functions.table.lookup(name) else { continue }

@@ -100,7 +100,7 @@ extension Commands {
         let m = inv.session.model
         // An empty input evaluates nothing: a misspelt field would pass in silence.
         try checkFields(fieldPaths(e), t, inv)
-        for w in KnownValues(model: m).warnings(e, kind: t.kind, variable: inv.session.readVariable) { inv.session.warn(w) }
+        for w in KnownValues(model: m).warnings(e, kind: t.kind, input: t, variable: inv.session.readVariable) { inv.session.warn(w) }
         if let p = StatementPredicate.compile(e, model: m, variable: inv.session.readVariable) {
             // Statement rows: test indexes directly, starting from the index lists when the
             // input is every statement.
@@ -151,8 +151,12 @@ extension Commands {
         let names = Fields.names(ofTable: t)
         // `.` (the row itself) has no first name to check.
         for f in paths {
-            guard let first = f.path.first, !names.contains(first), !names.isEmpty else { continue }
-            throw fail("unknown field '\(first)'", f.span, hint: Fields.dottedHint(for: f.path, in: names) ?? Fields.hint(for: first, in: names)
+            // A column named by a whole path (`expand members.aliases` makes `members.aliases`) is one name.
+            guard let first = f.path.first, !names.contains(first), !names.contains(f.path.joined(separator: ".")), !names.isEmpty else { continue }
+            // `act = urge`: a value, not a field (the hint a row would give).
+            let value = f.path.count == 1 ? KnownValues(model: inv.session.model).describe(first) : nil
+            throw fail("unknown field '\(first)'", f.span, hint: value.map { "'\(first)' is \($0), not a field; quote it: \"\(first)\"" }
+                       ?? Fields.dottedHint(for: f.path, in: names) ?? Fields.hint(for: first, in: names)
                        ?? "the fields are: " + names.joined(separator: ", "))
         }
     }
@@ -175,7 +179,7 @@ extension Commands {
     }
 
     /// The rows of a table made of the given columns (select, distinct).
-    static func project(_ t: Table, _ columns: [ColumnArgument], _ inv: Invocation) throws -> Table {
+    static func project(_ t: Table, _ columns: [ColumnArgument], _ inv: Invocation, stage: String = "select") throws -> Table {
         try checkFields(columns.flatMap { fieldPaths($0.expr) }, t, inv)
         let m = inv.session.model
         let names = columns.map { $0.name }, paths = columns.map { $0.path }
@@ -184,7 +188,7 @@ extension Commands {
         let fields = paths.compactMap { p in p.flatMap { $0.count == 1 ? StatementField.named[$0[0]] : nil } }
         let plain = fields.count == columns.count
         let inPlace = fields.allSatisfy { $0 == .id || $0 == .date }
-        try checkCells(t.count, columns.count, "select", inv, inv.span)
+        try checkCells(t.count, columns.count, stage, inv, inv.span)
         var rows: [Value] = []
         rows.reserveCapacity(t.count)
         for row in t.rows {
@@ -275,7 +279,7 @@ extension Commands {
             }
             return .value(.table(t))
         }
-        t = try project(t, columns, inv)
+        t = try project(t, columns, inv, stage: "distinct")
         let m = inv.session.model
         var seen = Set<String>()
         t.rows = t.rows.filter { row in

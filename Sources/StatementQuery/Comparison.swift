@@ -89,6 +89,23 @@ struct Comparison {
             if let ls = try list(l, leftSpan, op) {
                 return .bool(items.contains { equal(l, $0) } || ls.contains { x in items.contains { equal(x, $0) } })
             }
+            // A date is in when it is `=` to an element, by the days each names: unknown when it is
+            // not, but is within or around one at another precision (`2024-02-29 in [2024]`).
+            if case .date(let d) = l {
+                var unknown = false
+                for item in items {
+                    if let b = dateBound(item) {
+                        switch DateOrder.compare(d, "=", b) {
+                        case true?: return .bool(true)
+                        case nil: unknown = true
+                        case false?: break
+                        }
+                    } else if equal(l, item) {
+                        return .bool(true)
+                    }
+                }
+                return unknown ? .null : .bool(false)
+            }
             return .bool(items.contains { equal(l, $0) })
         case "has":
             if l.isNull || r.isNull { return .null }

@@ -55,7 +55,8 @@ struct KnownValues {
             return ({ id in m.documents.contains { $0.id == id } }, "document has the id", { m.documents.map(\.id) })
         case ("entities", "id"), ("documents", "id"), ("relations", "id"), ("relations", "from"), ("relations", "to"),
              ("quotes", "owner"), ("hits", "statements"):
-            return ({ m.record(id: $0) != nil }, "record has the id", { Array(m.ids.keys.prefix(Suggestion.maxCandidates)) })
+            return ({ m.record(id: $0) != nil }, "record has the id",
+                    { Array(m.statementIds.keys.prefix(Suggestion.maxCandidates)) + Array(m.ids.keys.prefix(Suggestion.maxCandidates)) })
         case ("entities", "name"):
             return ({ n in m.entities.contains { $0.name == n } }, "entity is named", { m.entities.map(\.name) })
         case ("entities", "aliases"):
@@ -78,44 +79,54 @@ struct KnownValues {
     }
 
     /// `date < 2024-03` leaves out, as unknown, the records dated only to a span that holds the bound
-    /// (the year 2024): said, with how many, so that a count is not taken for all of them.
-    func unknownDateOrder(_ op: String, _ bound: Expr, kind: String) -> Diagnostic? {
-        let text: String, span: SourceSpan
-        switch bound {
-        case .literal(.string(let s), let sp): (text, span) = (s, sp)
-        case .literal(.number(let n), let sp) where n == n.rounded(): (text, span) = (Display.number(n), sp)
-        default: return nil
-        }
+    /// (the year 2024): said, with how many of the input's rows, so that a count is not taken for all of them.
+    func unknownDateOrder(_ op: String, _ bound: (text: String, span: SourceSpan), in input: Table?, kind: String) -> Diagnostic? {
+        let (text, span) = bound
         guard let b = PartialDate.parse(text) else { return nil }
-        var unknown = 0
-        switch kind {
-        case "statements": for i in model.statements.indices where model.statements[i].date.map({ DateOrder.compare($0.value, op, b) == nil }) == true { unknown += 1 }
-        case "documents": for d in model.documents where d.date.map({ DateOrder.compare($0.value, op, b) == nil }) == true { unknown += 1 }
-        default: return nil
+        func unknown(_ date: PartialDate?) -> Bool { date.map { DateOrder.compare($0, op, b) == nil } ?? false }
+        var count = 0
+        if let input, input.wholeStatementsCount == nil {
+            // The rows as they are (`where id = "s2" | where date = 2024` is about s2 alone).
+            for row in input.rows {
+                switch row {
+                case .statement(let i): if unknown(model.statements[i].date?.value) { count += 1 }
+                case .document(let i): if unknown(model.documents[i].date?.value) { count += 1 }
+                default: break
+                }
+            }
+        } else {
+            switch kind {
+            case "statements": for i in model.statements.indices where unknown(model.statements[i].date?.value) { count += 1 }
+            case "documents": for d in model.documents where unknown(d.date?.value) { count += 1 }
+            default: return nil
+            }
         }
-        guard unknown > 0 else { return nil }
-        let what = kind == "statements" ? (unknown == 1 ? "statement is" : "statements are") : (unknown == 1 ? "document is" : "documents are")
+        guard count > 0 else { return nil }
+        let what = kind == "statements" ? (count == 1 ? "statement is" : "statements are") : (count == 1 ? "document is" : "documents are")
         if op == "=" || op == "!=" {
             // `date = 2024` and a statement of 2024-02-29: the same year, but not the same span of days.
-            let within = b.month == nil ? "year(date) \(op) \(b.year)" : "year(date) = \(b.year) and month(date) \(op) \(b.month!)"
-            return Diagnostic("\(unknown) \(what) dated within or around \(text) at another precision: whether they are \(op) \(text) is unknown, and they are left out",
+            let same = b.month == nil ? "year(date) = \(b.year)" : "year(date) = \(b.year) and month(date) = \(b.month!)"
+            let within = op == "=" ? same : b.month == nil ? "year(date) != \(b.year)" : "not (\(same))"
+            return Diagnostic("\(count) \(what) dated within or around \(text) at another precision: whether they are \(op) \(text) is unknown, and they are left out",
                               at: span, hint: "to compare by \(b.month == nil ? "year" : "month"): \(within)",
                               category: .evaluation, severity: .warning)
         }
-        return Diagnostic("\(unknown) \(what) dated only to a year or month that holds \(text): whether they are \(op) \(text) is unknown, and they are left out",
+        return Diagnostic("\(count) \(what) dated only to a year or month that holds \(text): whether they are \(op) \(text) is unknown, and they are left out",
                           at: span, hint: "compare at their precision, e.g. year(date) \(op) \(b.year), or take them apart: … or date = \(b.year)",
                           category: .evaluation, severity: .warning)
     }
 
-    /// Fields that hold numbers whatever the model: an anchor's line and column, a confidence, a count.
-    static let numberFields: Set<String> = ["line", "column", "confidence", "count"]
+    /// Fields that hold numbers, by the kind of row: an anchor's line and column, a confidence.
+    static let numberFields: [String: Set<String>] = ["statements": ["line", "confidence"], "quotes": ["line", "column", "start", "end"],
+                                                      "hits": ["line", "column"], "documents": ["lines"]]
     /// Functions whose value is a number.
     static let numberFunctions: Set<String> = ["len", "year", "month", "count"]
 
-    /// How a number-valued expression is written (`line`, `len(…)`), or nil when it may be anything.
-    func numberName(_ e: Expr) -> String? {
+    /// How a number-valued expression is written (`line`, `len(…)`), or nil when it may be anything
+    /// (a column of rows a `select` made may hold anything under any name).
+    func numberName(_ e: Expr, kind: String) -> String? {
         switch e {
-        case .field(let path, _) where path.count == 1 && Self.numberFields.contains(path[0]): return path[0]
+        case .field(let path, _) where path.count == 1 && Self.numberFields[kind]?.contains(path[0]) == true: return path[0]
         case .call(let f, _, _) where Self.numberFunctions.contains(f): return f + "(…)"
         default: return nil
         }
@@ -123,7 +134,7 @@ struct KnownValues {
 
     /// Warnings for the comparisons in `e` whose text names nothing of its field (`speakers has
     /// "Pyongyang"`): they would quietly match no row.
-    func warnings(_ e: Expr, kind: String, variable: (String) -> Value? = { _ in nil }) -> [Diagnostic] {
+    func warnings(_ e: Expr, kind: String, input: Table? = nil, variable: (String) -> Value? = { _ in nil }) -> [Diagnostic] {
         var out: [Diagnostic] = []
         var stack = [e]
         // Text, and numbers and true/false as they would be written (`act = 3` names no force); a
@@ -152,14 +163,16 @@ struct KnownValues {
         }
         while let x = stack.popLast(), out.count < 10 {
             switch x {
-            case .binary(let op, var l, var r, _):
+            case .binary(var op, var l, var r, _):
                 stack.append(l)
                 stack.append(r)
-                // The value written first: `"Kim" in speakers`, `2024 = date`.
-                if case .field = r { if case .field = l {} else { swap(&l, &r) } }
-                if case .call(let f, _, _) = r, Self.numberFunctions.contains(f) { if case .call = l {} else { swap(&l, &r) } }
+                // The value written first: `"Kim" in speakers`, `2024 = date`, `2024-01 <= date` (which is `date >= 2024-01`).
+                var swapped = false
+                if case .field = r { if case .field = l {} else { swap(&l, &r); swapped = true } }
+                if case .call(let f, _, _) = r, Self.numberFunctions.contains(f) { if case .call = l {} else { swap(&l, &r); swapped = true } }
+                if swapped, ["<", "<=", ">", ">="].contains(op) { op = DateOrder.flipped(op) }
                 // `line = "abc"`, `len(speakers) = "two"`: a number never equals text that is no number.
-                if ["=", "!=", "in"].contains(op), let name = numberName(l) {
+                if ["=", "!=", "in"].contains(op), let name = numberName(l, kind: kind) {
                     for (text, span) in literalTexts(r) where NumberText.number(text) == nil {
                         out.append(Diagnostic("'\(text)' is no number, and \(name) is one: they are never equal", at: span,
                                               hint: "compare with a number, written without quotes (e.g. 2)", category: .evaluation, severity: .warning))
@@ -167,7 +180,10 @@ struct KnownValues {
                     continue
                 }
                 guard case .field(let path, _) = l else { continue }
-                if ["<", "<=", ">", ">="].contains(op), path == ["date"], let w = unknownDateOrder(op, r, kind: kind) { out.append(w); continue }
+                if ["<", "<=", ">", ">="].contains(op), path == ["date"] {
+                    if let bound = literalTexts(r).first, let w = unknownDateOrder(op, bound, in: input, kind: kind) { out.append(w) }
+                    continue
+                }
                 guard ["=", "!=", "has", "in"].contains(op) else { continue }
                 let texts = literalTexts(r)
                 if path == ["date"] {
@@ -176,7 +192,12 @@ struct KnownValues {
                         out.append(Diagnostic("'\(text)' is not a date", at: span, hint: "write a date as 2024, 2024-03 or 2024-03-15",
                                               category: .evaluation, severity: .warning))
                     }
-                    if op == "=" || op == "!=", let w = unknownDateOrder(op, r, kind: kind) { out.append(w) }
+                    // `date in [2024, 2025]` is `=` with each.
+                    if op != "has" {
+                        for bound in (op == "in" ? texts : Array(texts.prefix(1))) {
+                            if let w = unknownDateOrder(op == "in" ? "=" : op, bound, in: input, kind: kind) { out.append(w) }
+                        }
+                    }
                     continue
                 }
                 // `codes.cameo = "ZZZ"`: the codes of that scheme.

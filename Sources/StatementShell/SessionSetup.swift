@@ -84,8 +84,7 @@ public struct SessionSetup {
         let model: Model
         if let modelPath {
             guard FileGate.kind(of: modelPath) != nil else {
-                throw Failure(diagnostics: [Diagnostic("no model file or folder at '\(modelPath)'",
-                                                       hint: "check the path; `stmt` with no --model opens the seed", category: .io)],
+                throw Failure(diagnostics: [FileGate.nothingAt(modelPath, what: "model file or folder", hint: "check the path; `stmt` with no --model opens the seed")],
                               code: .usage)
             }
             do {

@@ -25,7 +25,7 @@ public struct TranscriptTester {
         public var problems: [String] { diffs + issues }
         /// The file with expectations replaced by actual output.
         public var updated: String
-        /// Whether the file reads as a transcript: it has a `#=>` line or a command that parses.
+        /// Whether the file reads as a transcript: a `.stmt` file, or one with a `#=>` line or a command that parses.
         /// A text or a model file given by mistake has neither, and `--update` leaves it alone.
         public var isTranscript = true
 
@@ -172,7 +172,9 @@ public struct TranscriptTester {
             }
         }
         var result = Result(path: path, checked: ran, diffs: diffs, issues: problems, updated: rebuilt.joined(separator: "\n"))
-        result.isTranscript = !expectations.isEmpty || entries.contains { $0.command != nil } || entries.isEmpty
+        // A .stmt file is a script whatever it holds (a new one may start with a typo); another file
+        // is one when some line reads as a command or an expectation.
+        result.isTranscript = path.hasSuffix(".stmt") || !expectations.isEmpty || entries.contains { $0.command != nil } || entries.isEmpty
         return result
     }
 }

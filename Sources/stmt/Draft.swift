@@ -22,7 +22,7 @@ struct DraftCommand: ParsableCommand {
 
     func run() throws {
         guard FileGate.kind(of: text) != nil else {
-            report([Diagnostic("no text file at '\(text)'", hint: "give the path of a plain-text (UTF-8) document", category: .io)])
+            report([FileGate.nothingAt(text, what: "text file", hint: "give the path of a plain-text (UTF-8) document")])
             throw ExitCode(StatementShell.ExitCode.usage.rawValue)
         }
         let output = self.output == "-" ? nil : self.output

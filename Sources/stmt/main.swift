@@ -294,7 +294,7 @@ struct Test: ParsableCommand {
                                          hint: "--update rewrites transcript scripts (.stmt files with `#=>` lines); give it one", category: .io)
                     }
                     guard r.isTranscript else {
-                        throw Diagnostic("refusing to update '\(f)': it is not a transcript (no line of it is a command, and none is a `#=>` line)", at: nil,
+                        throw Diagnostic("refusing to update '\(f)': it is not a transcript (none of its lines reads as a command or a `#=>` line, and its name does not end in .stmt)", at: nil,
                                          hint: "--update rewrites transcript scripts (.stmt files with `#=>` lines); give it one", category: .io)
                     }
                     try r.write(to: f, gate: setup.makeGate())
@@ -337,8 +337,7 @@ struct Test: ParsableCommand {
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Step through a script for a class: one command at a time.")
     @Argument(help: "The script.", completion: scriptCompletion) var script: String
-    // Unconditional: `-1` is a value to refuse with the range, not an unknown option.
-    @Option(parsing: .unconditional, help: "Milliseconds per typed character, 0 to 1000 (0 prints at once).") var typingDelay = 25
+    @Option(help: "Milliseconds per typed character, 0 to 1000 (0 prints at once).") var typingDelay = 25
     @OptionGroup var options: SessionOptions
 
     func validate() throws {
@@ -394,8 +393,17 @@ if let shell = arguments.first == "--generate-completion-script" && arguments.co
     OutputWriter.standardOutput.write(script)
     finish(0)
 }
+// `--typing-delay -1` is a value to refuse by its range, not an unknown option `-1` (joined as
+// `--typing-delay=-1`, the parser takes it as written; `--typing-delay --safe` stays a missing value).
+let parsedArguments = arguments.indices.reduce(into: [String]()) { out, i in
+    if i > 0, arguments[i - 1] == "--typing-delay", arguments[i].first == "-", arguments[i].dropFirst().first?.isNumber == true {
+        out[out.count - 1] += "=" + arguments[i]
+    } else {
+        out.append(arguments[i])
+    }
+}
 do {
-    var command = try Stmt.parseAsRoot(arguments)
+    var command = try Stmt.parseAsRoot(parsedArguments)
     try command.run()
     finish(0)
 } catch {
@@ -407,7 +415,9 @@ do {
     } else if !text.isEmpty {
         // The parser's own words in the house style (`error: …`, lower case), and an argument's
         // control characters shown escaped: `--bogus<ESC>]0;…` set the window title.
-        OutputWriter.standardError.write(TerminalText.escaped(usageMessage(text)) + "\n")
+        // An argument's own line breaks are not the message's: `--x\nError: …` forged a line.
+        let shown = arguments.filter { $0.contains(where: \.isNewline) }.reduce(text) { $0.replacingOccurrences(of: $1, with: TerminalText.oneLine($1)) }
+        OutputWriter.standardError.write(TerminalText.escaped(usageMessage(shown)) + "\n")
     }
     finish(code.rawValue)
 }
