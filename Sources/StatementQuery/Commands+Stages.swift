@@ -100,7 +100,11 @@ extension Commands {
         let m = inv.session.model
         // An empty input evaluates nothing: a misspelt field would pass in silence.
         try checkFields(fieldPaths(e), t, inv)
-        for w in KnownValues(model: m).warnings(e, kind: t.kind, input: t, variable: inv.session.readVariable) { inv.session.warn(w) }
+        let warnings = KnownValues(model: m).warnings(e, kind: t.kind, input: t, variable: inv.session.readVariable)
+        // A date of another precision is said once the rows show it left some out (`date = 2024 or
+        // true` leaves none out); comparisons never evaluate on statements' fast paths.
+        let dateWarnings = warnings.filter(KnownValues.isDateWarning)
+        for w in warnings where !KnownValues.isDateWarning(w) { inv.session.warn(w) }
         if let p = StatementPredicate.compile(e, model: m, variable: inv.session.readVariable) {
             // Statement rows: test indexes directly, starting from the index lists when the
             // input is every statement.
@@ -138,9 +142,24 @@ extension Commands {
         }
         var out = t
         out.rows = []
+        var leftOut = 0
         for row in t.rows {
             try inv.evaluator.checkCancelled(inv.span)
-            if try inv.evaluator.logic(inv.evaluator.eval(e, row: row), e.span) == true { out.rows.append(row) }
+            let unknownBefore = inv.evaluator.unknownDates.count
+            switch try inv.evaluator.logic(inv.evaluator.eval(e, row: row), e.span) {
+            case true?: out.rows.append(row)
+            case nil where inv.evaluator.unknownDates.count > unknownBefore: leftOut += 1
+            default: break
+            }
+        }
+        // What the query alone could not tell (a subquery's dates, a variable's, rows a `select`
+        // made): the rows a date of another precision left out, counted as they ran.
+        if leftOut > 0, !dateWarnings.isEmpty {
+            for w in dateWarnings { inv.session.warn(w) }
+        } else if leftOut > 0 {
+            let what = leftOut == 1 ? "row was" : "rows were"
+            inv.session.warn(Diagnostic("\(leftOut) \(what) left out because a date in it is within or around the date it was compared with, at another precision: whether it holds is unknown",
+                                        at: e.span, hint: "compare at one precision, e.g. year(date) = 2024", category: .evaluation, severity: .warning))
         }
         return .value(.table(out))
     }

@@ -256,6 +256,8 @@ final class RegexCache: @unchecked Sendable {
 extension Value {
     /// Whether the value is null.
     var isNull: Bool { if case .null = self { return true }; return false }
+    /// Whether the value is a date.
+    var isDate: Bool { if case .date = self { return true }; return false }
     /// Whether the value is a record.
     var isRecord: Bool { if case .record = self { return true }; return false }
     /// Whether the value is a table.

@@ -10,6 +10,9 @@ public struct Evaluator {
     let subqueries = SubqueryCache()
     /// The large texts this command has made (`+`, `join`, `replace`, `upper`, `lower`, `trim`).
     let madeText: TextBudget
+    /// Comparisons of dates whose answer was unknown (a date within or around the other at another
+    /// precision), for `where` to say how many rows they left out.
+    let unknownDates = UnknownDates()
 
     /// Makes an evaluator.
     public init(session: Session) {
@@ -123,7 +126,10 @@ public struct Evaluator {
                 let missing = Comparison.isMissing(try eval(l.isNullLiteral ? r : l, row: row))
                 return .bool(op == "=" ? missing : !missing)
             default:
-                return try Comparison(model: model).apply(op, eval(l, row: row), eval(r, row: row), span: span, leftSpan: l.span, rightSpan: r.span)
+                let lv = try eval(l, row: row), rv = try eval(r, row: row)
+                let v = try Comparison(model: model).apply(op, lv, rv, span: span, leftSpan: l.span, rightSpan: r.span)
+                if v.isNull, !lv.isNull, !rv.isNull, lv.isDate || rv.isDate { unknownDates.count += 1 }
+                return v
             }
         }
     }
@@ -208,6 +214,11 @@ public struct Evaluator {
 
 
 /// The values of a command's subqueries, keyed by where each stands in the input.
+/// A count that the evaluator's copies share.
+final class UnknownDates {
+    var count = 0
+}
+
 final class SubqueryCache {
     struct Key: Hashable {
         var line: Int

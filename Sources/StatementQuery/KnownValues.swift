@@ -78,6 +78,9 @@ struct KnownValues {
         return nil
     }
 
+    /// Whether a warning is ``unknownDateOrder(_:_:in:kind:)``'s: `where` says it only when rows were left out.
+    static func isDateWarning(_ d: Diagnostic) -> Bool { d.message.contains(" at another precision: ") || d.message.contains(" dated only to a year or month ") }
+
     /// `date < 2024-03` leaves out, as unknown, the records dated only to a span that holds the bound
     /// (the year 2024): said, with how many of the input's rows, so that a count is not taken for all of them.
     func unknownDateOrder(_ op: String, _ bound: (text: String, span: SourceSpan), in input: Table?, kind: String) -> Diagnostic? {

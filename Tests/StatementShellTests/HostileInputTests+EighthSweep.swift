@@ -248,6 +248,13 @@ extension HostileInputTests {
         #expect(month.stderr.contains("hint: to compare by month: not (year(date) = 2024 and month(date) = 2)"), "\(month)")
         let hinted = try run(["dates.yaml", "-c", "statements | where not (year(date) = 2024 and month(date) = 2) | select id"])
         #expect(hinted.stdout.contains("s3") && !hinted.stdout.contains("s1"), "\(hinted)")
+        // What the query alone cannot tell is counted as the rows run: a subquery's dates, rows a
+        // `select` made; a date that leaves nothing out (`… or true`) says nothing.
+        let dynamic = try run(["dates.yaml", "-c", "statements | where date in (statements | where id = \"s2\" | select date) | count",
+                               "-c", "statements | select id, date | where date != 2024 | count", "-c", "statements | where date = 2024 or true | count"])
+        #expect(dynamic.stdout == "1\n1\n3\n", "\(dynamic)")
+        #expect(dynamic.stderr.contains("-c#1:1:25: warning: 1 row was left out because a date in it is within or around the date it was compared with"), "\(dynamic)")
+        #expect(dynamic.stderr.contains("-c#2:1:43: warning: 1 row was left out") && !dynamic.stderr.contains("-c#3"), "\(dynamic)")
     }
 
     /// The "no number" warning fired for any column named `count` or `confidence`, whatever it held.
