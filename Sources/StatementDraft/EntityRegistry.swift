@@ -260,7 +260,11 @@ public struct EntityRegistry: Sendable {
     static func slug(_ name: String, words: Int = 4) -> String {
         let skip: Set<String> = ["the", "of", "and", "for", "in", "on", "a", "an", "to"]
         var parts: [String] = []
-        for raw in name.lowercased().replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ").split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+        // Marks left apart after composing (`İ` lower-cases to i + U+0307) are dropped: the id looked
+        // like `istanbul-…` and was not what anyone types.
+        var lowered = String.UnicodeScalarView()
+        lowered.append(contentsOf: name.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
+        for raw in String(lowered).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ").split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let p = String(raw)
             if skip.contains(p) && !parts.isEmpty { continue }
             if skip.contains(p) { continue }

@@ -116,7 +116,7 @@ public final class Model: Sendable {
         var names: [String: [Int]] = [:]
         var groups: [Int: [Int]] = [:]
         for (i, e) in entities.enumerated() {
-            for n in Set(e.allNames.map { $0.lowercased() }) { names[n, default: []].append(i) }
+            for n in Set(e.allNames.map(CaseFold.fold)) { names[n, default: []].append(i) }
             for m in e.members { groups[m, default: []].append(i) }
         }
         self.entityNames = names
@@ -237,7 +237,7 @@ public final class Model: Sendable {
     }
 
     /// The entities named by this string: id, name or alias, case-insensitively.
-    public func entities(named name: String) -> [Int] { entityNames[name.lowercased()] ?? [] }
+    public func entities(named name: String) -> [Int] { entityNames[CaseFold.fold(name)] ?? [] }
 
     /// Whether an entity is named by a string, directly or, for a group, through one of its members.
     public func entity(_ index: Int, isNamed name: String) -> Bool {

@@ -105,11 +105,11 @@ struct NodeReader {
         return what
     }
 
-    mutating func string(_ node: ModelNode?, _ what: String) -> String? {
+    mutating func string(_ node: ModelNode?, _ what: String, as expected: String = "text", hint: String? = nil) -> String? {
         guard let node, !Self.isNull(node) else { return nil }
         guard case .scalar(let s, _, _) = node else {
-            error("expected \(what) as text, found \(Self.describe(node))", node,
-                  hint: "write one text here; quote it if it holds [ ] { } or ': '")
+            error("expected \(what) as \(expected), found \(Self.describe(node))", node,
+                  hint: hint ?? "write one text here; quote it if it holds [ ] { } or ': '")
             return nil
         }
         return s

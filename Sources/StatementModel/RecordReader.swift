@@ -195,7 +195,7 @@ struct RecordReader: Sendable {
                              cites: refs(f["cites"], "cites", &r), source: ref(f["source"], "the source", &r),
                              work: ref(f["work"], "the work", &r), status: r.string(f["status"], "the status") ?? "reported",
                              statusSpan: mk(f["status"]), note: r.string(f["note"], "the note"))
-        s.confidence = r.string(f["confidence"], "the confidence")
+        s.confidence = r.string(f["confidence"], "the confidence", as: "a number from 0 to 1", hint: "e.g. `confidence: 0.8`")
         s.confidenceSpan = mk(f["confidence"])
         // One framing as a mapping, or several as a list of them.
         for fr in r.items(f["framing"]) {

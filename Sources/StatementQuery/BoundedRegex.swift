@@ -282,6 +282,10 @@ private struct PatternParser {
         var first = true
         while i < p.count && (p[i] != 93 || first) {
             first = false
+            // `[[:alpha:]]` read as the set `[:alph` and a `]`, matching nothing in silence.
+            if p[i] == 91, i + 1 < p.count, p[i + 1] == 58 || p[i + 1] == 61 || p[i + 1] == 46 {
+                throw error("POSIX classes such as [:alpha:] are not supported")
+            }
             var lo: UInt32
             if p[i] == 92 {
                 let (_, r) = try parseEscape(inSet: true)

@@ -85,6 +85,12 @@ extension Commands {
         let t = try inv.inputTable()
         guard case .countBy(let fields) = inv.arguments, !fields.isEmpty else { return .value(.number(Double(t.count))) }
         try checkFields(fields.map { ($0.path, $0.span) }, t, inv)
+        // The counts are a column too: `count by count` wrote two `count` keys, and a `where` read the first.
+        try checkUniqueNames(fields.map { ($0.columnName, $0.span) })
+        if let clash = fields.first(where: { $0.columnName == "count" }) {
+            throw fail("column 'count' is named twice: count by adds its counts under that name", clash.span,
+                       hint: "give the field another name with `as`, e.g. `count by count as n`")
+        }
         let m = inv.session.model
         var counted: [(key: [Value], count: Int)]
         // Entity-valued statement fields of every statement count by entity index, without rows.

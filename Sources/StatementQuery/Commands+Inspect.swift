@@ -62,13 +62,13 @@ extension Commands {
         let m = inv.session.model
         let needle = inv.words[0].text
         guard !needle.isEmpty else { throw fail("expected text to find, found an empty string", inv.words[0].span, hint: "e.g. find \"human rights\"") }
-        let lowerNeedle = Array(needle.lowercased().utf8)
+        let lowerNeedle = Array(CaseFold.fold(needle).utf8)
         // Every place in the texts first; then one walk over the statements' anchors finds the
         // statements covering each (a walk per place took hours on a million statements).
         var places: [Place] = []
         for (d, doc) in m.documents.enumerated() {
             guard let text = doc.text else { continue }
-            let lowered = text.isASCII ? text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 } : Array(text.string.lowercased().utf8)
+            let lowered = text.isASCII ? text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 } : Array(CaseFold.fold(text.string).utf8)
             guard lowered.count == text.utf8.count else {
                 // Lower-casing changed the text's length (an "İ" does), so the lowered copy's offsets
                 // are not the text's: search the text itself, ignoring case (it was skipped without a word).
@@ -167,7 +167,7 @@ extension Commands {
     /// The statements whose content holds `needle`, ignoring case: an ASCII needle through the
     /// model's folded content column (as `where content ~` does), any other one statement by statement.
     static func contentMatches(_ needle: String, _ m: Model, _ inv: Invocation) throws -> [Int] {
-        let lowered = needle.lowercased()
+        let lowered = CaseFold.fold(needle)
         let bytes = Array(lowered.utf8)
         if bytes.allSatisfy({ $0 < 0x80 }), m.contentStarts.count == m.statements.count + 1 {
             return StatementPredicate.contentHits(bytes, m) { StatementPredicate.asciiContains(m.statements[$0].content, bytes) }
@@ -175,7 +175,7 @@ extension Commands {
         var out: [Int] = []
         for i in m.statements.indices {
             if i & 4095 == 0 { try inv.evaluator.checkCancelled(inv.span) }
-            if m.statements[i].content.lowercased().contains(lowered) { out.append(i) }
+            if CaseFold.fold(m.statements[i].content).contains(lowered) { out.append(i) }
         }
         return out
     }

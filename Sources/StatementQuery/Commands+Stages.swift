@@ -282,7 +282,13 @@ extension Commands {
     @Sendable static func limitStage(_ inv: Invocation) throws -> Output {
         var t = try inv.inputTable()
         let w = inv.words[0]
-        guard let n = Int(w.text), n >= 0 else { throw fail("expected a whole number of rows, found '\(w.text)'", w.span, hint: "e.g. limit 10") }
+        guard let n = Int(w.text), n >= 0 else {
+            // All digits, but past what a count can be: say so, not "expected a whole number".
+            if !w.text.isEmpty, w.text.allSatisfy(\.isASCII), w.text.allSatisfy(\.isNumber) {
+                throw fail("'\(w.text)' rows is out of range", w.span, hint: "a limit goes up to \(Int.max)")
+            }
+            throw fail("expected a whole number of rows, found '\(w.text)'", w.span, hint: "e.g. limit 10")
+        }
         t.rows = t.prefix(n)
         return .value(.table(t))
     }
@@ -298,6 +304,7 @@ extension Commands {
             }
             return .value(.table(t))
         }
+        try checkUniqueNames(columns.map { ($0.name, $0.span) })
         t = try project(t, columns, inv, stage: "distinct")
         let m = inv.session.model
         var seen = Set<String>()

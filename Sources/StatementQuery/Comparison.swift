@@ -188,12 +188,12 @@ struct Comparison {
 
     func contains(_ a: Value, _ b: Value) -> Bool {
         if case .list(let items) = a { return items.contains { contains($0, b) } }
-        let needle = Display.plain(b, model).lowercased()
+        let needle = CaseFold.fold(Display.plain(b, model))
         if case .entity(let i) = a {
-            return model.entities[i].allNames.contains { $0.lowercased().contains(needle) }
+            return model.entities[i].allNames.contains { CaseFold.fold($0).contains(needle) }
         }
         if case .null = a { return false }
-        return Display.plain(a, model).lowercased().contains(needle)
+        return CaseFold.fold(Display.plain(a, model)).contains(needle)
     }
 
     /// A value as a date to compare with: a date, text that is one, or a whole number as a year.

@@ -39,7 +39,8 @@ public enum Display {
     /// digits that read back as the same number (`%g` kept six, so 1234567.89 showed as 1.23457e+06).
     public static func number(_ n: Double) -> String {
         if n.isNaN { return "nan" }
-        if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
+        // Whole numbers print as such while a double holds them exactly (to 2^53): `1e15` printed `1000000000000000.0`.
+        if n == n.rounded(), abs(n) < 9_007_199_254_740_992 { return String(Int64(n)) }
         return n.description
     }
 
@@ -49,7 +50,7 @@ public enum Display {
         switch v {
         case .null: return NSNull()
         case .bool(let b): return b
-        case .number(let n): return n == n.rounded() && abs(n) < 1e15 ? Int(n) as Any : n as Any
+        case .number(let n): return n == n.rounded() && abs(n) < 9_007_199_254_740_992 ? Int(n) as Any : n as Any
         case .string(let s): return s
         case .date(let d): return d.description
         case .list(let items): return items.map { json($0, m, full: false, ids: ids) }

@@ -55,7 +55,9 @@ public enum Functions {
         case .null: return nil
         case .date(let d): return d
         case .string(let s):
-            guard let d = PartialDate.parse(s) else { throw fail("expected a date, found the text '\(s)'", c.spans[0], hint: "e.g. year(date)") }
+            guard let d = PartialDate.parse(s) else {
+                throw fail("expected a date, found the text '\(s)'", c.spans[0], hint: "a date is written 2024, 2024-03 or 2024-03-15, and names a day there is")
+            }
             return d
         default: throw fail("expected a date, found \(v.typeName)", c.spans[0], hint: "e.g. year(date)")
         }

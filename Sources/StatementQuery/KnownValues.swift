@@ -174,6 +174,16 @@ struct KnownValues {
                 if case .field = r { if case .field = l {} else { swap(&l, &r); swapped = true } }
                 if case .call(let f, _, _) = r, Self.numberFunctions.contains(f) { if case .call = l {} else { swap(&l, &r); swapped = true } }
                 if swapped, ["<", "<=", ">", ">="].contains(op) { op = DateOrder.flipped(op) }
+                // Only the literal `null` tests for absence: a variable that holds null compares as unknown.
+                if op == "=" || op == "!=", case .variable(let name, let span) = r, case .null? = variable(name) {
+                    out.append(Diagnostic("$\(name) is null, and a comparison with null is unknown for every row: no row matches", at: span,
+                                          hint: "to test for a missing value write null itself: … \(op) null", category: .evaluation, severity: .warning))
+                    continue
+                }
+                if op == "in", case .list(let items, _) = r, let n = items.first(where: \.isNullLiteral) {
+                    out.append(Diagnostic("null in a list is never matched: a comparison with null is unknown", at: n.span,
+                                          hint: "to take rows without a value too: … = null or … in [the other values]", category: .evaluation, severity: .warning))
+                }
                 // `line = "abc"`, `len(speakers) = "two"`: a number never equals text that is no number.
                 if ["=", "!=", "in"].contains(op), let name = numberName(l, kind: kind) {
                     for (text, span) in literalTexts(r) where NumberText.number(text) == nil {

@@ -115,7 +115,16 @@ extension Parser {
             try expectOp("=", hint: "usage: \(command.synopsis)")
             // `let n = statements | count` binds a pipeline's value; `let n = "text"` an expression's.
             if startsPipeline(at: pos) || peek.kind == .word && table.lookup(peek.text) != nil {
-                return .binding(name: n.text, nameSpan: span(n), value: try parseValuePipeline(in: "of a variable"))
+                let start = pos, operatorsBefore = operators
+                let value = try parseValuePipeline(in: "of a variable")
+                // `let x = (statements | count) * 2`: a query in parentheses is the start of an
+                // expression when an operator follows it (as for `param` and `echo`).
+                if value.stages.isEmpty, case .subpipeline = value.head.arguments, peek.kind == .op, ![";", "|", ")"].contains(peek.text) {
+                    pos = start
+                    operators = operatorsBefore
+                    return .parameter(name: n.text, nameSpan: span(n), value: try parseExpression())
+                }
+                return .binding(name: n.text, nameSpan: span(n), value: value)
             }
             return .parameter(name: n.text, nameSpan: span(n), value: try parseExpression())
         case .parameter:

@@ -61,7 +61,13 @@ public struct Renderer {
 
     /// Cells of a table as strings: header then rows.
     func cells(_ t: Table) -> (header: [String], rows: [[String]]) {
-        (t.columns, t.rows.map { row in Fields.values(t.columns, of: row, in: model).map { Display.plain($0, model) } })
+        var rows: [[String]] = []
+        rows.reserveCapacity(t.count)
+        for (k, row) in t.rows.enumerated() {
+            if k & 1023 == 0, session.isCancelled() { break }
+            rows.append(Fields.values(t.columns, of: row, in: model).map { Display.plain($0, model) })
+        }
+        return (t.columns, rows)
     }
 
     /// A row's CSV cells: a list is a JSON array in its cell (a comma inside a name stays
@@ -85,7 +91,7 @@ public struct Renderer {
         let limit = session.settings.rows
         if limit > 0 && t.count > limit {
             shown.rows = t.prefix(limit)
-            note = "… \(t.count - limit) more rows (\(t.count) in all); use limit or save\n"
+            note = "… \(t.count - limit) more row\(t.count - limit == 1 ? "" : "s") (\(t.count) in all); use limit or save\n"
         }
         let (header, rows) = cells(shown)
         if header.isEmpty { return "(no columns)\n" }
@@ -248,9 +254,13 @@ public struct Renderer {
     func lines(_ v: Value) -> String {
         switch v {
         case .table(let t):
-            return t.rows.map { row -> String in
-                lines(.record(Record(Fields.all(of: row, in: model))))
-            }.joined(separator: "\n")
+            // Ctrl-C is heard while rows are rendered: 60,000 statements took seconds before the first was shown.
+            var out: [String] = []
+            for (k, row) in t.rows.enumerated() {
+                if k & 255 == 0, session.isCancelled() { break }
+                out.append(lines(.record(Record(Fields.all(of: row, in: model)))))
+            }
+            return out.joined(separator: "\n")
         case .record(let r):
             let w = r.fields.map(\.name.count).max() ?? 0
             return r.fields.map { f in

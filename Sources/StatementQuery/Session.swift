@@ -167,7 +167,17 @@ public final class Session: @unchecked Sendable {
         let output = try Evaluator(session: self).run(command.pipeline)
         let evaluated = DispatchTime.now().uptimeNanoseconds
         let text = Renderer(session: self).render(output)
-        if !text.isEmpty { write(text) }
+        // Long output is written in pieces, Ctrl-C heard between them (and while it was rendered):
+        // 60,000 rows ran on to the end of the listing.
+        let cancelled = Diagnostic("cancelled", at: command.span, hint: "the command was interrupted; the session goes on", category: .cancelled)
+        if isCancelled() { throw cancelled }
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let piece = rest.prefix(65_536)
+            write(String(piece))
+            rest = rest.dropFirst(piece.count)
+            if !rest.isEmpty, isCancelled() { write("\n"); throw cancelled }
+        }
         if settings.timer {
             // Like sqlite3's `.timer`; the evaluation alone is what a database library's query time measures.
             let total = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000

@@ -244,9 +244,20 @@ public struct Completer {
         let dir = session.resolve(path: dirPart.isEmpty ? "." : dirPart)
         // Through the gate: in safe mode only the allowed folders are listed.
         guard let names = try? session.gate.list(dir) else { return [] }
-        return names.filter { !$0.hasPrefix(".") || typed.hasPrefix(dirPart + ".") }.prefix(Self.maxCandidates).map { name in
-            dirPart + name + (FileGate.kind(of: (dir as NSString).appendingPathComponent(name)) == .directory ? "/" : "")
+        return names.filter { !$0.hasPrefix(".") || typed.hasPrefix(dirPart + ".") }.prefix(Self.maxCandidates).compactMap { name in
+            Self.typed(dirPart + name, folder: FileGate.kind(of: (dir as NSString).appendingPathComponent(name)) == .directory)
         }
+    }
+
+    /// A path as it must be typed: plain, or in quotes when it holds a space or a character of the
+    /// language (`run my file.stmt` was two arguments, `run a;b.stmt` two commands); a folder's
+    /// quote stays open for the rest of the path. Nil for a name with control characters, which
+    /// no command line can type (it put raw escapes into the line).
+    static func typed(_ path: String, folder: Bool) -> String? {
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) { return nil }
+        if !path.contains(where: { " \t|;()[],=<>~\"'#$!\\".contains($0) }) { return path + (folder ? "/" : "") }
+        let escaped = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "\"" + escaped + (folder ? "/" : "\"")
     }
 
     /// The longest prefix all candidates share (case-sensitive).

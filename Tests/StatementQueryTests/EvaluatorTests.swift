@@ -299,3 +299,18 @@ import Testing
         #expect(expand.message == "expand would make more than 1,000 cells (rows × columns)" && expand.hint?.contains("limit") == true)
     }
 }
+
+extension EvaluatorTests {
+    /// Ctrl-C is heard between pieces of long output (60,000 rows ran on to the end): after the
+    /// first 64 KiB piece the command ends as cancelled; before any, nothing is written.
+    @Test func longOutputStopsAtCancel() throws {
+        let h = try Harness()
+        _ = try h.run("let big = \"" + String(repeating: "x", count: 200_000) + "\"")
+        h.session.isCancelled = { !h.output.isEmpty }
+        let cancelled = try #require(h.error("echo $big"))
+        #expect(cancelled.message == "cancelled" && h.output.count == 65_537)
+        h.output = ""
+        h.session.isCancelled = { true }
+        #expect(h.error("statements")?.message == "cancelled" && h.output.isEmpty)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import StatementModel
 import StatementQuery
 import Testing
@@ -85,5 +86,25 @@ import Testing
     @Test func replacesWhatWasTyped() {
         let r = completer.complete("statements | where speakers has \"ja")
         #expect(r.replaceLength == 3 && r.candidates == ["\"Japan\""])
+    }
+}
+
+extension CompleterTests {
+    /// File names complete as they must be typed: `run my file.stmt` was two arguments and
+    /// `run a;b.stmt` two commands; a name with control characters put raw escapes into the line.
+    @Test func pathsAreQuotedWhenTheyMustBe() throws {
+        let dir = NSTemporaryDirectory() + "stmt-complete-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/sub dir", withIntermediateDirectories: true)
+        for name in ["my file.stmt", "a;b.stmt", "plain.stmt", "q\"uote.stmt", "esc\u{1b}]0;x.stmt", "nl\nx.stmt"] {
+            FileManager.default.createFile(atPath: dir + "/" + name, contents: Data())
+        }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let c = Completer(session: Session(model: try SeedModel.load(), baseDirectory: dir))
+        #expect(c.complete("run my").candidates == ["\"my file.stmt\""])
+        #expect(c.complete("run a").candidates == ["\"a;b.stmt\""])
+        #expect(c.complete("run pl").candidates == ["plain.stmt"])
+        #expect(c.complete("run q").candidates == ["\"q\\\"uote.stmt\""])
+        #expect(c.complete("run su").candidates == ["\"sub dir/"])
+        #expect(c.complete("run es").candidates.isEmpty && c.complete("run nl").candidates.isEmpty)
     }
 }
