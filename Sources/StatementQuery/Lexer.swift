@@ -37,15 +37,26 @@ struct Lexer {
                 i = s.index(after: i)
             } else if c == "#" {
                 while i < s.endIndex && s[i] != "\n" { i = s.index(after: i) }
-            } else if c == "\"" || c == "'" {
+            } else if let q = c.unicodeScalars.first, q == "\"" || q == "'" {
+                // A quote is a quote whatever follows it: `"` and a combining mark are one Character,
+                // and a string could not start with the mark (a vowel sign or an accent to `find`).
+                let quote = Character(q)
                 let start = i
-                var text = ""
+                var text = String(String.UnicodeScalarView(c.unicodeScalars.dropFirst()))
                 i = s.index(after: i)
                 var closed = false
                 var badEscape: Diagnostic?
                 while i < s.endIndex {
                     let d = s[i]
-                    if d == c { closed = true; i = s.index(after: i); break }
+                    if d == quote { closed = true; i = s.index(after: i); break }
+                    if d.unicodeScalars.first == q {
+                        // The closing quote with a mark on it: the mark would be lost outside the string.
+                        badEscape = badEscape ?? Diagnostic("a combining mark follows the closing quote", at: input.span(i..<s.index(after: i)),
+                                                            hint: "put the mark inside the quotes", category: .syntax)
+                        closed = true
+                        i = s.index(after: i)
+                        break
+                    }
                     if d == "\\" {
                         let n = s.index(after: i)
                         guard n < s.endIndex else { break }
@@ -71,7 +82,7 @@ struct Lexer {
                     // `--update` deleted their expectations).
                     let lineEnd = s[start...].firstIndex(of: "\n") ?? s.endIndex
                     invalid(Diagnostic("unterminated string", at: input.span(start..<s.index(after: start)),
-                                       hint: "close it with \(c)", category: .syntax), start..<lineEnd)
+                                       hint: "close it with \(quote)", category: .syntax), start..<lineEnd)
                     i = lineEnd
                 } else if let badEscape {
                     invalid(badEscape, start..<i)

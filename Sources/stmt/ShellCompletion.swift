@@ -33,9 +33,11 @@ enum ShellCompletion {
                     COMP_CWORD=$((COMP_CWORD + 1))
                 fi
                 _stmt "${1}" "${2}" "${COMP_WORDS[COMP_CWORD - 1]}"
-                # A first word that names no subcommand may be a script.
+                # A first word that names no subcommand may be a script or a model.
                 if [[ ${COMP_CWORD} -eq 1 ]]; then
-                    COMPREPLY+=($(compgen -o plusdirs -f -X '!*.stmt' -- "${2}"))
+                    local ext
+                    COMPREPLY+=($(compgen -d -- "${2}"))
+                    for ext in stmt yaml yml json jsonl; do COMPREPLY+=($(compgen -f -X "!*.${ext}" -- "${2}")); done
                 fi
             }
             complete -o filenames -F _stmt_with_default_subcommand stmt

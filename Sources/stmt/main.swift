@@ -29,6 +29,8 @@ let versionLine = "stmt 0.2.0" + (BuildInfo.commit.isEmpty ? "" : " (commit \(Bu
 let modelCompletion = CompletionKind.file(extensions: ["yaml", "yml", "json", "jsonl"])
 /// What shell completion offers for scripts.
 let scriptCompletion = CompletionKind.file(extensions: ["stmt"])
+/// What shell completion offers where a script or a model may stand (`stmt FILE`).
+let scriptOrModelCompletion = CompletionKind.file(extensions: ["stmt", "yaml", "yml", "json", "jsonl"])
 
 /// Ends the process. Output that could not be written (a full disk, a closed descriptor) turns a
 /// success into failure (1), with one line on standard error when that can still be written; a
@@ -121,7 +123,7 @@ func readScript(_ path: String, gate: FileGate) throws -> String {
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the REPL, or run a script FILE (`-` for standard input).")
 
-    @Argument(help: "A script to run (`-` reads standard input), or a model to open (.yaml, .yml, .json, .jsonl, a folder); omit for the REPL on the seed.", completion: scriptCompletion)
+    @Argument(help: "A script to run (`-` reads standard input), or a model to open (.yaml, .yml, .json, .jsonl, a folder); omit for the REPL on the seed.", completion: scriptOrModelCompletion)
     var script: String?
     // Repeatable, run in order, as psql's -c: a second -c once replaced the first without a word.
     @Option(name: .customShort("c"), help: "Run these commands and exit (repeatable: each -c runs after the one before).")

@@ -66,4 +66,13 @@ extension HostileInputTests {
         let month = try run(["-c", "echo month(\"2024-02-30\")"])
         #expect(month.status == 1 && month.stderr.contains("hint: a date is written 2024, 2024-03 or 2024-03-15"), "\(month)")
     }
+
+    /// A quote and a combining mark (or a joiner) after it are one Character: a string could not
+    /// start with the mark ("unexpected character"), so a vowel sign could not be searched for.
+    @Test func session11_stringsMayStartWithAMark() throws {
+        let r = try run(["-c", "echo len(\"\u{301}\")", "-c", "echo \"\u{200D}x\" = \"\u{200D}\" + \"x\""])
+        #expect(r.status == 0 && r.stdout == "1\ntrue\n", "\(r)")
+        let after = try run(["-c", "echo \"a\"\u{301}"])
+        #expect(after.status == 2 && after.stderr.contains("-c:1:8: error: a combining mark follows the closing quote"), "\(after)")
+    }
 }

@@ -111,6 +111,8 @@ import Testing
         // With no subcommand named, stmt runs a script or opens the REPL: its options and scripts complete too.
         #expect(try complete("stmt --mo") == ["--model"])
         #expect(try complete("stmt --model models/") == ["models/press.yaml"])
+        // `stmt MODEL.yaml` opens a model: the first word completes models as well as scripts (only .stmt did).
+        #expect(try complete("stmt models/pr") == ["models/press.yaml"])
         #expect(try complete("stmt run --ec") == ["--echo"])
 
         // Uninstall removes exactly what was installed, and leaves the user's file.
