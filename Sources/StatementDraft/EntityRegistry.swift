@@ -262,8 +262,14 @@ public struct EntityRegistry: Sendable {
         var parts: [String] = []
         // Marks left apart after composing (`İ` lower-cases to i + U+0307) are dropped: the id looked
         // like `istanbul-…` and was not what anyone types.
+        // Only after a Latin letter: an Indic vowel sign or virama is part of its letter (कुमार).
         var lowered = String.UnicodeScalarView()
-        lowered.append(contentsOf: name.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark })
+        var previous: Unicode.Scalar?
+        for u in name.lowercased().precomposedStringWithCanonicalMapping.unicodeScalars {
+            defer { previous = u }
+            if u.properties.generalCategory == .nonspacingMark, let p = previous, p.isASCII, p.properties.isAlphabetic { continue }
+            lowered.append(u)
+        }
         for raw in String(lowered).replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "'s ", with: " ").replacingOccurrences(of: "\u{2019}s ", with: " ").split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             let p = String(raw)
             if skip.contains(p) && !parts.isEmpty { continue }

@@ -283,7 +283,10 @@ private struct PatternParser {
         while i < p.count && (p[i] != 93 || first) {
             first = false
             // `[[:alpha:]]` read as the set `[:alph` and a `]`, matching nothing in silence.
-            if p[i] == 91, i + 1 < p.count, p[i + 1] == 58 || p[i + 1] == 61 || p[i + 1] == 46 {
+            if p[i] == 91, i + 2 < p.count, p[i + 1] == 58 || p[i + 1] == 61 || p[i + 1] == 46,
+               let close = p[(i + 2)...].firstIndex(of: p[i + 1]), close + 1 < p.count, p[close + 1] == 93,
+               p[(i + 2)..<close].allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }) {
+                // Only a whole `[:name:]` (or `[.x.]`, `[=x=]`): `[[.]` is a set of '[' and '.'.
                 throw error("POSIX classes such as [:alpha:] are not supported")
             }
             var lo: UInt32

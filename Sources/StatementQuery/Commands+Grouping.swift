@@ -86,10 +86,13 @@ extension Commands {
         guard case .countBy(let fields) = inv.arguments, !fields.isEmpty else { return .value(.number(Double(t.count))) }
         try checkFields(fields.map { ($0.path, $0.span) }, t, inv)
         // The counts are a column too: `count by count` wrote two `count` keys, and a `where` read the first.
-        try checkUniqueNames(fields.map { ($0.columnName, $0.span) })
+        var seen = Set<String>()
+        for f in fields where !seen.insert(f.columnName).inserted {
+            throw fail("column '\(f.columnName)' is named twice", f.span, hint: "count by each field once")
+        }
         if let clash = fields.first(where: { $0.columnName == "count" }) {
             throw fail("column 'count' is named twice: count by adds its counts under that name", clash.span,
-                       hint: "give the field another name with `as`, e.g. `count by count as n`")
+                       hint: "rename the field first: … | select count as n | count by n")
         }
         let m = inv.session.model
         var counted: [(key: [Value], count: Int)]

@@ -62,31 +62,19 @@ extension Commands {
         let m = inv.session.model
         let needle = inv.words[0].text
         guard !needle.isEmpty else { throw fail("expected text to find, found an empty string", inv.words[0].span, hint: "e.g. find \"human rights\"") }
-        let lowerNeedle = Array(CaseFold.fold(needle).utf8)
+        let lowerNeedle = CaseFold.folded(needle).bytes
         // Every place in the texts first; then one walk over the statements' anchors finds the
         // statements covering each (a walk per place took hours on a million statements).
         var places: [Place] = []
         for (d, doc) in m.documents.enumerated() {
             guard let text = doc.text else { continue }
-            let lowered = text.isASCII ? text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 } : Array(CaseFold.fold(text.string).utf8)
-            guard lowered.count == text.utf8.count else {
-                // Lower-casing changed the text's length (an "İ" does), so the lowered copy's offsets
-                // are not the text's: search the text itself, ignoring case (it was skipped without a word).
-                let string = text.string
-                var from = string.startIndex
-                while from < string.endIndex, let r = string.range(of: needle, options: .caseInsensitive, range: from..<string.endIndex) {
-                    if places.count & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
-                    try checkHitCount(places.count, inv)
-                    let start = string.utf8.distance(from: string.startIndex, to: r.lowerBound)
-                    places.append(Place(document: d, start: start, end: start + string.utf8.distance(from: r.lowerBound, to: r.upperBound)))
-                    from = string.index(after: r.lowerBound)
-                }
-                continue
-            }
-            for start in AnchorResolver.occurrences(of: lowerNeedle, in: lowered) {
+            // Folded, with each place mapped back to the text's bytes (folding may change lengths: İ, ß, ﬁ).
+            let folded = text.isASCII ? CaseFold.Folded(bytes: text.utf8.map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }) : CaseFold.folded(text.string)
+            for start in AnchorResolver.occurrences(of: lowerNeedle, in: folded.bytes) {
                 if places.count & 1023 == 0 { try inv.evaluator.checkCancelled(inv.span) }
                 try checkHitCount(places.count, inv)
-                places.append(Place(document: d, start: start, end: start + lowerNeedle.count))
+                let r = folded.original(start..<(start + lowerNeedle.count))
+                places.append(Place(document: d, start: r.lowerBound, end: r.upperBound))
             }
         }
         let covering = try coveringStatements(places, inv)

@@ -60,11 +60,12 @@ struct Lexer {
                     if d == "\\" {
                         let n = s.index(after: i)
                         guard n < s.endIndex else { break }
+                        // The escaped character's first scalar: `\"` and a combining mark are one Character.
                         switch s[n] {
                         case "n": text.append("\n")
                         case "t": text.append("\t")
                         case "r": text.append("\r")
-                        case "\"", "'", "\\": text.append(s[n])
+                        case _ where ["\"", "'", "\\"].contains(s[n].unicodeScalars.first!): text.append(s[n])
                         default:
                             // The string still ends at its closing quote: what follows is not read as commands.
                             badEscape = badEscape ?? Diagnostic("unknown escape '\\\(s[n])' in a string", at: input.span(i..<s.index(after: n)),

@@ -119,7 +119,8 @@ extension Parser {
                 let value = try parseValuePipeline(in: "of a variable")
                 // `let x = (statements | count) * 2`: a query in parentheses is the start of an
                 // expression when an operator follows it (as for `param` and `echo`).
-                if value.stages.isEmpty, case .subpipeline = value.head.arguments, peek.kind == .op, ![";", "|", ")"].contains(peek.text) {
+                if value.stages.isEmpty, case .subpipeline = value.head.arguments,
+                   peek.kind == .op && ![";", "|", ")"].contains(peek.text) || peek.kind == .word && ["-", "/", "and", "or"].contains(peek.text) {
                     pos = start
                     operators = operatorsBefore
                     return .parameter(name: n.text, nameSpan: span(n), value: try parseExpression())

@@ -129,11 +129,11 @@ struct StatementPredicate {
                 return false
             }
         }
-        // A match found on ASCII letters is a match after lower-casing too; with other characters
-        // present (some lower-case into ASCII), a miss is settled by lower-casing.
+        // A match found on ASCII letters is a match after folding too; with other characters
+        // present (some fold into ASCII: ß, ﬁ, K), a miss is settled by folding, as `~` does elsewhere.
         if found == true { return true }
         if found == false && !sawNonASCII { return false }
-        return haystack.lowercased().contains(String(decoding: needle, as: UTF8.self))
+        return CaseFold.fold(haystack).contains(String(decoding: needle, as: UTF8.self))
     }
 
     /// Statements whose content contains the (lower-case ASCII) needle, found by `memmem` over the

@@ -255,7 +255,9 @@ public struct Completer {
     /// no command line can type (it put raw escapes into the line).
     static func typed(_ path: String, folder: Bool) -> String? {
         if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) { return nil }
-        if !path.contains(where: { " \t|;()[],=<>~\"'#$!\\".contains($0) }) { return path + (folder ? "/" : "") }
+        // Plain only when every character is one a bare word may hold (the lexer's rule).
+        let plain = path.allSatisfy { c in c.isLetter || c.isNumber || "_-./@:".contains(c) || (!c.isASCII && !c.isWhitespace && !c.isPunctuation && !c.isSymbol) }
+        if plain { return path + (folder ? "/" : "") }
         let escaped = path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return "\"" + escaped + (folder ? "/" : "\"")
     }

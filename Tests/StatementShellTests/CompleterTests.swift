@@ -95,7 +95,7 @@ extension CompleterTests {
     @Test func pathsAreQuotedWhenTheyMustBe() throws {
         let dir = NSTemporaryDirectory() + "stmt-complete-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/sub dir", withIntermediateDirectories: true)
-        for name in ["my file.stmt", "a;b.stmt", "plain.stmt", "q\"uote.stmt", "esc\u{1b}]0;x.stmt", "nl\nx.stmt"] {
+        for name in ["my file.stmt", "a;b.stmt", "plain.stmt", "x+y.stmt", "zamp&.stmt", "q\"uote.stmt", "esc\u{1b}]0;x.stmt", "nl\nx.stmt"] {
             FileManager.default.createFile(atPath: dir + "/" + name, contents: Data())
         }
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -103,6 +103,7 @@ extension CompleterTests {
         #expect(c.complete("run my").candidates == ["\"my file.stmt\""])
         #expect(c.complete("run a").candidates == ["\"a;b.stmt\""])
         #expect(c.complete("run pl").candidates == ["plain.stmt"])
+        #expect(c.complete("run x").candidates == ["\"x+y.stmt\""] && c.complete("run za").candidates == ["\"zamp&.stmt\""])
         #expect(c.complete("run q").candidates == ["\"q\\\"uote.stmt\""])
         #expect(c.complete("run su").candidates == ["\"sub dir/"])
         #expect(c.complete("run es").candidates.isEmpty && c.complete("run nl").candidates.isEmpty)
