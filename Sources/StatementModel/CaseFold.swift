@@ -39,11 +39,14 @@ public enum CaseFold {
         return String(decoding: folded(s).bytes, as: UTF8.self)
     }
 
+    /// Each non-ASCII scalar's fold, kept for the process: `~` folds every row's text, and asking
+    /// Foundation again for each scalar of each row was most of the work.
+    private static let cache = FoldCache()
+
     /// `s` folded, with the way back to its bytes.
     public static func folded(_ s: String) -> Folded {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(s.utf8.count)
-        var memo: [UInt32: [UInt8]] = [:]
         var starts: [Int32] = [], ends: [Int32] = []
         var mapped = false
         var offset = 0
@@ -56,13 +59,7 @@ public enum CaseFold {
                 offset += 1
                 continue
             }
-            let f: [UInt8]
-            if let known = memo[u.value] {
-                f = known
-            } else {
-                f = Array(String(u).folding(options: [.caseInsensitive], locale: nil).utf8)
-                memo[u.value] = f
-            }
+            let f = cache.fold(u)
             if !mapped && f.count != width {
                 // The first scalar whose fold changes length: the bytes so far map one to one.
                 mapped = true
@@ -81,5 +78,22 @@ public enum CaseFold {
             offset += width
         }
         return Folded(bytes: bytes, starts: mapped ? starts : nil, ends: mapped ? ends : nil)
+    }
+}
+
+/// Folds of single scalars, shared by every thread (behind a lock).
+final class FoldCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folds: [UInt32: [UInt8]] = [:]
+
+    func fold(_ u: Unicode.Scalar) -> [UInt8] {
+        lock.lock()
+        if let known = folds[u.value] { lock.unlock(); return known }
+        lock.unlock()
+        let f = Array(String(u).folding(options: [.caseInsensitive], locale: nil).utf8)
+        lock.lock()
+        folds[u.value] = f
+        lock.unlock()
+        return f
     }
 }

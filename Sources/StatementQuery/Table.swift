@@ -14,6 +14,12 @@ public struct Table: Sendable {
     public var rows: [Value] {
         get { whole?.rows ?? stored }
         set { stored = newValue; whole = nil }
+        // In place: `rows.append` through get and set copied every row each time (a `where` keeping
+        // 20,000 rows took 2 s, 100,000 a minute).
+        _modify {
+            if let w = whole { stored = w.rows; whole = nil }
+            yield &stored
+        }
     }
 
     /// How many rows, without building them.
